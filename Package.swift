@@ -1,0 +1,41 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// The pipeline, one module per stage, each depending only on the stages before it:
+// text → tokens → syntax tree (CJMSyntax) → checked journey (CJMModel)
+// → view graph values (CJMViewGraph, built by CJMMaps) → Graphviz bytes (CJMGraphviz)
+// → files (CJMKit, which also ties the stages together for the thin `cjm` CLI).
+let package = Package(
+    name: "cjm",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "cjm", targets: ["cjm"]),
+        .library(name: "CJMKit", targets: ["CJMKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CGraphviz",
+            pkgConfig: "libgvc",
+            providers: [.apt(["libgraphviz-dev"])]
+        ),
+        .target(name: "CJMSyntax"),
+        .target(name: "CJMModel", dependencies: ["CJMSyntax"]),
+        .target(name: "CJMViewGraph"),
+        .target(name: "CJMMaps", dependencies: ["CJMModel", "CJMViewGraph"]),
+        .target(name: "CJMGraphviz", dependencies: ["CGraphviz", "CJMViewGraph"]),
+        .target(name: "CJMKit", dependencies: ["CJMSyntax", "CJMModel", "CJMViewGraph", "CJMMaps", "CJMGraphviz"]),
+        .executableTarget(
+            name: "cjm",
+            dependencies: ["CJMKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "CJMSyntaxTests", dependencies: ["CJMSyntax"]),
+        .testTarget(name: "CJMModelTests", dependencies: ["CJMModel", "CJMSyntax"]),
+        .testTarget(name: "CJMMapsTests", dependencies: ["CJMMaps", "CJMModel", "CJMSyntax", "CJMViewGraph"]),
+        .testTarget(name: "CJMGraphvizTests", dependencies: ["CJMGraphviz", "CJMViewGraph"]),
+        .testTarget(name: "CJMKitTests", dependencies: ["CJMKit"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["CJMKit"]),
+    ]
+)

@@ -1,0 +1,5 @@
+import CJMSyntax
+import CJMModel
+import CJMViewGraph
+import CJMMaps
+import CJMGraphviz

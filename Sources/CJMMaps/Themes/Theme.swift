@@ -1,0 +1,2 @@
+import CJMModel
+import CJMViewGraph

@@ -1,0 +1,22 @@
+/// The qualified name that identifies one element of a checked journey: the ids of the blocks
+/// enclosing it, then its own (`repair.invoice`, `repair.invoice.remind`, `search.brand.machines.fast`).
+///
+/// Elements written without an id get a positional one (`auto1`, `campaign2`) so every element
+/// still has a stable path; later stages derive SVG ids and CSS-safe names from it.
+public struct ElementPath: Hashable, Sendable, Comparable, CustomStringConvertible, Codable {
+    public var components: [String]
+
+    public init(_ components: [String]) { self.components = components }
+    public init(_ component: String) { self.components = [component] }
+
+    /// The last component: the element's own id.
+    public var id: String { components.last ?? "" }
+    /// `a.b.c`.
+    public var description: String { components.joined(separator: ".") }
+
+    public func appending(_ component: String) -> ElementPath { ElementPath(components + [component]) }
+
+    public static func < (lhs: ElementPath, rhs: ElementPath) -> Bool {
+        lhs.components.lexicographicallyPrecedes(rhs.components)
+    }
+}

@@ -1,0 +1,55 @@
+import CJMSyntax
+
+/// A checked journey: every reference resolved, every value validated, every flow (written
+/// or implied by the spec) listed once in `flows`. Later stages read only this.
+public struct Journey: Sendable {
+    public var title: String
+    public var theme: ThemeName
+    public var crm: CRM?
+    /// In the order written; the five default phases when none are written.
+    public var phases: [Phase]
+    public var personas: [Persona]
+    public var channels: [Channel]
+    public var leads: Leads?
+    public var pipelines: [Pipeline]
+    public var sites: [Site]
+    public var adNetworks: [AdNetwork]
+    public var touchpoints: [Touchpoint]
+    public var views: [ViewDefinition]
+    public var styles: [StyleRule]
+    /// Explicit edges and the implicit flows of SPEC §2, in a stable order.
+    public var flows: [Flow]
+    /// Where `journey` was written.
+    public var source: SourceRange
+
+    public init(title: String, theme: ThemeName = .default, crm: CRM? = nil, phases: [Phase] = [], personas: [Persona] = [],
+                channels: [Channel] = [], leads: Leads? = nil, pipelines: [Pipeline] = [], sites: [Site] = [],
+                adNetworks: [AdNetwork] = [], touchpoints: [Touchpoint] = [], views: [ViewDefinition] = [],
+                styles: [StyleRule] = [], flows: [Flow] = [], source: SourceRange) {
+        self.title = title
+        self.theme = theme
+        self.crm = crm
+        self.phases = phases
+        self.personas = personas
+        self.channels = channels
+        self.leads = leads
+        self.pipelines = pipelines
+        self.sites = sites
+        self.adNetworks = adNetworks
+        self.touchpoints = touchpoints
+        self.views = views
+        self.styles = styles
+        self.flows = flows
+        self.source = source
+    }
+}
+
+/// The built-in colour schemes (SPEC §3).
+public enum ThemeName: String, Sendable, Codable, CaseIterable {
+    /// Colour by block, automations yellow.
+    case `default`
+    /// High contrast on white.
+    case print
+    /// Grayscale, for black-and-white printers.
+    case mono
+}

@@ -1,0 +1,32 @@
+/// One problem found in the input, located precisely enough to print a caret under it.
+public struct Diagnostic: Hashable, Sendable {
+    /// A secondary message, e.g. "first defined here", optionally pointing at its own place.
+    public struct Note: Hashable, Sendable {
+        public var message: String
+        public var range: SourceRange?
+
+        public init(_ message: String, at range: SourceRange? = nil) {
+            self.message = message
+            self.range = range
+        }
+    }
+
+    public var severity: Severity
+    public var code: DiagnosticCode
+    public var message: String
+    public var range: SourceRange
+    public var notes: [Note]
+
+    public init(_ severity: Severity = .error, _ code: DiagnosticCode, _ message: String, at range: SourceRange, notes: [Note] = []) {
+        self.severity = severity
+        self.code = code
+        self.message = message
+        self.range = range
+        self.notes = notes
+    }
+
+    /// Shorthand for an error.
+    public static func error(_ code: DiagnosticCode, _ message: String, at range: SourceRange, notes: [Note] = []) -> Diagnostic {
+        Diagnostic(.error, code, message, at: range, notes: notes)
+    }
+}

@@ -1,0 +1,35 @@
+/// The text of one `.cjm` file as the rest of the pipeline sees it: valid UTF-8 split into lines.
+///
+/// Locations count lines from 1 and columns in Unicode scalars from 1, so a caret printed under a
+/// Cyrillic line lands under the right letter (a byte count would drift by one per letter).
+public struct SourceFile: Sendable {
+    /// The path as the user wrote it; printed at the start of every diagnostic.
+    public let path: String
+    /// The whole text.
+    public let text: String
+    /// Byte offsets (into `text.utf8`) at which each line starts; `lineStarts[0] == 0`.
+    public let lineStarts: [Int]
+
+    /// Wraps already-decoded text.
+    public init(path: String, text: String) {
+        self.path = path
+        self.text = text
+        var starts = [0]
+        var offset = 0
+        for byte in text.utf8 {
+            offset += 1
+            if byte == UInt8(ascii: "\n") { starts.append(offset) }
+        }
+        self.lineStarts = starts
+    }
+
+    /// The text of line `line` (1-based) without its line break; empty past the end.
+    public func lineText(_ line: Int) -> String {
+        guard line >= 1, line <= lineStarts.count else { return "" }
+        let utf8 = Array(text.utf8)
+        let start = lineStarts[line - 1]
+        var end = line < lineStarts.count ? lineStarts[line] : utf8.count
+        while end > start, utf8[end - 1] == UInt8(ascii: "\n") || utf8[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        return String(decoding: utf8[start..<end], as: UTF8.self)
+    }
+}

@@ -1,0 +1,38 @@
+/// `KEYWORD [id] ["Label"] [name: value | flag]... [{ children }]`.
+///
+/// The first bare word after the keyword is the id; later bare words are flags (`won`, `lost`).
+public struct ElementSyntax: Sendable {
+    public var keyword: Identifier
+    public var id: Identifier?
+    public var label: StringLiteral?
+    /// `name: value` pairs in the order written.
+    public var attributes: [AttributeSyntax]
+    /// Bare words after the id, in the order written.
+    public var flags: [Identifier]
+    /// The `{ ... }` block, when there is one.
+    public var body: BlockSyntax?
+    /// From the keyword to the end of the line's last token or the closing brace.
+    public var range: SourceRange
+
+    public init(keyword: Identifier, id: Identifier? = nil, label: StringLiteral? = nil, attributes: [AttributeSyntax] = [], flags: [Identifier] = [], body: BlockSyntax? = nil, range: SourceRange) {
+        self.keyword = keyword
+        self.id = id
+        self.label = label
+        self.attributes = attributes
+        self.flags = flags
+        self.body = body
+        self.range = range
+    }
+}
+
+/// The children between `{` and `}`.
+public struct BlockSyntax: Sendable {
+    public var statements: [Statement]
+    /// From `{` through `}`.
+    public var range: SourceRange
+
+    public init(statements: [Statement], range: SourceRange) {
+        self.statements = statements
+        self.range = range
+    }
+}

@@ -1,0 +1,10 @@
+/// The syntax tree of one file: its top-level statements, in the order written.
+public struct SyntaxFile: Sendable {
+    public var path: String
+    public var statements: [Statement]
+
+    public init(path: String, statements: [Statement]) {
+        self.path = path
+        self.statements = statements
+    }
+}

@@ -1,0 +1,48 @@
+/// An arrow between two nodes.
+public struct Edge: Hashable, Sendable, Codable {
+    /// Unique in the graph; becomes the SVG element id.
+    public var id: String
+    public var from: String
+    public var to: String
+    public var classes: [String]
+    public var label: String?
+    public var style: EdgeStyle
+    public var tooltip: String?
+    /// False keeps the edge out of `dot`'s ranking (cross links that would bend the rows).
+    public var constraint: Bool
+    /// `dot` pulls heavier edges straighter; kept small (huge weights crash 2.42).
+    public var weight: Int
+
+    public init(id: String, from: String, to: String, classes: [String] = [], label: String? = nil, style: EdgeStyle = EdgeStyle(),
+                tooltip: String? = nil, constraint: Bool = true, weight: Int = 1) {
+        self.id = id
+        self.from = from
+        self.to = to
+        self.classes = classes
+        self.label = label
+        self.style = style
+        self.tooltip = tooltip
+        self.constraint = constraint
+        self.weight = weight
+    }
+}
+
+/// How an edge is drawn.
+public struct EdgeStyle: Hashable, Sendable, Codable {
+    public enum Line: String, Hashable, Sendable, Codable { case solid, dashed, dotted, bold }
+    public enum Arrow: String, Hashable, Sendable, Codable { case normal, none, dot, diamond }
+
+    public var line: Line
+    public var color: String
+    public var fontColor: String
+    public var penWidth: Double
+    public var arrowHead: Arrow
+
+    public init(line: Line = .solid, color: String = "#555555", fontColor: String = "#333333", penWidth: Double = 1.2, arrowHead: Arrow = .normal) {
+        self.line = line
+        self.color = color
+        self.fontColor = fontColor
+        self.penWidth = penWidth
+        self.arrowHead = arrowHead
+    }
+}

@@ -1,0 +1,12 @@
+import ArgumentParser
+import CJMKit
+
+/// `cjm`: customer journey maps as code. Argument parsing and exit codes only; the work is in CJMKit.
+@main
+struct CJM: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cjm",
+        abstract: "Customer journey maps as code: check a .cjm journey and render it with Graphviz.",
+        subcommands: []
+    )
+}
