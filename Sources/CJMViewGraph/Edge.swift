@@ -12,9 +12,12 @@ public struct Edge: Hashable, Sendable, Codable {
     public var constraint: Bool
     /// `dot` pulls heavier edges straighter; kept small (huge weights crash 2.42).
     public var weight: Int
+    /// Ranks `to` before `from` while the arrow still points from `from` to `to` (`dir=back`):
+    /// ads sit right of the pages they land on yet point left into them.
+    public var rankedBackward: Bool
 
     public init(id: String, from: String, to: String, classes: [String] = [], label: String? = nil, style: EdgeStyle = EdgeStyle(),
-                tooltip: String? = nil, constraint: Bool = true, weight: Int = 1) {
+                tooltip: String? = nil, constraint: Bool = true, weight: Int = 1, rankedBackward: Bool = false) {
         self.id = id
         self.from = from
         self.to = to
@@ -24,6 +27,7 @@ public struct Edge: Hashable, Sendable, Codable {
         self.tooltip = tooltip
         self.constraint = constraint
         self.weight = weight
+        self.rankedBackward = rankedBackward
     }
 }
 

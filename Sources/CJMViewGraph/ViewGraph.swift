@@ -13,9 +13,11 @@ public struct ViewGraph: Hashable, Sendable, Codable {
     public var clusters: [Cluster]
     public var nodes: [Node]
     public var edges: [Edge]
+    /// Sets of node ids `dot` puts on one rank (an automation beside its stage).
+    public var sameRank: [[String]]
 
     public init(id: String, title: String? = nil, layout: Layout = .ranked(direction: .leftToRight), style: GraphStyle = GraphStyle(),
-                clusters: [Cluster] = [], nodes: [Node] = [], edges: [Edge] = []) {
+                clusters: [Cluster] = [], nodes: [Node] = [], edges: [Edge] = [], sameRank: [[String]] = []) {
         self.id = id
         self.title = title
         self.layout = layout
@@ -23,6 +25,7 @@ public struct ViewGraph: Hashable, Sendable, Codable {
         self.clusters = clusters
         self.nodes = nodes
         self.edges = edges
+        self.sameRank = sameRank
     }
 }
 

@@ -1,0 +1,82 @@
+import CJMModel
+import CJMViewGraph
+
+extension Theme {
+    /// `default`: one soft colour per block, automations yellow as in seed 001.
+    static let standard = Theme(
+        name: .default,
+        graph: GraphStyle(),
+        nodes: [
+            .channel: NodeStyle(fill: "#e3f2fd", stroke: "#1e88e5"),
+            .crm: NodeStyle(shape: .cylinder, fill: "#ede7f6", stroke: "#5e35b1", penWidth: 1.5),
+            .stage: NodeStyle(fill: "#ffffff", stroke: "#546e7a"),
+            .page: NodeStyle(shape: .note, fill: "#e8f5e9", stroke: "#43a047"),
+            .ad: NodeStyle(fill: "#fff3e0", stroke: "#fb8c00"),
+            .campaign: NodeStyle(fill: "#ffe0b2", stroke: "#ef6c00"),
+            .group: NodeStyle(fill: "#ffecb3", stroke: "#ef6c00"),
+            .touchpoint: NodeStyle(fill: "#fce4ec", stroke: "#d81b60"),
+            .persona: NodeStyle(shape: .box, fill: "#f3e5f5", stroke: "#8e24aa"),
+            .phase: NodeStyle(shape: .box, fill: "#eceff1", stroke: "#607d8b"),
+        ],
+        clusterFills: [
+            .channel: "#f5faff", .crm: "#faf7ff", .leads: "#f7f9fa", .pipeline: "#fbfbfb",
+            .site: "#f6fbf6", .ads: "#fffaf3", .touchpoint: "#fff7fa",
+        ],
+        clusterStroke: "#b0bec5",
+        automation: NodeStyle(shape: .note, fill: "#fff176", stroke: "#f9a825", fontSize: 12),
+        wonStage: NodeStyle(fill: "#c8e6c9", stroke: "#2e7d32", penWidth: 2),
+        lostStage: NodeStyle(fill: "#ffcdd2", stroke: "#c62828", penWidth: 2, dashed: true),
+        edge: EdgeStyle()
+    )
+
+    /// `print`: black lines and text on white, fills kept light enough to photocopy.
+    static let print = Theme(
+        name: .print,
+        graph: GraphStyle(fontColor: "#000000"),
+        nodes: [
+            .channel: NodeStyle(fill: "#ffffff", stroke: "#000000", fontColor: "#000000", penWidth: 1.5),
+            .crm: NodeStyle(shape: .cylinder, fill: "#ffffff", stroke: "#000000", fontColor: "#000000", penWidth: 2.5),
+            .stage: NodeStyle(fill: "#ffffff", stroke: "#000000", fontColor: "#000000", penWidth: 1.5),
+            .page: NodeStyle(shape: .note, fill: "#ffffff", stroke: "#000000", fontColor: "#000000", penWidth: 1.5),
+            .ad: NodeStyle(fill: "#ffffff", stroke: "#000000", fontColor: "#000000", penWidth: 1.5),
+            .campaign: NodeStyle(fill: "#ffffff", stroke: "#000000", fontColor: "#000000", penWidth: 1.5),
+            .group: NodeStyle(fill: "#ffffff", stroke: "#000000", fontColor: "#000000", penWidth: 1.5),
+            .touchpoint: NodeStyle(fill: "#ffffff", stroke: "#000000", fontColor: "#000000", penWidth: 1.5),
+            .persona: NodeStyle(shape: .box, fill: "#ffffff", stroke: "#000000", fontColor: "#000000", penWidth: 1.5),
+            .phase: NodeStyle(shape: .box, fill: "#ffffff", stroke: "#000000", fontColor: "#000000", penWidth: 1.5),
+        ],
+        clusterFills: [:],
+        clusterStroke: "#000000",
+        automation: NodeStyle(shape: .note, fill: "#ffff00", stroke: "#000000", fontColor: "#000000", fontSize: 12, penWidth: 1.5),
+        wonStage: NodeStyle(fill: "#ffffff", stroke: "#000000", fontColor: "#000000", penWidth: 3.5),
+        lostStage: NodeStyle(fill: "#ffffff", stroke: "#000000", fontColor: "#000000", penWidth: 2, dashed: true),
+        edge: EdgeStyle(color: "#000000", fontColor: "#000000", penWidth: 1.5)
+    )
+
+    /// `mono`: grayscale only, distinguishable on a black-and-white printer.
+    static let mono = Theme(
+        name: .mono,
+        graph: GraphStyle(fontColor: "#000000"),
+        nodes: [
+            .channel: NodeStyle(fill: "#f0f0f0", stroke: "#333333", fontColor: "#000000"),
+            .crm: NodeStyle(shape: .cylinder, fill: "#d9d9d9", stroke: "#000000", fontColor: "#000000", penWidth: 2),
+            .stage: NodeStyle(fill: "#ffffff", stroke: "#333333", fontColor: "#000000"),
+            .page: NodeStyle(shape: .note, fill: "#f0f0f0", stroke: "#333333", fontColor: "#000000"),
+            .ad: NodeStyle(fill: "#e0e0e0", stroke: "#333333", fontColor: "#000000"),
+            .campaign: NodeStyle(fill: "#d0d0d0", stroke: "#333333", fontColor: "#000000"),
+            .group: NodeStyle(fill: "#dddddd", stroke: "#333333", fontColor: "#000000"),
+            .touchpoint: NodeStyle(fill: "#eeeeee", stroke: "#333333", fontColor: "#000000"),
+            .persona: NodeStyle(shape: .box, fill: "#eeeeee", stroke: "#333333", fontColor: "#000000"),
+            .phase: NodeStyle(shape: .box, fill: "#e6e6e6", stroke: "#333333", fontColor: "#000000"),
+        ],
+        clusterFills: [
+            .channel: "#fafafa", .crm: "#fafafa", .leads: "#f5f5f5", .pipeline: "#fafafa",
+            .site: "#f5f5f5", .ads: "#fafafa", .touchpoint: "#f5f5f5",
+        ],
+        clusterStroke: "#666666",
+        automation: NodeStyle(shape: .note, fill: "#bdbdbd", stroke: "#000000", fontColor: "#000000", fontSize: 12),
+        wonStage: NodeStyle(fill: "#ffffff", stroke: "#000000", fontColor: "#000000", penWidth: 3),
+        lostStage: NodeStyle(fill: "#9e9e9e", stroke: "#000000", fontColor: "#000000", penWidth: 1.5, dashed: true),
+        edge: EdgeStyle(color: "#333333", fontColor: "#000000")
+    )
+}
