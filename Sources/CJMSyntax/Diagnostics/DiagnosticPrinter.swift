@@ -76,10 +76,11 @@ public struct DiagnosticPrinter: Sendable {
         let width = max(5, number.count)
         let gutter = String(repeating: " ", count: width - number.count) + number + " |"
         let blank = String(repeating: " ", count: width) + " |"
-        let caret = String(repeating: " ", count: shown.caretOffset) + "^" + String(repeating: "~", count: shown.underlineLength)
+        let padding = String(repeating: " ", count: shown.caretOffset)
+        let caret = "^" + String(repeating: "~", count: shown.underlineLength)
         return [
             style(gutter, .gutter) + (shown.text.isEmpty ? "" : " " + shown.text),
-            style(blank, .gutter) + " " + style(caret, .caret),
+            style(blank, .gutter) + " " + padding + style(caret, .caret),
         ]
     }
 
