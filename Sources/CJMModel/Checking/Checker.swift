@@ -44,7 +44,7 @@ public enum Checker {
             let start = SourceLocation(line: 1, column: 1, offset: 0)
             sink.error(.missingJourney, "the file has no `journey \"Title\" { … }`",
                        at: SourceRange(file: root.path, start: start, end: start))
-            return CheckResult(journey: nil, diagnostics: sink.diagnostics, sources: [root.path: root])
+            return CheckResult(journey: nil, diagnostics: sink.finished(), sources: [root.path: root])
         }
 
         var includes = IncludeExpansion(loader: loader, limits: limits, sink: sink)
@@ -58,6 +58,6 @@ public enum Checker {
         var builder = JourneyBuilder(symbols: declarations.symbols, sink: declarations.sink)
         let journey = builder.build(journey: journeyElement, body: body)
         sink = builder.sink
-        return CheckResult(journey: sink.errorCount == 0 ? journey : nil, diagnostics: sink.diagnostics, sources: sources)
+        return CheckResult(journey: sink.errorCount == 0 ? journey : nil, diagnostics: sink.finished(), sources: sources)
     }
 }

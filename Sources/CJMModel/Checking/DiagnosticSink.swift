@@ -5,6 +5,7 @@ import CJMSyntax
 struct DiagnosticSink {
     private(set) var diagnostics: [Diagnostic] = []
     private(set) var errorCount = 0
+    private(set) var leftOut = 0
     let limit: Int
 
     init(limit: Int) { self.limit = max(1, limit) }
@@ -14,7 +15,18 @@ struct DiagnosticSink {
 
     mutating func add(_ diagnostic: Diagnostic) {
         if diagnostic.severity == .error { errorCount += 1 }
-        if diagnostics.count < limit { diagnostics.append(diagnostic) }
+        if diagnostics.count < limit { diagnostics.append(diagnostic) } else { leftOut += 1 }
+    }
+
+    /// The kept diagnostics; when some were left out, the last carries a note saying how many
+    /// (worded as the parser words it).
+    func finished() -> [Diagnostic] {
+        guard leftOut > 0, var last = diagnostics.last else { return diagnostics }
+        let what = leftOut == 1 ? "1 more problem was" : "\(leftOut) more problems were"
+        last.notes.append(Diagnostic.Note("\(what) found but not shown; the limit is \(limit) per run"))
+        var all = diagnostics
+        all[all.count - 1] = last
+        return all
     }
 
     mutating func add(contentsOf list: [Diagnostic]) {
