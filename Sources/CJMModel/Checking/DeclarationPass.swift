@@ -9,8 +9,16 @@ struct DeclarationPass {
 
     init(sink: DiagnosticSink) { self.sink = sink }
 
-    mutating func declare(journeyBody statements: [Statement]) {
+    /// Declares the journey's ids; when it writes no `phase`, the default phases are declared
+    /// (at `journeyRange`) so `phase: purchase` works without writing them.
+    mutating func declare(journeyBody statements: [Statement], journeyRange: SourceRange) {
         declare(statements, in: ElementRules.byKeyword["journey"]!, path: ElementPath([]), scope: SymbolTable.journeyScope)
+        let writesPhases = statements.contains { if case .element(let e) = $0 { e.keyword.name == "phase" } else { false } }
+        guard !writesPhases else { return }
+        for phase in JourneyBuilder.defaultPhases(at: journeyRange) {
+            // An element already using the id keeps it; that default phase is then unreachable by name.
+            _ = symbols.declare(Declaration(path: phase.path, kind: .element(.phase), range: journeyRange), in: SymbolTable.journeyScope)
+        }
     }
 
     private mutating func declare(_ statements: [Statement], in parent: ElementRule, path parentPath: ElementPath, scope: Int) {
