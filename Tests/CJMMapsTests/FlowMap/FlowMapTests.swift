@@ -20,7 +20,8 @@ import Testing
     }
 
     @Test func everyElementLabelIsOnTheMap() {
-        let all = graph.nodes.map { $0.label.joined(separator: " ") }.joined(separator: "\n")
+        // Wrapped lines joined back, hanging indents dropped.
+        let all = graph.nodes.map { $0.label.joined(separator: " ").replacing("\u{2007}", with: "") }.joined(separator: "\n")
         let labels = ["Telegram", "Форма на сайте", "E-mail", "Входящие звонки", "kufar.by", "Битрикс24",
                       "Новый лид", "Квалификация", "Некачественный лид", "Новая сделка", "Коммерческое предложение",
                       "Счёт на предоплату", "Напоминание об оплате", "Ремонт выполнен", "Успешно", "Провал",
@@ -109,7 +110,8 @@ import Testing
         let graph = graph
         #expect(node(graph, "stage-leads-new")?.label == ["Новый лид", "900"])
         #expect(node(graph, "channel-calls")?.label == ["Входящие звонки", "420"])
-        #expect(text(node(graph, "ad-search-brand-machines-fast")).contains("• ремонт станков минск — 1\u{00A0}200"))
+        #expect(node(graph, "ad-search-brand-machines-fast")?.label
+                == ["Ремонт за 24 часа", "• ремонт станков", "\u{2007}\u{2007}минск\u{00A0}—\u{00A0}1\u{00A0}200", "• сервис чпу"])
     }
 
     @Test func terminalsAreStyledApartAndHangOffTheirStage() {

@@ -27,3 +27,15 @@ import Testing
         #expect(WordWrapper.wrap("всего 1\u{00A0}200", width: 6) == ["всего", "1\u{00A0}200"])
     }
 }
+
+@Suite struct HangingIndentTests {
+    @Test func continuationLinesAreIndentedWithinTheWidth() {
+        let lines = WordWrapper.wrap("• ремонт станков минск срочно", width: 16, hangingIndent: "  ")
+        #expect(lines == ["• ремонт станков", "  минск срочно"])
+        #expect(lines.allSatisfy { $0.count <= 16 })
+    }
+
+    @Test func singleLineHasNoIndent() {
+        #expect(WordWrapper.wrap("• сервис чпу", width: 24, hangingIndent: "  ") == ["• сервис чпу"])
+    }
+}
