@@ -1,0 +1,268 @@
+import CJMModel
+import CJMViewGraph
+
+/// Places the board's cells on a grid, top to bottom, in points with y growing downwards;
+/// `graph()` flips y into Graphviz's bottom-up coordinates at the end.
+///
+/// Every cell is a fixed-size box whose text was wrapped to the box's width by `WordWrap`
+/// with conservative DejaVu Sans widths, and whose height is its line count times the line
+/// height plus padding. A row is as tall as its tallest column stack, a column as wide as
+/// the larger of a readable minimum and what its emotion points need, and gaps separate
+/// every box, so no two boxes overlap and no line leaves its box.
+struct BoardLayout {
+    /// Geometry in points.
+    enum Metrics {
+        static let fontSize = 14.0
+        static let titleFontSize = 16.0
+        /// Graphviz sets lines 1.2 font sizes apart; a little more keeps descenders inside.
+        static let lineSpacing = 1.25
+        static let paddingX = 10.0
+        static let paddingY = 8.0
+        static let margin = 24.0
+        static let gapX = 14.0
+        static let gapY = 14.0
+        /// Between boxes stacked in one cell.
+        static let stackGap = 8.0
+        static let laneTitleWidth = 150.0
+        /// About 22 Cyrillic characters a line at 14 pt.
+        static let minimumColumnWidth = 250.0
+        static let emotionDiameter = 34.0
+        /// Horizontal room per emotion point, so points of one phase never touch.
+        static let emotionSlot = 48.0
+        /// Vertical distance between consecutive emotion values.
+        static let emotionStep = 30.0
+    }
+
+    /// A placed box, top-down coordinates.
+    private struct Box {
+        var node: Node
+        var x: Double, top: Double, width: Double, height: Double
+    }
+
+    private let journey: Journey
+    private let theme: Theme
+    private let palette: BoardPalette
+    private let personas: [Persona]
+    private var columns: [BoardColumn]
+    private var boxes: [Box] = []
+    private var edges: [Edge] = []
+    private var cursor = Metrics.margin
+    private let text = TextMeasure(fontSize: Metrics.fontSize)
+    private let titleText = TextMeasure(fontSize: Metrics.titleFontSize)
+
+    init(journey: Journey, theme: Theme, persona: ElementPath?) {
+        self.journey = journey
+        self.theme = theme
+        palette = BoardPalette(theme: theme, fontSize: Metrics.fontSize)
+        let touchpoints = journey.touchpoints.filter { persona == nil || $0.persona == nil || $0.persona == persona }
+        personas = journey.personas.filter { persona == nil || $0.path == persona }
+        columns = BoardColumn.columns(of: journey, touchpoints: touchpoints)
+        var x = Metrics.margin + Metrics.laneTitleWidth + Metrics.gapX
+        for index in columns.indices {
+            let points = Double(columns[index].touchpoints.count)
+            columns[index].x = x
+            columns[index].width = max(Metrics.minimumColumnWidth, points * Metrics.emotionSlot)
+            x += columns[index].width + Metrics.gapX
+        }
+    }
+
+    mutating func graph() -> ViewGraph {
+        placePersonas()
+        placePhaseTitles()
+        for lane in BoardLane.allCases {
+            if lane == .emotion { placeEmotions() } else { placeLane(lane) }
+        }
+        let height = cursor - Metrics.gapY + Metrics.margin
+        var graphStyle = theme.graph
+        graphStyle.fontSize = Metrics.fontSize
+        let nodes = boxes.map { box -> Node in
+            var node = box.node
+            node.position = Point(x: box.x + box.width / 2, y: height - (box.top + box.height / 2))
+            node.style.fixedSize = Size(width: box.width / 72, height: box.height / 72)
+            return node
+        }
+        return ViewGraph(id: "board", title: journey.title, layout: .pinned, style: graphStyle, nodes: nodes, edges: edges)
+    }
+
+    // MARK: Rows
+
+    private mutating func placePersonas() {
+        guard !personas.isEmpty else { return }
+        let slots: [(x: Double, width: Double)] = columns.isEmpty
+            ? [(Metrics.margin + Metrics.laneTitleWidth + Metrics.gapX, Metrics.minimumColumnWidth)]
+            : columns.map { ($0.x, $0.width) }
+        var first = true
+        for start in stride(from: 0, to: personas.count, by: slots.count) {
+            let row = personas[start..<min(start + slots.count, personas.count)]
+            let cards = zip(row, slots).map { persona, slot in (persona, slot, personaLines(persona, width: slot.width)) }
+            let height = cards.map { Self.height(lines: $0.2.count, fontSize: Metrics.fontSize) }.max() ?? 0
+            var style = theme.style(for: .persona)
+            style.fontSize = Metrics.fontSize
+            style.alignment = .left
+            for (persona, slot, lines) in cards {
+                add(Node(id: "persona-\(persona.path)", classes: ["persona"], label: lines, style: style, tooltip: persona.label),
+                    x: slot.x, width: slot.width, height: height)
+            }
+            if first { addLaneTitle(id: "lane-personas", title: "Персоны", height: height) }
+            first = false
+            cursor += height + Metrics.gapY
+        }
+    }
+
+    private mutating func placePhaseTitles() {
+        var style = theme.style(for: .phase)
+        style.fontSize = Metrics.titleFontSize
+        let cells = columns.map { column in
+            (column, WordWrap.lines(column.title, width: column.width - 2 * Metrics.paddingX, measure: titleText))
+        }
+        let height = cells.map { Self.height(lines: $0.1.count, fontSize: Metrics.titleFontSize) }.max()
+            ?? Self.height(lines: 1, fontSize: Metrics.titleFontSize)
+        for (column, lines) in cells {
+            add(Node(id: column.id, classes: ["phase"], label: lines, style: style, tooltip: column.title),
+                x: column.x, width: column.width, height: height)
+        }
+        addLaneTitle(id: "lane-phases", title: "Фазы", height: height)
+        cursor += height + Metrics.gapY
+    }
+
+    /// A lane of text boxes: per column, one box per touchpoint that has something to say
+    /// in this lane, stacked in the order written.
+    private mutating func placeLane(_ lane: BoardLane) {
+        var stacks: [[(node: Node, height: Double)]] = []
+        for column in columns {
+            let width = column.width - 2 * Metrics.paddingX
+            var stack: [(node: Node, height: Double)] = []
+            for (number, touchpoint) in column.touchpoints {
+                guard let node = laneNode(lane, touchpoint: touchpoint, number: number, width: width) else { continue }
+                stack.append((node, Self.height(lines: node.label.count, fontSize: Metrics.fontSize)))
+            }
+            if lane == .touchpoints {
+                var style = theme.style(for: .channel)
+                style.fontSize = Metrics.fontSize
+                style.alignment = .left
+                for channel in column.channels {
+                    let lines = WordWrap.lines("Канал: \(channel.label)", width: width, measure: text)
+                    let node = Node(id: "channel-\(channel.path)-\(column.id)", classes: ["channel"], label: lines, style: style,
+                                    tooltip: channel.label, url: channel.url)
+                    stack.append((node, Self.height(lines: lines.count, fontSize: Metrics.fontSize)))
+                }
+            }
+            stacks.append(stack)
+        }
+        let tallest = stacks.map { stack in stack.reduce(0) { $0 + $1.height } + Metrics.stackGap * Double(max(stack.count - 1, 0)) }.max() ?? 0
+        let titleLines = WordWrap.lines(lane.title, width: Metrics.laneTitleWidth - 2 * Metrics.paddingX, measure: titleText)
+        let height = max(tallest, Self.height(lines: titleLines.count, fontSize: Metrics.titleFontSize))
+        for (column, stack) in zip(columns, stacks) {
+            var top = cursor
+            for entry in stack {
+                add(entry.node, x: column.x, top: top, width: column.width, height: entry.height)
+                top += entry.height + Metrics.stackGap
+            }
+        }
+        addLaneTitle(id: "lane-\(lane.rawValue)", title: lane.title, height: height)
+        cursor += height + Metrics.gapY
+    }
+
+    /// One point per touchpoint with an emotion, high for +2 and low for −2, spread across
+    /// its column in the order written and joined in reading order.
+    private mutating func placeEmotions() {
+        let height = 4 * Metrics.emotionStep + Metrics.emotionDiameter + 2 * Metrics.paddingY
+        var previous: (id: String, value: Int)?
+        for column in columns {
+            let slot = column.width / Double(max(column.touchpoints.count, 1))
+            for (index, entry) in column.touchpoints.enumerated() {
+                guard let value = entry.touchpoint.emotion else { continue }
+                let id = "emotion-\(entry.touchpoint.path)"
+                let style = NodeStyle(shape: .circle, fill: palette.emotionFill(Double(value)), stroke: "#37474f",
+                                      fontColor: palette.emotionText(Double(value)), fontSize: Metrics.fontSize, penWidth: 1.5)
+                let centreX = column.x + (Double(index) + 0.5) * slot
+                let top = cursor + Metrics.paddingY + Double(2 - value) * Metrics.emotionStep
+                let tone = value < 0 ? "emotion-negative" : value > 0 ? "emotion-positive" : "emotion-neutral"
+                add(Node(id: id, classes: ["emotion", tone], label: [Self.signed(value)], style: style,
+                         tooltip: "\(entry.number). \(entry.touchpoint.label): \(Self.signed(value))"),
+                    x: centreX - Metrics.emotionDiameter / 2, top: top, width: Metrics.emotionDiameter, height: Metrics.emotionDiameter)
+                if let previous {
+                    var line = palette.emotionLine
+                    line.color = palette.emotionFill(Double(previous.value + value) / 2)
+                    edges.append(Edge(id: "\(previous.id)-to-\(entry.touchpoint.path)", from: previous.id, to: id,
+                                      classes: ["emotion-line"], style: line))
+                }
+                previous = (id, value)
+            }
+        }
+        addLaneTitle(id: "lane-emotion", title: BoardLane.emotion.title, height: height)
+        cursor += height + Metrics.gapY
+    }
+
+    // MARK: Cells
+
+    private func laneNode(_ lane: BoardLane, touchpoint: Touchpoint, number: Int, width: Double) -> Node? {
+        let items: [String]
+        let kind: String
+        switch lane {
+        case .touchpoints:
+            return touchpointNode(touchpoint, number: number, width: width)
+        case .emotion: return nil
+        case .actions: (items, kind) = (touchpoint.actions, "action")
+        case .pains: (items, kind) = (touchpoint.pains, "pain")
+        case .ideas: (items, kind) = (touchpoint.ideas, "idea")
+        case .feedback: (items, kind) = (touchpoint.feedback, "feedback")
+        case .owners: (items, kind) = (touchpoint.owners, "owner")
+        }
+        guard !items.isEmpty else { return nil }
+        let lines = items.flatMap { WordWrap.lines("\(number) · \($0)", width: width, measure: text) }
+        return Node(id: "\(lane.rawValue)-\(touchpoint.path)", classes: [kind], label: lines,
+                    style: palette.lanes[lane] ?? NodeStyle(), tooltip: "\(number). \(touchpoint.label)")
+    }
+
+    private func touchpointNode(_ touchpoint: Touchpoint, number: Int, width: Double) -> Node {
+        var paragraphs = ["\(number). \(touchpoint.label)"]
+        if let channel = touchpoint.channel {
+            paragraphs.append("Канал: " + (journey.channels.first { $0.path == channel }?.label ?? channel.description))
+        }
+        if personas.count > 1, let persona = touchpoint.persona {
+            paragraphs.append("Персона: " + (journey.personas.first { $0.path == persona }?.label ?? persona.description))
+        }
+        if let count = touchpoint.count { paragraphs.append("Контактов: \(count)") }
+        var style = theme.style(for: .touchpoint)
+        style.fontSize = Metrics.fontSize
+        style.alignment = .left
+        if style.shape == .roundedBox || style.shape == .ellipse || style.shape == .circle { style.shape = .box }
+        return Node(id: "touchpoint-\(touchpoint.path)", classes: ["touchpoint"],
+                    label: paragraphs.flatMap { WordWrap.lines($0, width: width, measure: text) }, style: style, tooltip: touchpoint.label)
+    }
+
+    private func personaLines(_ persona: Persona, width: Double) -> [String] {
+        let inner = width - 2 * Metrics.paddingX
+        var lines = WordWrap.lines(persona.label, width: inner, measure: text)
+        for (heading, items) in [("Цели:", persona.goals), ("Потребности:", persona.needs), ("Мотивы:", persona.motivations)] where !items.isEmpty {
+            lines.append(heading)
+            lines += items.flatMap { WordWrap.lines("• \($0)", width: inner, measure: text) }
+        }
+        return lines
+    }
+
+    // MARK: Placing
+
+    private mutating func addLaneTitle(id: String, title: String, height: Double) {
+        let lines = WordWrap.lines(title, width: Metrics.laneTitleWidth - 2 * Metrics.paddingX, measure: titleText)
+        add(Node(id: id, classes: ["lane-title"], label: lines, style: palette.title),
+            x: Metrics.margin, width: Metrics.laneTitleWidth, height: height)
+    }
+
+    /// A box at the current row.
+    private mutating func add(_ node: Node, x: Double, width: Double, height: Double) {
+        add(node, x: x, top: cursor, width: width, height: height)
+    }
+
+    private mutating func add(_ node: Node, x: Double, top: Double, width: Double, height: Double) {
+        boxes.append(Box(node: node, x: x, top: top, width: width, height: height))
+    }
+
+    static func height(lines: Int, fontSize: Double) -> Double {
+        Double(max(lines, 1)) * fontSize * Metrics.lineSpacing + 2 * Metrics.paddingY
+    }
+
+    /// `+2`, `0`, `-1`: the sign always shown so the scale reads at a glance.
+    static func signed(_ value: Int) -> String { value > 0 ? "+\(value)" : String(value) }
+}
