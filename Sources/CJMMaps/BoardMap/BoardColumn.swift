@@ -2,8 +2,10 @@ import CJMModel
 
 /// One column of the board: a phase, or the trailing column for touchpoints without one.
 struct BoardColumn: Sendable {
-    /// Node id of the column's title; also the suffix of ids of nodes that belong to it.
-    var id: String
+    /// The phase; nil for the trailing column.
+    var phase: ElementPath?
+    /// Node id of the column's title, handed out by the layout.
+    var id = ""
     var title: String
     /// Touchpoints in the order written, each with its number on the board.
     var touchpoints: [(number: Int, touchpoint: Touchpoint)]
@@ -21,12 +23,11 @@ struct BoardColumn: Sendable {
             let inPhase = touchpoints.filter { $0.phase == phase.path }
             let named = Set(inPhase.compactMap(\.channel))
             let channels = journey.channels.filter { $0.phase == phase.path && !named.contains($0.path) }
-            return BoardColumn(id: "phase-\(phase.path)", title: phase.label, touchpoints: inPhase.map { (0, $0) }, channels: channels)
+            return BoardColumn(phase: phase.path, title: phase.label, touchpoints: inPhase.map { (0, $0) }, channels: channels)
         }
         let unphased = touchpoints.filter { $0.phase.map { !phasePaths.contains($0) } ?? true }
         if !unphased.isEmpty {
-            // Phase ids start with a letter or `_`, so `phase--none` cannot clash with one.
-            columns.append(BoardColumn(id: "phase--none", title: "Без фазы", touchpoints: unphased.map { (0, $0) }, channels: []))
+            columns.append(BoardColumn(phase: nil, title: "Без фазы", touchpoints: unphased.map { (0, $0) }, channels: []))
         }
         var number = 0
         for index in columns.indices {

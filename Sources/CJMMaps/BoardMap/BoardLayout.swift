@@ -4,7 +4,7 @@ import CJMViewGraph
 /// Places the board's cells on a grid, top to bottom, in points with y growing downwards;
 /// `graph()` flips y into Graphviz's bottom-up coordinates at the end.
 ///
-/// Every cell is a fixed-size box whose text was wrapped to the box's width by `WordWrap`
+/// Every cell is a fixed-size box whose text was wrapped to the box's width by `WordWrapper`
 /// with conservative DejaVu Sans widths, and whose height is its line count times the line
 /// height plus padding. A row is as tall as its tallest column stack, a column as wide as
 /// the larger of a readable minimum and what its emotion points need, and gaps separate
@@ -47,6 +47,7 @@ struct BoardLayout {
     private var boxes: [Box] = []
     private var edges: [Edge] = []
     private var cursor = Metrics.margin
+    private var ids = GraphIdentifiers()
     private let text = TextMeasure(fontSize: Metrics.fontSize)
     private let titleText = TextMeasure(fontSize: Metrics.titleFontSize)
 
@@ -59,6 +60,7 @@ struct BoardLayout {
         columns = BoardColumn.columns(of: journey, touchpoints: touchpoints)
         var x = Metrics.margin + Metrics.laneTitleWidth + Metrics.gapX
         for index in columns.indices {
+            columns[index].id = columns[index].phase.map { ids.make("phase", $0) } ?? ids.make("phase-none")
             let points = Double(columns[index].touchpoints.count)
             columns[index].x = x
             columns[index].width = max(Metrics.minimumColumnWidth, points * Metrics.emotionSlot)
@@ -100,7 +102,7 @@ struct BoardLayout {
             style.fontSize = Metrics.fontSize
             style.alignment = .left
             for (persona, slot, lines) in cards {
-                add(Node(id: "persona-\(persona.path)", classes: ["persona"], label: lines, style: style, tooltip: persona.label),
+                add(Node(id: ids.make("persona", persona.path), classes: ["persona"], label: lines, style: style, tooltip: persona.label),
                     x: slot.x, width: slot.width, height: height)
             }
             if first { addLaneTitle(id: "lane-personas", title: "Персоны", height: height) }
@@ -113,7 +115,7 @@ struct BoardLayout {
         var style = theme.style(for: .phase)
         style.fontSize = Metrics.titleFontSize
         let cells = columns.map { column in
-            (column, WordWrap.lines(column.title, width: column.width - 2 * Metrics.paddingX, measure: titleText))
+            (column, WordWrapper.wrap(column.title, points: column.width - 2 * Metrics.paddingX, measure: titleText))
         }
         let height = cells.map { Self.height(lines: $0.1.count, fontSize: Metrics.titleFontSize) }.max()
             ?? Self.height(lines: 1, fontSize: Metrics.titleFontSize)
@@ -141,8 +143,8 @@ struct BoardLayout {
                 style.fontSize = Metrics.fontSize
                 style.alignment = .left
                 for channel in column.channels {
-                    let lines = WordWrap.lines("Канал: \(channel.label)", width: width, measure: text)
-                    let node = Node(id: "channel-\(channel.path)-\(column.id)", classes: ["channel"], label: lines, style: style,
+                    let lines = WordWrapper.wrap("Канал: \(channel.label)", points: width, measure: text)
+                    let node = Node(id: ids.make("channel-\(channel.path)-\(column.id)"), classes: ["channel"], label: lines, style: style,
                                     tooltip: channel.label, url: channel.url)
                     stack.append((node, Self.height(lines: lines.count, fontSize: Metrics.fontSize)))
                 }
@@ -150,7 +152,7 @@ struct BoardLayout {
             stacks.append(stack)
         }
         let tallest = stacks.map { stack in stack.reduce(0) { $0 + $1.height } + Metrics.stackGap * Double(max(stack.count - 1, 0)) }.max() ?? 0
-        let titleLines = WordWrap.lines(lane.title, width: Metrics.laneTitleWidth - 2 * Metrics.paddingX, measure: titleText)
+        let titleLines = WordWrapper.wrap(lane.title, points: Metrics.laneTitleWidth - 2 * Metrics.paddingX, measure: titleText)
         let height = max(tallest, Self.height(lines: titleLines.count, fontSize: Metrics.titleFontSize))
         for (column, stack) in zip(columns, stacks) {
             var top = cursor
@@ -172,7 +174,7 @@ struct BoardLayout {
             let slot = column.width / Double(max(column.touchpoints.count, 1))
             for (index, entry) in column.touchpoints.enumerated() {
                 guard let value = entry.touchpoint.emotion else { continue }
-                let id = "emotion-\(entry.touchpoint.path)"
+                let id = ids.make("emotion", entry.touchpoint.path)
                 let style = NodeStyle(shape: .circle, fill: palette.emotionFill(Double(value)), stroke: "#37474f",
                                       fontColor: palette.emotionText(Double(value)), fontSize: Metrics.fontSize, penWidth: 1.5)
                 let centreX = column.x + (Double(index) + 0.5) * slot
@@ -184,7 +186,7 @@ struct BoardLayout {
                 if let previous {
                     var line = palette.emotionLine
                     line.color = palette.emotionFill(Double(previous.value + value) / 2)
-                    edges.append(Edge(id: "\(previous.id)-to-\(entry.touchpoint.path)", from: previous.id, to: id,
+                    edges.append(Edge(id: ids.make("\(previous.id)-to-\(entry.touchpoint.path)"), from: previous.id, to: id,
                                       classes: ["emotion-line"], style: line))
                 }
                 previous = (id, value)
@@ -196,7 +198,7 @@ struct BoardLayout {
 
     // MARK: Cells
 
-    private func laneNode(_ lane: BoardLane, touchpoint: Touchpoint, number: Int, width: Double) -> Node? {
+    private mutating func laneNode(_ lane: BoardLane, touchpoint: Touchpoint, number: Int, width: Double) -> Node? {
         let items: [String]
         let kind: String
         switch lane {
@@ -210,12 +212,12 @@ struct BoardLayout {
         case .owners: (items, kind) = (touchpoint.owners, "owner")
         }
         guard !items.isEmpty else { return nil }
-        let lines = items.flatMap { WordWrap.lines("\(number) · \($0)", width: width, measure: text) }
-        return Node(id: "\(lane.rawValue)-\(touchpoint.path)", classes: [kind], label: lines,
+        let lines = items.flatMap { WordWrapper.wrap("\(number) · \($0)", points: width, measure: text) }
+        return Node(id: ids.make(lane.rawValue, touchpoint.path), classes: [kind], label: lines,
                     style: palette.lanes[lane] ?? NodeStyle(), tooltip: "\(number). \(touchpoint.label)")
     }
 
-    private func touchpointNode(_ touchpoint: Touchpoint, number: Int, width: Double) -> Node {
+    private mutating func touchpointNode(_ touchpoint: Touchpoint, number: Int, width: Double) -> Node {
         var paragraphs = ["\(number). \(touchpoint.label)"]
         if let channel = touchpoint.channel {
             paragraphs.append("Канал: " + (journey.channels.first { $0.path == channel }?.label ?? channel.description))
@@ -228,16 +230,16 @@ struct BoardLayout {
         style.fontSize = Metrics.fontSize
         style.alignment = .left
         if style.shape == .roundedBox || style.shape == .ellipse || style.shape == .circle { style.shape = .box }
-        return Node(id: "touchpoint-\(touchpoint.path)", classes: ["touchpoint"],
-                    label: paragraphs.flatMap { WordWrap.lines($0, width: width, measure: text) }, style: style, tooltip: touchpoint.label)
+        return Node(id: ids.make("touchpoint", touchpoint.path), classes: ["touchpoint"],
+                    label: paragraphs.flatMap { WordWrapper.wrap($0, points: width, measure: text) }, style: style, tooltip: touchpoint.label)
     }
 
     private func personaLines(_ persona: Persona, width: Double) -> [String] {
         let inner = width - 2 * Metrics.paddingX
-        var lines = WordWrap.lines(persona.label, width: inner, measure: text)
+        var lines = WordWrapper.wrap(persona.label, points: inner, measure: text)
         for (heading, items) in [("Цели:", persona.goals), ("Потребности:", persona.needs), ("Мотивы:", persona.motivations)] where !items.isEmpty {
             lines.append(heading)
-            lines += items.flatMap { WordWrap.lines("• \($0)", width: inner, measure: text) }
+            lines += items.flatMap { WordWrapper.wrap("• \($0)", points: inner, measure: text) }
         }
         return lines
     }
@@ -245,8 +247,8 @@ struct BoardLayout {
     // MARK: Placing
 
     private mutating func addLaneTitle(id: String, title: String, height: Double) {
-        let lines = WordWrap.lines(title, width: Metrics.laneTitleWidth - 2 * Metrics.paddingX, measure: titleText)
-        add(Node(id: id, classes: ["lane-title"], label: lines, style: palette.title),
+        let lines = WordWrapper.wrap(title, points: Metrics.laneTitleWidth - 2 * Metrics.paddingX, measure: titleText)
+        add(Node(id: ids.make(id), classes: ["lane-title"], label: lines, style: palette.title),
             x: Metrics.margin, width: Metrics.laneTitleWidth, height: height)
     }
 

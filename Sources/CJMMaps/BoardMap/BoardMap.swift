@@ -10,7 +10,7 @@ import CJMViewGraph
 /// with every cell of a row, which `dot` can only approximate with clusters and invisible
 /// cross-cluster edges, and on boards of realistic size those make 2.42's ranking fail
 /// ("trouble in init_rank"). Computing the grid also lets every text be wrapped to its
-/// column's width (`WordWrap`) and every row be as tall as its tallest cell, so nothing
+/// column's width (`WordWrapper`) and every row be as tall as its tallest cell, so nothing
 /// overlaps however long the Russian texts are. See `BoardLayout` for the geometry.
 ///
 /// What is shown:
