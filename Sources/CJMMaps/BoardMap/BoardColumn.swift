@@ -14,6 +14,9 @@ struct BoardColumn: Sendable {
     /// Left edge and width in points, set by the layout.
     var x: Double = 0
     var width: Double = 0
+    /// Boxes side by side in a lane, and the width of each, set by the layout.
+    var across = 1
+    var cardWidth: Double = 0
 
     /// The columns of `journey` for the touchpoints in `touchpoints`: its phases in order,
     /// then "Без фазы" when some touchpoint has no phase on the board.

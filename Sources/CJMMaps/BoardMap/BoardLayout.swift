@@ -24,8 +24,10 @@ struct BoardLayout {
         /// Between boxes stacked in one cell.
         static let stackGap = 8.0
         static let laneTitleWidth = 150.0
-        /// About 22 Cyrillic characters a line at 14 pt.
-        static let minimumColumnWidth = 250.0
+        /// Box widths `BoardMap` tries: about 22 to 40 Cyrillic characters a line at 14 pt.
+        static let cardWidths: [Double] = [250, 300, 360, 430]
+        /// Sub-columns per phase `BoardMap` tries.
+        static let cardsAcross = [1, 2, 3]
         static let emotionDiameter = 34.0
         /// Horizontal room per emotion point, so points of one phase never touch.
         static let emotionSlot = 48.0
@@ -51,7 +53,12 @@ struct BoardLayout {
     private let text = TextMeasure(fontSize: Metrics.fontSize)
     private let titleText = TextMeasure(fontSize: Metrics.titleFontSize)
 
-    init(journey: Journey, theme: Theme, persona: ElementPath?) {
+    /// Width of a lane box, unless the column's emotion points need more room.
+    private let cardWidth: Double
+
+    /// `cardsAcross` boxes side by side per phase at most (fewer when a phase has fewer).
+    init(journey: Journey, theme: Theme, persona: ElementPath?, cardWidth: Double, cardsAcross: Int) {
+        self.cardWidth = cardWidth
         self.journey = journey
         self.theme = theme
         palette = BoardPalette(theme: theme, fontSize: Metrics.fontSize)
@@ -62,18 +69,24 @@ struct BoardLayout {
         for index in columns.indices {
             columns[index].id = columns[index].phase.map { ids.make("phase", $0) } ?? ids.make("phase-none")
             let points = Double(columns[index].touchpoints.count)
+            let across = max(1, min(cardsAcross, columns[index].touchpoints.count + columns[index].channels.count))
+            let gaps = Double(across - 1) * Metrics.stackGap
             columns[index].x = x
-            columns[index].width = max(Metrics.minimumColumnWidth, points * Metrics.emotionSlot)
+            columns[index].across = across
+            columns[index].width = max(Double(across) * cardWidth + gaps, points * Metrics.emotionSlot)
+            columns[index].cardWidth = (columns[index].width - gaps) / Double(across)
             x += columns[index].width + Metrics.gapX
         }
     }
 
-    mutating func graph() -> ViewGraph {
+    /// The board and its size in points (title excluded).
+    mutating func graph() -> (graph: ViewGraph, width: Double, height: Double) {
         placePersonas()
         placePhaseTitles()
         for lane in BoardLane.allCases {
             if lane == .emotion { placeEmotions() } else { placeLane(lane) }
         }
+        let width = (columns.last.map { $0.x + $0.width } ?? Metrics.margin + Metrics.laneTitleWidth + Metrics.gapX + cardWidth) + Metrics.margin
         let height = cursor - Metrics.gapY + Metrics.margin
         var graphStyle = theme.graph
         graphStyle.fontSize = Metrics.fontSize
@@ -83,7 +96,8 @@ struct BoardLayout {
             node.style.fixedSize = Size(width: box.width / 72, height: box.height / 72)
             return node
         }
-        return ViewGraph(id: "board", title: journey.title, layout: .pinned, style: graphStyle, nodes: nodes, edges: edges)
+        let graph = ViewGraph(id: "board", title: journey.title, layout: .pinned, style: graphStyle, nodes: nodes, edges: edges)
+        return (graph, width, height)
     }
 
     // MARK: Rows
@@ -91,7 +105,7 @@ struct BoardLayout {
     private mutating func placePersonas() {
         guard !personas.isEmpty else { return }
         let slots: [(x: Double, width: Double)] = columns.isEmpty
-            ? [(Metrics.margin + Metrics.laneTitleWidth + Metrics.gapX, Metrics.minimumColumnWidth)]
+            ? [(Metrics.margin + Metrics.laneTitleWidth + Metrics.gapX, cardWidth)]
             : columns.map { ($0.x, $0.width) }
         var first = true
         for start in stride(from: 0, to: personas.count, by: slots.count) {
@@ -128,39 +142,49 @@ struct BoardLayout {
     }
 
     /// A lane of text boxes: per column, one box per touchpoint that has something to say
-    /// in this lane, stacked in the order written.
+    /// in this lane, in the order written, down the column's `across` sub-columns row by row
+    /// (one sub-column: a plain stack). A touchpoint keeps its sub-column in every lane.
     private mutating func placeLane(_ lane: BoardLane) {
-        var stacks: [[(node: Node, height: Double)]] = []
+        var grids: [[(slot: Int, node: Node, height: Double)]] = []
         for column in columns {
-            let width = column.width - 2 * Metrics.paddingX
-            var stack: [(node: Node, height: Double)] = []
-            for (number, touchpoint) in column.touchpoints {
-                guard let node = laneNode(lane, touchpoint: touchpoint, number: number, width: width) else { continue }
-                stack.append((node, Self.height(lines: node.label.count, fontSize: Metrics.fontSize)))
+            let width = column.cardWidth - 2 * Metrics.paddingX
+            var grid: [(slot: Int, node: Node, height: Double)] = []
+            for (slot, entry) in column.touchpoints.enumerated() {
+                guard let node = laneNode(lane, touchpoint: entry.touchpoint, number: entry.number, width: width) else { continue }
+                grid.append((slot, node, Self.height(lines: node.label.count, fontSize: Metrics.fontSize)))
             }
             if lane == .touchpoints {
                 var style = theme.style(for: .channel)
                 style.fontSize = Metrics.fontSize
                 style.alignment = .left
-                for channel in column.channels {
+                for (offset, channel) in column.channels.enumerated() {
                     let lines = WordWrapper.wrap("Канал: \(channel.label)", points: width, measure: text)
                     let node = Node(id: ids.make("channel-\(channel.path)-\(column.id)"), classes: ["channel"], label: lines, style: style,
                                     tooltip: channel.label, url: channel.url)
-                    stack.append((node, Self.height(lines: lines.count, fontSize: Metrics.fontSize)))
+                    grid.append((column.touchpoints.count + offset, node, Self.height(lines: lines.count, fontSize: Metrics.fontSize)))
                 }
             }
-            stacks.append(stack)
+            grids.append(grid)
         }
-        let tallest = stacks.map { stack in stack.reduce(0) { $0 + $1.height } + Metrics.stackGap * Double(max(stack.count - 1, 0)) }.max() ?? 0
-        let titleLines = WordWrapper.wrap(lane.title, points: Metrics.laneTitleWidth - 2 * Metrics.paddingX, measure: titleText)
-        let height = max(tallest, Self.height(lines: titleLines.count, fontSize: Metrics.titleFontSize))
-        for (column, stack) in zip(columns, stacks) {
+        var tallest = 0.0
+        for (column, grid) in zip(columns, grids) {
+            // Each row of the grid is as tall as its tallest box; empty rows take no room.
+            var rowHeights: [Int: Double] = [:]
+            for entry in grid { rowHeights[entry.slot / column.across] = max(rowHeights[entry.slot / column.across] ?? 0, entry.height) }
+            var rowTops: [Int: Double] = [:]
             var top = cursor
-            for entry in stack {
-                add(entry.node, x: column.x, top: top, width: column.width, height: entry.height)
-                top += entry.height + Metrics.stackGap
+            for row in rowHeights.keys.sorted() {
+                rowTops[row] = top
+                top += rowHeights[row]! + Metrics.stackGap
+            }
+            tallest = max(tallest, top - cursor - Metrics.stackGap)
+            for entry in grid {
+                let x = column.x + Double(entry.slot % column.across) * (column.cardWidth + Metrics.stackGap)
+                add(entry.node, x: x, top: rowTops[entry.slot / column.across]!, width: column.cardWidth, height: entry.height)
             }
         }
+        let titleLines = WordWrapper.wrap(lane.title, points: Metrics.laneTitleWidth - 2 * Metrics.paddingX, measure: titleText)
+        let height = max(tallest, Self.height(lines: titleLines.count, fontSize: Metrics.titleFontSize))
         addLaneTitle(id: "lane-\(lane.rawValue)", title: lane.title, height: height)
         cursor += height + Metrics.gapY
     }
