@@ -165,6 +165,12 @@ import Testing
         }
         #expect(graph.nodes(withClass: "touchpoint").count == 30)
         #expect(graph.nodes(withClass: "emotion").count == 30)
+        // Crowded phases go several boxes across; a touchpoint keeps its sub-column in every lane.
+        #expect(Set(graph.nodes(withClass: "touchpoint").map { $0.position!.x }).count > 5)
+        for touchpoint in journey.touchpoints {
+            let xs = Set(["touchpoint", "actions", "pains", "ideas", "feedback", "owners"].compactMap { graph.node("\($0)-\(touchpoint.path)")?.position?.x })
+            #expect(xs.count == 1, "\(touchpoint.path)")
+        }
     }
 
     /// Fitting the 30-touchpoint board onto A1 (594 × 841 mm) must keep body text readable
