@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Renders the templates into output/ (the maps the README shows). With --check nothing is
-# written: it fails (exit 1) when a committed map differs from what the templates render now.
+# Re-renders output/ from templates/: every view of every template as SVG (what the test
+# suite compares against, so a stale map fails `swift test`), plus the PNG of the
+# service-centre map the README shows. With --check nothing is written: exit 1 when a
+# committed map differs from what the templates render now.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,5 +15,5 @@ for arg in "$@"; do
 done
 
 mkdir -p output
-swift run cjm render templates/service-center.cjm templates/online-store.cjm -o output/ -f svg,png ${check[@]+"${check[@]}"}
-swift run cjm render templates/online-store.cjm --view board -o output/ -f svg,png ${check[@]+"${check[@]}"}
+swift run cjm render templates -o output -f svg --all-views ${check[@]+"${check[@]}"}
+swift run cjm render templates/service-center.cjm -o output/ -f svg,png ${check[@]+"${check[@]}"}
