@@ -114,8 +114,9 @@ def quote(text):
 class JourneyWriter:
     """Writes one journey of about `budget` elements; `elements` counts what was written."""
 
-    def __init__(self, out, rng, budget):
+    def __init__(self, out, rng, budget, edge_labels=True):
         self.out = out
+        self.edge_labels = edge_labels
         self.rng = rng
         self.budget = max(budget, 40)
         self.elements = 0
@@ -124,6 +125,10 @@ class JourneyWriter:
         self.out.write("  " * indent + text + "\n")
         if counts:
             self.elements += 1
+
+    def edge_label(self, text):
+        """` "text"` after an edge, or nothing with --no-edge-labels."""
+        return f" {quote(text)}" if self.edge_labels else ""
 
     def pick(self, items):
         return self.rng.choice(items)
@@ -342,15 +347,15 @@ class JourneyWriter:
         links = autos_by_kind.get("email", []) + autos_by_kind.get("sms", [])
         for n, auto in enumerate(links):
             page = unreached[n] if n < len(unreached) else pages[self.rng.randrange(len(pages))]
-            self.line(1, f"{auto} -> {page[0]} {quote('ссылка в сообщении')}", counts=False)
+            self.line(1, f"{auto} -> {page[0]}{self.edge_label('ссылка в сообщении')}", counts=False)
         for cid, kind in channels:
             if kind in ("email", "sms", "messenger"):
                 page = pages[self.rng.randrange(len(pages))]
-                self.line(1, f"{cid} -> {page[0]} {quote('ссылка на сайт')} style: dashed", counts=False)
+                self.line(1, f"{cid} -> {page[0]}{self.edge_label('ссылка на сайт')} style: dashed", counts=False)
         referral = next(c for c, k in channels if k == "referral")
         for tid, phase in touchpoints:
             if phase == "advocacy":
-                self.line(1, f"{tid} -> {referral} {quote('рекомендация')} style: bold", counts=False)
+                self.line(1, f"{tid} -> {referral}{self.edge_label('рекомендация')} style: bold", counts=False)
                 break
 
     def write_views(self, pipelines, personas):
@@ -359,9 +364,9 @@ class JourneyWriter:
         self.line(1, f"view persona_path {quote('Путь персоны')} show: touchpoints persona: {personas[0]}")
 
 
-def generate(elements, seed, sink):
+def generate(elements, seed, sink, edge_labels=True):
     writer = CountingWriter(sink)
-    journey = JourneyWriter(writer, random.Random(seed), elements)
+    journey = JourneyWriter(writer, random.Random(seed), elements, edge_labels)
     journey.write(f"Сгенерированный путь клиента (seed {seed})")
     return journey.elements, writer.bytes
 
@@ -382,6 +387,8 @@ def main():
     size.add_argument("--elements", type=int, help="approximate number of elements")
     size.add_argument("--megabytes", type=float, help="approximate file size in MiB")
     parser.add_argument("--seed", type=int, default=1, help="random seed (default 1); same seed, same bytes")
+    parser.add_argument("--no-edge-labels", dest="edge_labels", action="store_false",
+                        help="write explicit edges without labels (Graphviz 2.43 aborts on some labelled edges)")
     args = parser.parse_args()
 
     if args.elements is not None and args.elements < 1:
@@ -391,7 +398,7 @@ def main():
     elements = args.elements if args.elements is not None else elements_for_size(args.megabytes * 1024 * 1024, args.seed)
 
     out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="\n", write_through=False)
-    count, size = generate(elements, args.seed, out)
+    count, size = generate(elements, args.seed, out, args.edge_labels)
     out.flush()
     print(f"generate-journey: {count} elements, {size} bytes (seed {args.seed})", file=sys.stderr)
 
