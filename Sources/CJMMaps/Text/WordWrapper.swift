@@ -21,7 +21,7 @@ public enum WordWrapper {
     public static func wrap(_ text: String, width: Int, hangingIndent: String) -> [String] {
         let width = max(1, width)
         let indent = hangingIndent.count < width ? hangingIndent : ""
-        let lines = wrap(text) { $0.count <= width - indent.count }
+        let lines = wrap(text, firstFits: { $0.count <= width }, restFits: { $0.count <= width - indent.count })
         return lines.enumerated().map { index, line in index == 0 || line.isEmpty ? line : indent + line }
     }
 
@@ -34,22 +34,29 @@ public enum WordWrapper {
     /// Wraps with `fits` telling whether a line is narrow enough; `fits` must hold for any
     /// shorter prefix of a line it holds for.
     private static func wrap(_ text: String, fits: (Substring) -> Bool) -> [String] {
+        wrap(text, firstFits: fits, restFits: fits)
+    }
+
+    /// Wraps with the first line of the text measured by `firstFits` and every later line by
+    /// `restFits` (narrower when later lines carry a hanging indent).
+    private static func wrap(_ text: String, firstFits: (Substring) -> Bool, restFits: (Substring) -> Bool) -> [String] {
         var lines: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            lines += wrapParagraph(Substring(paragraph), fits: fits)
+            lines += wrapParagraph(Substring(paragraph), firstFits: lines.isEmpty ? firstFits : restFits, restFits: restFits)
         }
         while lines.last == "" { lines.removeLast() }
         while lines.first == "" { lines.removeFirst() }
         return lines
     }
 
-    private static func wrapParagraph(_ paragraph: Substring, fits: (Substring) -> Bool) -> [String] {
+    private static func wrapParagraph(_ paragraph: Substring, firstFits: (Substring) -> Bool, restFits: (Substring) -> Bool) -> [String] {
         let words = paragraph.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" })
         guard !words.isEmpty else { return [""] }
         var lines: [String] = []
         var current = ""
         for word in words {
-            for piece in pieces(of: word, fits: fits) {
+            for piece in pieces(of: word, fits: restFits) {
+                let fits = lines.isEmpty ? firstFits : restFits
                 if current.isEmpty {
                     current = piece
                 } else if fits(Substring(current + " " + piece)) {
