@@ -57,7 +57,7 @@ enum FlowEdges {
                 id: context.ids.make("flow-\(from)-\(to)"), from: from, to: to,
                 classes: ["flow", originClass(flow.origin)] + (manual ? ["manual"] : []),
                 label: label, style: style,
-                tooltip: tooltip(flow, journey, label: label),
+                tooltip: tooltip(flow, label: label),
                 constraint: constraint, weight: weight, rankedBackward: backward))
         }
         return edges
@@ -97,7 +97,7 @@ enum FlowEdges {
         return result
     }
 
-    private static func tooltip(_ flow: Flow, _ journey: Journey, label: String?) -> String {
+    private static func tooltip(_ flow: Flow, label: String?) -> String {
         "\(flow.from) → \(flow.to)" + (label.map { ": " + $0 } ?? "")
     }
 }

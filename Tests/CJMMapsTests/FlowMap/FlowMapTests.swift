@@ -215,6 +215,7 @@ import Testing
         #expect(ids.make("page", ElementPath(["a.b", "c"])) == "page-a-b-c")
         #expect(ids.make("page", ElementPath(["a", "b.c"])) == "page-a-b-c-2")
         #expect(GraphIdentifiers.sanitise("x <script>\"") == "x-script")
+        #expect(GraphIdentifiers.sanitise("a--b") == "a-b")
     }
 
     @Test func legendListsOnlyWhatTheMapUses() {
