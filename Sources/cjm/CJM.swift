@@ -7,6 +7,6 @@ struct CJM: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cjm",
         abstract: "Customer journey maps as code: check a .cjm journey and render it with Graphviz.",
-        subcommands: []
+        subcommands: [RenderWorkerCommand.self]
     )
 }

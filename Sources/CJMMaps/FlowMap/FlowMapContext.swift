@@ -35,6 +35,17 @@ struct FlowMapContext {
                 fontSize: parent == nil ? Self.blockTitleSize : Self.subBlockTitleSize)
     }
 
+    /// A URL as a label line: without `https://` / `http://` and a lone trailing `/`, which only
+    /// widen the box; the node's link keeps the full address.
+    static func urlLine(_ url: String) -> String {
+        var shown = Substring(url)
+        for scheme in ["https://", "http://"] where shown.hasPrefix(scheme) { shown = shown.dropFirst(scheme.count) }
+        if shown.hasSuffix("/"), shown.dropLast().contains(where: { $0 != "/" }), !shown.dropLast().contains("/") {
+            shown = shown.dropLast()
+        }
+        return String(shown)
+    }
+
     /// A count as a label line.
     static func countLine(_ count: Int?) -> [String] {
         count.map { [NumberText.integer($0)] } ?? []

@@ -70,6 +70,7 @@ enum Legend {
             id: cluster, classes: ["legend"], label: clusterLabel, fill: theme.graph.background, stroke: theme.clusterStroke,
             fontColor: theme.graph.fontColor, fontSize: FlowMapContext.subBlockTitleSize))
         var column: [String] = []
+        var ends: [String] = []
         for entry in usedNodes {
             var style = entry.style(theme)
             style.fontSize = 12
@@ -89,13 +90,17 @@ enum Legend {
                 tooltip: "Легенда: " + entry.label, cluster: cluster))
             fragment.nodes.append(Node(
                 id: end, classes: ["legend", "legend-line-end"], label: [""],
-                style: NodeStyle(shape: .point, fill: style.color, stroke: style.color, fontColor: theme.graph.fontColor),
+                style: NodeStyle(shape: .point, fill: style.color, stroke: style.color, fontColor: theme.graph.fontColor,
+                                 fixedSize: Size(width: 0.06, height: 0.06)),
                 cluster: cluster))
+            // Heavy, so each sample line runs straight across from its description.
             fragment.edges.append(Edge(id: context.ids.make("legend-edge-" + entry.key), from: text, to: end,
-                                       classes: ["legend", "legend-" + entry.key], style: style))
+                                       classes: ["legend", "legend-" + entry.key], style: style, weight: 10))
             column.append(text)
+            ends.append(end)
         }
         if column.count > 1 { fragment.sameRank.append(column) }
+        if ends.count > 1 { fragment.sameRank.append(ends) }
         return fragment
     }
 }

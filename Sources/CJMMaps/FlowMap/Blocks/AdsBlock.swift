@@ -42,22 +42,21 @@ enum AdsBlock {
     private static func adNode(_ ad: Ad, cluster: String, context: inout FlowMapContext) -> MapFragment {
         let id = context.ids.make("ad", ad.path)
         context.placed.place(ad.path, node: id, count: ad.count)
-        var extra = FlowMapContext.countLine(ad.count)
-        extra += ad.queries.map(queryLine)
+        let queries = ad.queries.flatMap { WordWrapper.wrap(queryLine($0), width: FlowMapContext.wrapWidth, hangingIndent: "\u{2007}\u{2007}") }
         var style = context.theme.style(for: .ad)
         if !ad.queries.isEmpty { style.alignment = .left }
         var fragment = MapFragment()
         fragment.nodes.append(Node(
-            id: id, classes: ["ad"] + (ad.queries.isEmpty ? [] : ["with-queries"]), label: context.lines(ad.label, extra), style: style,
+            id: id, classes: ["ad"] + (ad.queries.isEmpty ? [] : ["with-queries"]), label: context.lines(ad.label, FlowMapContext.countLine(ad.count)) + queries, style: style,
             tooltip: context.tooltip("Объявление", ad.label, ad.path, ad.queries.map(queryLine)), cluster: cluster))
         // An ad with a landing page is ranked by its backward edge; others need the block order.
         if ad.landing == nil { fragment.entries.append(id) }
         return fragment
     }
 
-    /// `• ремонт станков минск — 120`.
+    /// `• ремонт станков минск — 120`; the count is held to the last word by no-break spaces.
     static func queryLine(_ query: Query) -> String {
-        "• " + query.label + (query.count.map { " — " + NumberText.integer($0) } ?? "")
+        "• " + query.label + (query.count.map { "\u{00A0}—\u{00A0}" + NumberText.integer($0) } ?? "")
     }
 
     private static func subCluster(_ id: String, _ kind: ElementKind, _ label: String, parent: String, _ context: FlowMapContext) -> Cluster {

@@ -19,7 +19,7 @@ enum ChannelsBlock {
             var classes = ["channel"]
             var extra = FlowMapContext.countLine(channel.count)
             var notes: [String] = []
-            if let url = channel.url { extra.append(url) }
+            if let url = channel.url { extra.append(FlowMapContext.urlLine(url)) }
             switch channel.crm {
             case .auto: break
             case .manual:

@@ -15,7 +15,7 @@ enum SiteBlock {
             for page in site.pages {
                 let id = context.ids.make("page", page.path)
                 context.placed.place(page.path, node: id, count: page.count)
-                let extra = (page.url.map { [$0] } ?? []) + FlowMapContext.countLine(page.count)
+                let extra = (page.url.map { [FlowMapContext.urlLine($0)] } ?? []) + FlowMapContext.countLine(page.count)
                 fragment.nodes.append(Node(
                     id: id, classes: ["page"], label: context.lines(page.label, extra), style: context.theme.style(for: .page),
                     tooltip: context.tooltip("Страница", page.label, page.path, page.url.map { [$0] } ?? []),
