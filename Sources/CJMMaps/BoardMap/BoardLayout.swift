@@ -23,12 +23,15 @@ struct BoardLayout {
         static let gapY = 14.0
         /// Between boxes stacked in one cell.
         static let stackGap = 8.0
-        static let laneTitleWidth = 150.0
+        static let laneTitleWidth = 180.0
         /// Box widths `BoardMap` tries: about 22 to 40 Cyrillic characters a line at 14 pt.
         static let cardWidths: [Double] = [250, 300, 360, 430]
         /// Sub-columns per phase `BoardMap` tries.
         static let cardsAcross = [1, 2, 3]
         static let emotionDiameter = 34.0
+        /// Room at the right of the emotion lane's title for the −2…+2 scale.
+        static let emotionScaleWidth = 30.0
+        static let scaleFontSize = 12.0
         /// Horizontal room per emotion point, so points of one phase never touch.
         static let emotionSlot = 48.0
         /// Vertical distance between consecutive emotion values.
@@ -216,7 +219,17 @@ struct BoardLayout {
                 previous = (id, value)
             }
         }
-        addLaneTitle(id: "lane-emotion", title: BoardLane.emotion.title, height: height)
+        addLaneTitle(id: "lane-emotion", title: BoardLane.emotion.title, height: height, reserving: Metrics.emotionScaleWidth)
+        // The scale: each value written level with the points that have it.
+        for value in (-2...2).reversed() {
+            let style = NodeStyle(shape: .plain, fill: nil, stroke: palette.title.stroke, fontColor: palette.title.fontColor,
+                                  fontSize: Metrics.scaleFontSize)
+            add(Node(id: ids.make("emotion-scale-\(value < 0 ? "minus" : "plus")\(abs(value))"), classes: ["emotion-scale"],
+                     label: [Self.signed(value)], style: style),
+                x: Metrics.margin + Metrics.laneTitleWidth - Metrics.emotionScaleWidth + 2,
+                top: cursor + Metrics.paddingY + Double(2 - value) * Metrics.emotionStep + (Metrics.emotionDiameter - Metrics.emotionStep) / 2,
+                width: Metrics.emotionScaleWidth - 2, height: Metrics.emotionStep)
+        }
         cursor += height + Metrics.gapY
     }
 
@@ -236,7 +249,8 @@ struct BoardLayout {
         case .owners: (items, kind) = (touchpoint.owners, "owner")
         }
         guard !items.isEmpty else { return nil }
-        let lines = items.flatMap { WordWrapper.wrap("\(number) · \($0)", points: width, measure: text) }
+        let indent = String(repeating: "\u{2007}", count: String(number).count + 2)
+        let lines = items.flatMap { WordWrapper.wrap("\(number) · \($0)", points: width, measure: text, hangingIndent: indent) }
         return Node(id: ids.make(lane.rawValue, touchpoint.path), classes: [kind], label: lines,
                     style: palette.lanes[lane] ?? NodeStyle(), tooltip: "\(number). \(touchpoint.label)")
     }
@@ -263,17 +277,19 @@ struct BoardLayout {
         var lines = WordWrapper.wrap(persona.label, points: inner, measure: text)
         for (heading, items) in [("Цели:", persona.goals), ("Потребности:", persona.needs), ("Мотивы:", persona.motivations)] where !items.isEmpty {
             lines.append(heading)
-            lines += items.flatMap { WordWrapper.wrap("• \($0)", points: inner, measure: text) }
+            lines += items.flatMap { WordWrapper.wrap("• \($0)", points: inner, measure: text, hangingIndent: "\u{2007}") }
         }
         return lines
     }
 
     // MARK: Placing
 
-    private mutating func addLaneTitle(id: String, title: String, height: Double) {
-        let lines = WordWrapper.wrap(title, points: Metrics.laneTitleWidth - 2 * Metrics.paddingX, measure: titleText)
+    /// The row's title at the left, `reserving` points at its right edge for a scale.
+    private mutating func addLaneTitle(id: String, title: String, height: Double, reserving scale: Double = 0) {
+        let width = Metrics.laneTitleWidth - scale
+        let lines = WordWrapper.wrap(title, points: width - 2 * Metrics.paddingX, measure: titleText)
         add(Node(id: ids.make(id), classes: ["lane-title"], label: lines, style: palette.title),
-            x: Metrics.margin, width: Metrics.laneTitleWidth, height: height)
+            x: Metrics.margin, width: width, height: height)
     }
 
     /// A box at the current row.

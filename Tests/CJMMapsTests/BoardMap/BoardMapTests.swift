@@ -55,6 +55,17 @@ import Testing
         for lane in BoardLane.allCases { #expect(Self.contains(graph, lane.title)) }
     }
 
+    @Test func laneAndPhaseTitlesKeepTheirWordsWhole() {
+        let graph = BoardMap.build(F.largeJourney(), theme: theme, persona: nil)
+        let titles = graph.nodes(withClass: "lane-title") + graph.nodes(withClass: "phase")
+        #expect(titles.count == BoardLane.allCases.count + 2 + 5)
+        for node in titles {
+            let words = Set(node.label.flatMap { $0.split(separator: " ").map(String.init) })
+            let written = node.tooltip ?? BoardLane.allCases.first { Self.squeezed($0.title) == Self.squeezed(node.label.joined()) }?.title ?? node.label.joined(separator: " ")
+            for word in written.split(separator: " ") { #expect(words.contains(String(word)), "\(node.id): \(word)") }
+        }
+    }
+
     @Test func everyNodeIsPinnedWithAFixedSize() {
         let graph = BoardMap.build(Self.smallJourney(), theme: theme, persona: nil)
         #expect(graph.nodes.allSatisfy { $0.position != nil && $0.style.fixedSize != nil })
@@ -154,7 +165,7 @@ import Testing
             let height = Double(node.label.count) * measure.fontSize * BoardLayout.Metrics.lineSpacing
             #expect(height <= rect.maxY - rect.minY, "\(node.id) too short")
             for line in node.label {
-                #expect(measure.width(of: line) <= rect.width - (node.style.shape == .circle ? 4 : 2 * BoardLayout.Metrics.paddingX),
+                #expect(measure.width(of: line) <= rect.width - ([.circle, .plain].contains(node.style.shape) ? 4 : 2 * BoardLayout.Metrics.paddingX),
                         "\(node.id): \(line)")
             }
         }
