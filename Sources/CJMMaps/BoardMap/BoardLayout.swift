@@ -105,32 +105,34 @@ struct BoardLayout {
 
     // MARK: Rows
 
+    /// Persona cards in the columns' slots, as many rows as needed, under one lane title.
     private mutating func placePersonas() {
         guard !personas.isEmpty else { return }
         let slots: [(x: Double, width: Double)] = columns.isEmpty
             ? [(Metrics.margin + Metrics.laneTitleWidth + Metrics.gapX, cardWidth)]
             : columns.map { ($0.x, $0.width) }
-        var first = true
+        let style = cardStyle(.persona)
+        let top = cursor
         for start in stride(from: 0, to: personas.count, by: slots.count) {
             let row = personas[start..<min(start + slots.count, personas.count)]
             let cards = zip(row, slots).map { persona, slot in (persona, slot, personaLines(persona, width: slot.width)) }
             let height = cards.map { Self.height(lines: $0.2.count, fontSize: Metrics.fontSize) }.max() ?? 0
-            var style = theme.style(for: .persona)
-            style.fontSize = Metrics.fontSize
-            style.alignment = .left
             for (persona, slot, lines) in cards {
                 add(Node(id: ids.make("persona", persona.path), classes: ["persona"], label: lines, style: style, tooltip: persona.label),
                     x: slot.x, width: slot.width, height: height)
             }
-            if first { addLaneTitle(id: "lane-personas", title: "Персоны", height: height) }
-            first = false
             cursor += height + Metrics.gapY
         }
+        let height = cursor - Metrics.gapY - top
+        cursor = top
+        addLaneTitle(id: "lane-personas", title: "Персоны", height: height)
+        cursor += height + Metrics.gapY
     }
 
     private mutating func placePhaseTitles() {
-        var style = theme.style(for: .phase)
+        var style = cardStyle(.phase)
         style.fontSize = Metrics.titleFontSize
+        style.alignment = .center
         let cells = columns.map { column in
             (column, WordWrapper.wrap(column.title, points: column.width - 2 * Metrics.paddingX, measure: titleText))
         }
@@ -157,9 +159,7 @@ struct BoardLayout {
                 grid.append((slot, node, Self.height(lines: node.label.count, fontSize: Metrics.fontSize)))
             }
             if lane == .touchpoints {
-                var style = theme.style(for: .channel)
-                style.fontSize = Metrics.fontSize
-                style.alignment = .left
+                let style = cardStyle(.channel)
                 for (offset, channel) in column.channels.enumerated() {
                     let lines = WordWrapper.wrap("Канал: \(channel.label)", points: width, measure: text)
                     let node = Node(id: ids.make("channel-\(channel.path)-\(column.id)"), classes: ["channel"], label: lines, style: style,
@@ -264,12 +264,9 @@ struct BoardLayout {
             paragraphs.append("Персона: " + (journey.personas.first { $0.path == persona }?.label ?? persona.description))
         }
         if let count = touchpoint.count { paragraphs.append("Контактов: \(count)") }
-        var style = theme.style(for: .touchpoint)
-        style.fontSize = Metrics.fontSize
-        style.alignment = .left
-        if style.shape == .roundedBox || style.shape == .ellipse || style.shape == .circle { style.shape = .box }
         return Node(id: ids.make("touchpoint", touchpoint.path), classes: ["touchpoint"],
-                    label: paragraphs.flatMap { WordWrapper.wrap($0, points: width, measure: text) }, style: style, tooltip: touchpoint.label)
+                    label: paragraphs.flatMap { WordWrapper.wrap($0, points: width, measure: text) }, style: cardStyle(.touchpoint),
+                    tooltip: touchpoint.label)
     }
 
     private func personaLines(_ persona: Persona, width: Double) -> [String] {
@@ -280,6 +277,19 @@ struct BoardLayout {
             lines += items.flatMap { WordWrapper.wrap("• \($0)", points: inner, measure: text, hangingIndent: "\u{2007}") }
         }
         return lines
+    }
+
+    /// The theme's look for `kind` (with `style` rules) as a board card: left-aligned body
+    /// text, and a shape whose full box holds text, since the text was wrapped to the box.
+    private func cardStyle(_ kind: ElementKind) -> NodeStyle {
+        var style = theme.style(for: kind)
+        style.fontSize = Metrics.fontSize
+        style.alignment = .left
+        switch style.shape {
+        case .box, .roundedBox, .note, .tab, .folder, .component, .plain: break
+        case .ellipse, .circle, .diamond, .cylinder, .hexagon, .octagon, .point: style.shape = .box
+        }
+        return style
     }
 
     // MARK: Placing

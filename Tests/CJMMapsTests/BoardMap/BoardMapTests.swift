@@ -198,6 +198,25 @@ import Testing
         #expect(BoardLayout.Metrics.fontSize * scale >= 8, "board \(Int(width))×\(Int(height)) pt, scale \(scale)")
     }
 
+    @Test func morePersonasThanColumnsWrapUnderOneTitle() throws {
+        var journey = Self.smallJourney()  // three phases
+        journey.personas = (1...5).map { Persona(path: F.path("p\($0)"), label: "Персона \($0)", goals: ["Цель \($0)"], source: F.here) }
+        let graph = BoardMap.build(journey, theme: theme, persona: nil)
+        let cards = graph.nodes(withClass: "persona").map(BoardRect.init)
+        #expect(cards.count == 5)
+        #expect(Set(cards.map(\.maxY)).count == 2)  // two rows
+        let title = BoardRect(try #require(graph.node("lane-personas")))
+        #expect(title.maxY == cards.map(\.maxY).max() && title.minY == cards.map(\.minY).min())
+    }
+
+    @Test func styleRulesColourTheCardsButKeepThemBoxes() throws {
+        var journey = Self.smallJourney()
+        journey.styles = [StyleRule(kind: .touchpoint, fill: "#123456", shape: .ellipse, source: F.here)]
+        let graph = BoardMap.build(journey, theme: Theme.named(.default, styles: journey.styles), persona: nil)
+        let card = try #require(graph.node("touchpoint-ask"))
+        #expect(card.style.fill == "#123456" && card.style.shape == .box)
+    }
+
     @Test func sameJourneyGivesTheSameBoard() {
         let journey = F.largeJourney()
         #expect(BoardMap.build(journey, theme: theme, persona: nil) == BoardMap.build(journey, theme: theme, persona: nil))
