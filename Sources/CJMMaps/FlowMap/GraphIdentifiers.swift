@@ -9,6 +9,7 @@ import CJMModel
 public struct GraphIdentifiers: Sendable {
     private var used: Set<String> = []
 
+    /// An empty set: no id handed out yet.
     public init() {}
 
     /// A fresh id `prefix-a-b-c` for the element at `path`.
@@ -29,11 +30,12 @@ public struct GraphIdentifiers: Sendable {
         return candidate
     }
 
-    /// `raw` reduced to letters, digits, `-` and `_`, runs of other characters folded into one `-`.
+    /// `raw` reduced to letters, digits, `-` and `_`; every run of other characters (and of `-`)
+    /// folds into one `-`, since `--` cannot appear in the XML comments Graphviz writes.
     public static func sanitise(_ raw: String) -> String {
         var result = ""
         for character in raw {
-            if character.isLetter || character.isNumber && character.isASCII || character == "_" || character == "-" {
+            if character.isLetter || character.isNumber && character.isASCII || character == "_" {
                 result.append(character)
             } else if result.last != "-" {
                 result.append("-")

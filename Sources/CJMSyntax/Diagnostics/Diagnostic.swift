@@ -30,3 +30,6 @@ public struct Diagnostic: Hashable, Sendable {
         Diagnostic(.error, code, message, at: range, notes: notes)
     }
 }
+
+/// A diagnostic can travel as the failure of a `Result` (e.g. `SourceDecoder.decode`).
+extension Diagnostic: Error {}

@@ -1,0 +1,377 @@
+/// Splits UTF-8 bytes into tokens, one `next` call at a time.
+///
+/// It works on bytes, never on `Character`s, because grapheme breaking would cost far more
+/// than the whole parse; columns still count Unicode scalars (every byte that is not a UTF-8
+/// continuation byte starts one). The input has been validated by `SourceDecoder`, so every
+/// multi-byte sequence is well formed.
+struct Lexer {
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private let file: String
+    private var pos = 0
+    private var line = 1
+    private var lineStart = 0
+    /// A byte offset on the current line whose column is known; columns of later offsets are
+    /// counted from here, so a 1 MB line costs one pass, not one pass per token.
+    private var anchorOffset = 0
+    private var anchorColumn = 1
+    /// Reused buffer for strings with escapes.
+    private var scratch: [UInt8] = []
+
+    init(bytes: UnsafeBufferPointer<UInt8>, file: String) {
+        self.bytes = bytes
+        self.file = file
+    }
+
+    /// The next token; problems go to `diagnostics` and the lexer carries on with a best guess.
+    mutating func next(_ diagnostics: inout DiagnosticBag) -> Token {
+        while true {
+            skipSpaces()
+            guard pos < bytes.count else {
+                let here = location(at: pos)
+                return Token(kind: .end, start: here, end: here)
+            }
+            let lead = bytes[pos]
+            switch lead {
+            case UInt8(ascii: "#"):
+                while pos < bytes.count, bytes[pos] != UInt8(ascii: "\n") { pos += 1 }
+            case UInt8(ascii: "\n"):
+                let start = location(at: pos)
+                let end = SourceLocation(line: start.line, column: start.column + 1, offset: pos + 1)
+                pos += 1
+                line += 1
+                lineStart = pos
+                anchorOffset = pos
+                anchorColumn = 1
+                return Token(kind: .newline, start: start, end: end)
+            case UInt8(ascii: "{"): return punctuation(.leftBrace)
+            case UInt8(ascii: "}"): return punctuation(.rightBrace)
+            case UInt8(ascii: ":"): return punctuation(.colon)
+            case UInt8(ascii: ","): return punctuation(.comma)
+            case UInt8(ascii: "."): return punctuation(.dot)
+            case UInt8(ascii: ";"): return punctuation(.semicolon)
+            case UInt8(ascii: "-"):
+                if byte(at: pos + 1) == UInt8(ascii: ">") { return punctuation(.arrow, length: 2) }
+                if isDigit(byte(at: pos + 1)) { return number(&diagnostics) }
+                unexpectedCharacters(&diagnostics)
+            case UInt8(ascii: "\""):
+                return string(&diagnostics)
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                return number(&diagnostics)
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "_"):
+                return identifier()
+            default:
+                if lead >= 0x80 {
+                    let (scalar, _) = scalar(at: pos)
+                    if ScalarClass.isIdentifierStart(scalar) { return identifier() }
+                }
+                unexpectedCharacters(&diagnostics)
+            }
+        }
+    }
+
+    // MARK: Positions
+
+    /// The location of `offset`, which must lie on the current line.
+    private mutating func location(at offset: Int) -> SourceLocation {
+        if offset < anchorOffset {
+            anchorOffset = lineStart
+            anchorColumn = 1
+        }
+        var column = anchorColumn
+        var i = anchorOffset
+        while i < offset {
+            if bytes[i] & 0xC0 != 0x80 { column += 1 }
+            i += 1
+        }
+        anchorOffset = offset
+        anchorColumn = column
+        return SourceLocation(line: line, column: column, offset: offset)
+    }
+
+    private func range(_ start: SourceLocation, _ end: SourceLocation) -> SourceRange {
+        SourceRange(file: file, start: start, end: end)
+    }
+
+    private func byte(at offset: Int) -> UInt8 {
+        offset < bytes.count ? bytes[offset] : 0
+    }
+
+    private func isDigit(_ byte: UInt8) -> Bool {
+        byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+    }
+
+    /// The scalar starting at `offset` and its length in bytes.
+    private func scalar(at offset: Int) -> (Unicode.Scalar, Int) {
+        let b0 = UInt32(bytes[offset])
+        let length: Int
+        var value: UInt32
+        switch b0 {
+        case 0..<0x80: return (Unicode.Scalar(UInt8(b0)), 1)
+        case 0xC0..<0xE0: length = 2; value = b0 & 0x1F
+        case 0xE0..<0xF0: length = 3; value = b0 & 0x0F
+        default: length = 4; value = b0 & 0x07
+        }
+        for k in 1..<length { value = value << 6 | (UInt32(byte(at: offset + k)) & 0x3F) }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+    }
+
+    // MARK: Tokens
+
+    private mutating func skipSpaces() {
+        while pos < bytes.count {
+            let byte = bytes[pos]
+            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r") {
+                pos += 1
+            } else if byte >= 0x80 {
+                let (scalar, length) = scalar(at: pos)
+                guard ScalarClass.isSpace(scalar) else { return }
+                pos += length
+            } else {
+                return
+            }
+        }
+    }
+
+    private mutating func punctuation(_ kind: TokenKind, length: Int = 1) -> Token {
+        let start = location(at: pos)
+        pos += length
+        return Token(kind: kind, start: start, end: SourceLocation(line: line, column: start.column + length, offset: pos))
+    }
+
+    /// Whether the bytes at `offset` continue an identifier; a `-` does unless `->` follows.
+    private func continuesIdentifier(at offset: Int) -> (Bool, Int) {
+        guard offset < bytes.count else { return (false, 0) }
+        let byte = bytes[offset]
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"):
+            return (true, 1)
+        case UInt8(ascii: "-"):
+            return (self.byte(at: offset + 1) != UInt8(ascii: ">"), 1)
+        case 0x80...:
+            let (scalar, length) = scalar(at: offset)
+            return (ScalarClass.isIdentifierContinuation(scalar), length)
+        default:
+            return (false, 0)
+        }
+    }
+
+    private mutating func identifier() -> Token {
+        let begin = pos
+        let start = location(at: pos)
+        pos += scalar(at: pos).1
+        while true {
+            let (continues, length) = continuesIdentifier(at: pos)
+            guard continues else { break }
+            pos += length
+        }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[begin..<pos]), as: UTF8.self)
+        return Token(kind: .identifier, start: start, end: location(at: pos), text: text)
+    }
+
+    private mutating func number(_ diagnostics: inout DiagnosticBag) -> Token {
+        let begin = pos
+        let start = location(at: pos)
+        let negative = bytes[pos] == UInt8(ascii: "-")
+        if negative { pos += 1 }
+        var integer: Double = 0
+        var digitCount = 0
+        while pos < bytes.count, isDigit(bytes[pos]) {
+            integer = integer * 10 + Double(bytes[pos] - UInt8(ascii: "0"))
+            digitCount += 1
+            pos += 1
+        }
+        var value = integer
+        if byte(at: pos) == UInt8(ascii: "."), isDigit(byte(at: pos + 1)) {
+            pos += 1
+            while pos < bytes.count, isDigit(bytes[pos]) { pos += 1 }
+            digitCount = .max
+        }
+        if digitCount > 15 {
+            // Fractions and long integers: let the standard library round them exactly.
+            let literal = String(decoding: UnsafeBufferPointer(rebasing: bytes[(negative ? begin + 1 : begin)..<pos]), as: UTF8.self)
+            value = Double(literal) ?? .infinity
+        }
+        if negative { value = -value }
+
+        var kind = TokenKind.number
+        var unit = DurationUnit.minutes
+        let suffix = byte(at: pos)
+        if suffix == UInt8(ascii: "%") {
+            kind = .percent
+            pos += 1
+        } else if let found = DurationUnit(rawValue: String(UnicodeScalar(suffix))), !continuesIdentifier(at: pos + 1).0 {
+            kind = .duration
+            unit = found
+            pos += 1
+        }
+
+        // Anything word-like glued to the number (`5days`, `12px`, `1.2.3`) is one bad literal.
+        var malformed = false
+        while true {
+            let (continues, length) = continuesIdentifier(at: pos)
+            if continues {
+                pos += length
+            } else if byte(at: pos) == UInt8(ascii: ".") && isDigit(byte(at: pos + 1)) {
+                pos += 1
+            } else if malformed && byte(at: pos) == UInt8(ascii: "%") {
+                pos += 1
+            } else {
+                break
+            }
+            malformed = true
+        }
+        let end = location(at: pos)
+        if malformed {
+            let written = String(decoding: UnsafeBufferPointer(rebasing: bytes[begin..<pos]), as: UTF8.self)
+            diagnostics.error(.invalidNumber, "'\(written)' is not a number, percentage or duration; write numbers as 12, -1 or 3.5, percentages as 40%, durations as 30m, 2h, 5d or 1w", at: range(start, end))
+        }
+        return Token(kind: kind, start: start, end: end, number: value, unit: unit)
+    }
+
+    private mutating func string(_ diagnostics: inout DiagnosticBag) -> Token {
+        let start = location(at: pos)
+        pos += 1
+        var segmentStart = pos
+        var usesScratch = false
+        var scalarCount = 0
+        scratch.removeAll(keepingCapacity: true)
+
+        var closed = false
+        while pos < bytes.count {
+            let byte = bytes[pos]
+            if byte == UInt8(ascii: "\"") {
+                closed = true
+                break
+            }
+            if byte == UInt8(ascii: "\n") || (byte == UInt8(ascii: "\r") && self.byte(at: pos + 1) == UInt8(ascii: "\n")) {
+                break
+            }
+            if byte == UInt8(ascii: "\\") {
+                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[segmentStart..<pos]))
+                usesScratch = true
+                if let decoded = escape(&diagnostics) {
+                    UTF8.encode(decoded) { scratch.append($0) }
+                    scalarCount += 1
+                }
+                segmentStart = pos
+                continue
+            }
+            if (byte < 0x20 && byte != UInt8(ascii: "\t")) || byte == 0x7F || (byte == 0xC2 && (0x80...0x9F).contains(self.byte(at: pos + 1))) {
+                // Control characters would reach SVG and terminals invisibly; refuse them.
+                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[segmentStart..<pos]))
+                usesScratch = true
+                let (scalar, length) = scalar(at: pos)
+                let at = location(at: pos)
+                diagnostics.error(.unexpectedCharacter, "control character \(ScalarClass.codePoint(scalar)) inside a string; write \\n or \\t for line breaks and tabs", at: range(at, SourceLocation(line: line, column: at.column + 1, offset: pos + length)))
+                pos += length
+                segmentStart = pos
+                continue
+            }
+            if byte & 0xC0 != 0x80 { scalarCount += 1 }
+            pos += 1
+        }
+        let text: String
+        if usesScratch {
+            scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[segmentStart..<pos]))
+            text = String(decoding: scratch, as: UTF8.self)
+        } else {
+            text = String(decoding: UnsafeBufferPointer(rebasing: bytes[segmentStart..<pos]), as: UTF8.self)
+        }
+        if closed {
+            pos += 1
+        } else {
+            let end = location(at: pos)
+            diagnostics.error(.unterminatedString, "this string has no closing '\"' on its line; strings cannot span lines (write \\n for a line break)", at: range(start, end))
+        }
+        return Token(kind: .string, start: start, end: location(at: pos), text: text, scalarCount: scalarCount)
+    }
+
+    /// Decodes the escape at `pos` (a backslash), moving past it; nil after reporting E004.
+    private mutating func escape(_ diagnostics: inout DiagnosticBag) -> Unicode.Scalar? {
+        let backslash = pos
+        let start = location(at: pos)
+        pos += 1
+        let next = byte(at: pos)
+        switch next {
+        case UInt8(ascii: "\""): pos += 1; return "\""
+        case UInt8(ascii: "\\"): pos += 1; return "\\"
+        case UInt8(ascii: "n"): pos += 1; return "\n"
+        case UInt8(ascii: "t"): pos += 1; return "\t"
+        case UInt8(ascii: "u"):
+            pos += 1
+            var value: UInt32 = 0
+            var digits = 0
+            var braced = false
+            if byte(at: pos) == UInt8(ascii: "{") {
+                braced = true
+                pos += 1
+                while let digit = hexValue(byte(at: pos)), digits < 8 {
+                    value = value << 4 | digit
+                    digits += 1
+                    pos += 1
+                }
+            }
+            if braced, byte(at: pos) == UInt8(ascii: "}"), (1...6).contains(digits),
+               let scalar = Unicode.Scalar(value), !isForbiddenControl(scalar) {
+                pos += 1
+                return scalar
+            }
+            if braced, byte(at: pos) == UInt8(ascii: "}") { pos += 1 }
+            let end = location(at: pos)
+            let written = String(decoding: UnsafeBufferPointer(rebasing: bytes[backslash..<pos]), as: UTF8.self)
+            diagnostics.error(.invalidEscape, "invalid escape '\(written)'; write \\u{…} with 1 to 6 hex digits naming a printable Unicode character, such as \\u{2192}", at: range(start, end))
+            return nil
+        default:
+            // Skip the backslash and the character after it, unless that ends the line.
+            if pos < bytes.count, next != UInt8(ascii: "\n"), next != UInt8(ascii: "\r") { pos += scalar(at: pos).1 }
+            let end = location(at: pos)
+            let written = String(decoding: UnsafeBufferPointer(rebasing: bytes[backslash..<pos]), as: UTF8.self)
+            diagnostics.error(.invalidEscape, "unknown escape '\(written)'; a string may use \\\" \\\\ \\n \\t and \\u{…}", at: range(start, end))
+            return nil
+        }
+    }
+
+    private func hexValue(_ byte: UInt8) -> UInt32? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt32(byte - UInt8(ascii: "0"))
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): UInt32(byte - UInt8(ascii: "a") + 10)
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): UInt32(byte - UInt8(ascii: "A") + 10)
+        default: nil
+        }
+    }
+
+    /// Control characters other than line break and tab, which `\n` and `\t` already spell.
+    private func isForbiddenControl(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return (v < 0x20 && v != 0x0A && v != 0x09) || (0x7F...0x9F).contains(v)
+    }
+
+    /// Reports a run of the same unexpected character once (a file of NUL bytes gives one
+    /// error, not a million) and moves past it.
+    private mutating func unexpectedCharacters(_ diagnostics: inout DiagnosticBag) {
+        let start = location(at: pos)
+        let first = scalar(at: pos).0
+        var count = 0
+        while pos < bytes.count {
+            let (scalar, length) = scalar(at: pos)
+            guard scalar == first, bytes[pos] != UInt8(ascii: "\n") else { break }
+            pos += length
+            count += 1
+        }
+        let end = location(at: pos)
+        var message = "unexpected character \(ScalarClass.describe(first))"
+        if count > 1 { message += " (\(count) in a row)" }
+        switch first {
+        case "«", "»", "“", "”", "„", "'", "‘", "’":
+            message += "; strings are written in straight double quotes: \"Текст\""
+        case "=":
+            message += "; attributes are written as name: value"
+        case "\u{FEFF}":
+            message += " (a byte order mark in the middle of the file)"
+        default:
+            break
+        }
+        diagnostics.error(.unexpectedCharacter, message, at: range(start, end))
+    }
+}

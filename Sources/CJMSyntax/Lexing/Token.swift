@@ -1,0 +1,59 @@
+/// What kind of token the lexer found.
+enum TokenKind: Equatable, Sendable {
+    /// A bare word; `Token.text` holds it.
+    case identifier
+    /// A double-quoted string; `Token.text` holds the decoded value.
+    case string
+    /// `12`, `-1`, `3.5`; `Token.number` holds the value.
+    case number
+    /// `40%`; `Token.number` holds 40.
+    case percent
+    /// `30m`, `2h`, `5d`, `1w`; `Token.number` and `Token.unit`.
+    case duration
+    case leftBrace
+    case rightBrace
+    case colon
+    case comma
+    case dot
+    case arrow
+    case semicolon
+    /// A line end; statements end here.
+    case newline
+    /// The end of the file.
+    case end
+}
+
+/// One token with its exact place. The lexer hands them out one at a time so a 50 MB file never
+/// sits in memory as a token array.
+struct Token: Sendable {
+    var kind: TokenKind
+    var start: SourceLocation
+    var end: SourceLocation
+    /// The identifier or the decoded string; empty for other kinds.
+    var text: String = ""
+    /// The value of a number, percentage or duration.
+    var number: Double = 0
+    /// The unit of a duration.
+    var unit: DurationUnit = .minutes
+    /// For strings: the decoded length in Unicode scalars (checked against the label cap).
+    var scalarCount: Int = 0
+
+    /// How the token reads in an "expected ..., found ..." message.
+    var description: String {
+        switch kind {
+        case .identifier: "'\(text)'"
+        case .string: "a string"
+        case .number, .percent: "a number"
+        case .duration: "a duration"
+        case .leftBrace: "'{'"
+        case .rightBrace: "'}'"
+        case .colon: "':'"
+        case .comma: "','"
+        case .dot: "'.'"
+        case .arrow: "'->'"
+        case .semicolon: "';'"
+        case .newline: "the end of the line"
+        case .end: "the end of the file"
+        }
+    }
+}

@@ -1,0 +1,17 @@
+/// Turns a decoded `.cjm` file into its syntax tree.
+///
+/// Statements have three shapes, told apart by the token after the first word:
+/// `name: value` (a property), `ref -> ref` (an edge, also with a dotted `ref`), anything else an
+/// element `KEYWORD [id] ["Label"] [name: value | flag]... [{ children }]`.
+public enum Parser {
+    /// Parses `source`, recovering at statement and block boundaries so one run reports many
+    /// problems, at most `limits.maxErrors` of them.
+    public static func parse(_ source: SourceFile, limits: Limits = .standard) -> ParseResult {
+        var text = source.text
+        return text.withUTF8 { bytes in
+            var reader = StatementReader(lexer: Lexer(bytes: bytes, file: source.path), file: source.path, limits: limits)
+            let syntax = reader.readFile()
+            return ParseResult(syntax: syntax, diagnostics: reader.diagnostics.finished())
+        }
+    }
+}

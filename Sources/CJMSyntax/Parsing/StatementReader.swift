@@ -1,0 +1,423 @@
+/// The parser's working state: a token cursor over the lexer and the stack of open blocks.
+///
+/// Blocks are kept on an explicit stack instead of the call stack, so no input, however deeply
+/// nested, can overflow it; the depth cap only limits what reaches the tree.
+struct StatementReader {
+    private var lexer: Lexer
+    private(set) var diagnostics: DiagnosticBag
+    private let file: String
+    private let limits: Limits
+
+    private var token: Token
+    private var lookahead: Token?
+
+    /// A `{` whose `}` has not been read yet.
+    private struct OpenBlock {
+        /// The element that owns the block; nil for a block kept only so braces stay balanced
+        /// after an error (its contents are read, reported on and dropped).
+        var element: ElementSyntax?
+        var brace: Token
+        var statements: [Statement] = []
+    }
+
+    private var stack: [OpenBlock] = []
+    private var topLevel: [Statement] = []
+    private var statementCount = 0
+    /// Set when a cap stops the parse (too many statements).
+    private var stopped = false
+
+    init(lexer: Lexer, file: String, limits: Limits) {
+        self.lexer = lexer
+        self.file = file
+        self.limits = limits
+        self.diagnostics = DiagnosticBag(limit: limits.maxErrors)
+        self.token = Token(kind: .end, start: SourceLocation(line: 1, column: 1, offset: 0), end: SourceLocation(line: 1, column: 1, offset: 0))
+    }
+
+    // MARK: File and blocks
+
+    mutating func readFile() -> SyntaxFile {
+        advance()
+        while !stopped {
+            switch token.kind {
+            case .newline, .semicolon:
+                advance()
+            case .end:
+                closeUnclosedBlocks()
+                return SyntaxFile(path: file, statements: topLevel)
+            case .rightBrace:
+                closeBlock()
+            case .identifier:
+                readStatement()
+            case .leftBrace:
+                misplacedBrace()
+            default:
+                error(.unexpectedToken, "expected a statement (an element, 'name: value' or 'a -> b'), found \(token.description)", at: token)
+                recover()
+                if token.kind == .leftBrace { openBlock(for: nil) }
+            }
+        }
+        // A cap stopped the parse: keep what was read, without piling on unclosed-block errors.
+        while !stack.isEmpty { finishBlock(closedBy: token) }
+        return SyntaxFile(path: file, statements: topLevel)
+    }
+
+    private mutating func closeBlock() {
+        guard !stack.isEmpty else {
+            error(.unmatchedCloseBrace, "this '}' closes no block", at: token)
+            advance()
+            return
+        }
+        finishBlock(closedBy: token)
+        advance()
+    }
+
+    /// Pops the innermost block, ending it at `closer`, and hands its element to the enclosing one.
+    private mutating func finishBlock(closedBy closer: Token) {
+        let block = stack.removeLast()
+        guard var element = block.element else { return }
+        let end = max(closer.end, block.brace.end)
+        element.body = BlockSyntax(statements: block.statements, range: range(block.brace.start, end))
+        element.range = range(element.range.start, end)
+        append(.element(element))
+    }
+
+    private mutating func closeUnclosedBlocks() {
+        for block in stack {
+            error(.unclosedBlock, "this '{' is never closed; add a '}' at the end of its block", at: block.brace)
+        }
+        while !stack.isEmpty { finishBlock(closedBy: token) }
+    }
+
+    /// Opens the block at the current `{` for `element` (nil: a block read only to keep braces
+    /// balanced), or skips the whole nest when it would be deeper than the cap.
+    private mutating func openBlock(for element: ElementSyntax?) {
+        let brace = token
+        if stack.count >= limits.maxNestingDepth {
+            error(.nestingTooDeep, "blocks are nested more than \(limits.maxNestingDepth) deep here; the limit is \(limits.maxNestingDepth)", at: brace)
+            skipNest()
+            if var element {
+                element.body = BlockSyntax(statements: [], range: range(brace.start, brace.end))
+                append(.element(element))
+            }
+            return
+        }
+        stack.append(OpenBlock(element: element, brace: brace))
+        advance()
+    }
+
+    /// Moves past the block opening at the current `{` and everything nested in it.
+    private mutating func skipNest() {
+        var depth = 0
+        repeat {
+            switch token.kind {
+            case .leftBrace: depth += 1
+            case .rightBrace: depth -= 1
+            case .end: return
+            default: break
+            }
+            advance()
+        } while depth > 0
+    }
+
+    /// A `{` at the start of a statement: most likely it belongs to the element on the line above.
+    private mutating func misplacedBrace() {
+        error(.unexpectedToken, "a '{' must stand on the same line as its element; move it up to the end of the previous line", at: token)
+        if case .element(let previous)? = currentStatements.last, previous.body == nil {
+            removeLastStatement()
+            openBlock(for: previous)
+        } else {
+            openBlock(for: nil)
+        }
+    }
+
+    private var currentStatements: [Statement] {
+        stack.last?.statements ?? topLevel
+    }
+
+    private mutating func append(_ statement: Statement) {
+        if stack.isEmpty {
+            topLevel.append(statement)
+        } else {
+            stack[stack.count - 1].statements.append(statement)
+        }
+    }
+
+    private mutating func removeLastStatement() {
+        if stack.isEmpty {
+            topLevel.removeLast()
+        } else {
+            stack[stack.count - 1].statements.removeLast()
+        }
+    }
+
+    // MARK: Statements
+
+    private mutating func readStatement() {
+        statementCount += 1
+        if statementCount > limits.maxElements {
+            error(.tooManyElements, "the file has more than \(limits.maxElements) statements; the limit is \(limits.maxElements)", at: token)
+            stopped = true
+            return
+        }
+        switch peek().kind {
+        case .colon: readProperty()
+        case .arrow, .dot: readEdge()
+        default: readElement()
+        }
+    }
+
+    private mutating func readProperty() {
+        let name = identifier()
+        advance()
+        advance()
+        guard let value = readValue(after: name) else {
+            recoverAfterStatement()
+            return
+        }
+        append(.property(AttributeSyntax(name: name, value: value)))
+        expectStatementEnd()
+    }
+
+    private mutating func readEdge() {
+        guard let from = readReference() else {
+            recoverAfterStatement()
+            return
+        }
+        guard token.kind == .arrow else {
+            error(.unexpectedToken, "expected '->' after '\(from.text)', found \(token.description)", at: token)
+            recoverAfterStatement()
+            return
+        }
+        advance()
+        var targets: [ReferenceSyntax] = []
+        while true {
+            guard token.kind == .identifier else {
+                error(.unexpectedToken, "expected the name of an element after '\(targets.isEmpty ? "->" : ",")', found \(token.description)", at: token)
+                recoverAfterStatement()
+                return
+            }
+            guard let target = readReference() else {
+                recoverAfterStatement()
+                return
+            }
+            targets.append(target)
+            guard token.kind == .comma else { break }
+            advance()
+            skipNewlines()
+        }
+        var end = targets[targets.count - 1].range.end
+        var label: StringLiteral?
+        if token.kind == .string {
+            label = stringLiteral()
+            end = token.end
+            advance()
+        }
+        var attributes: [AttributeSyntax] = []
+        while token.kind == .identifier {
+            guard peek().kind == .colon else {
+                error(.unexpectedToken, "expected 'name: value' after the edge, found \(token.description); edges take no flags", at: token)
+                recoverAfterStatement()
+                return
+            }
+            let name = identifier()
+            advance()
+            advance()
+            guard let value = readValue(after: name) else {
+                recoverAfterStatement()
+                return
+            }
+            attributes.append(AttributeSyntax(name: name, value: value))
+            end = value.range.end
+        }
+        if token.kind == .string {
+            error(.unexpectedToken, "an edge has at most one label; found a second string", at: token)
+            recoverAfterStatement()
+            return
+        }
+        append(.edge(EdgeSyntax(from: from, targets: targets, label: label, attributes: attributes, range: range(from.range.start, end))))
+        expectStatementEnd()
+    }
+
+    private mutating func readElement() {
+        let keyword = identifier()
+        advance()
+        var element = ElementSyntax(keyword: keyword, range: keyword.range)
+        var end = keyword.range.end
+        while true {
+            switch token.kind {
+            case .newline, .semicolon, .rightBrace, .end:
+                element.range = range(keyword.range.start, end)
+                append(.element(element))
+                return
+            case .leftBrace:
+                element.range = range(keyword.range.start, token.end)
+                openBlock(for: element)
+                return
+            case .string:
+                if element.label == nil {
+                    element.label = stringLiteral()
+                    end = token.end
+                    advance()
+                } else {
+                    error(.unexpectedToken, "'\(keyword.name)' already has the label \"\(element.label!.value)\"; an element has at most one label", at: token)
+                    recover()
+                }
+            case .identifier:
+                if peek().kind == .colon {
+                    let name = identifier()
+                    advance()
+                    advance()
+                    if let value = readValue(after: name) {
+                        element.attributes.append(AttributeSyntax(name: name, value: value))
+                        end = value.range.end
+                    } else {
+                        recover()
+                    }
+                } else {
+                    if element.id == nil {
+                        element.id = identifier()
+                    } else {
+                        element.flags.append(identifier())
+                    }
+                    end = token.end
+                    advance()
+                }
+            default:
+                error(.unexpectedToken, "expected an id, a label, 'name: value', a flag or '{' after '\(keyword.name)', found \(token.description)", at: token)
+                recover()
+            }
+        }
+    }
+
+    // MARK: Values
+
+    /// The value after `name:`; a comma makes a list, and a line may break after a comma.
+    private mutating func readValue(after name: Identifier) -> ValueSyntax? {
+        guard let first = readSingleValue(after: name) else { return nil }
+        guard token.kind == .comma else { return first }
+        var items = [first]
+        while token.kind == .comma {
+            advance()
+            skipNewlines()
+            guard let item = readSingleValue(after: name) else { return nil }
+            items.append(item)
+        }
+        return .list(items, range: first.range.extended(to: items[items.count - 1].range))
+    }
+
+    private mutating func readSingleValue(after name: Identifier) -> ValueSyntax? {
+        let here = token
+        switch here.kind {
+        case .identifier:
+            return readReference().map(ValueSyntax.reference)
+        case .string:
+            let literal = stringLiteral()
+            advance()
+            return .string(literal)
+        case .number, .percent:
+            advance()
+            return .number(value: here.number, isPercent: here.kind == .percent, range: range(here))
+        case .duration:
+            advance()
+            return .duration(value: here.number, unit: here.unit, range: range(here))
+        default:
+            error(.unexpectedToken, "expected a value after '\(name.name):', found \(here.description)", at: here)
+            return nil
+        }
+    }
+
+    /// `a`, `a.b`, `a.b.c`, starting at the current identifier.
+    private mutating func readReference() -> ReferenceSyntax? {
+        let start = token.start
+        var end = token.end
+        var components = [token.text]
+        advance()
+        while token.kind == .dot {
+            advance()
+            guard token.kind == .identifier else {
+                error(.unexpectedToken, "expected a name after '.', found \(token.description)", at: token)
+                return nil
+            }
+            components.append(token.text)
+            end = token.end
+            advance()
+        }
+        return ReferenceSyntax(components, range: range(start, end))
+    }
+
+    /// The current string token as a literal, reporting it when it is over the length cap.
+    private mutating func stringLiteral() -> StringLiteral {
+        if token.scalarCount > limits.maxLabelLength {
+            error(.labelTooLong, "this string is \(token.scalarCount) characters long; the limit is \(limits.maxLabelLength)", at: token)
+        }
+        return StringLiteral(token.text, range: range(token))
+    }
+
+    private func identifier() -> Identifier {
+        Identifier(token.text, range: range(token))
+    }
+
+    // MARK: Statement ends and recovery
+
+    private mutating func expectStatementEnd() {
+        switch token.kind {
+        case .newline, .semicolon, .rightBrace, .end:
+            return
+        default:
+            let what = token.kind == .leftBrace ? "; only elements take a block" : ""
+            error(.unexpectedToken, "expected the end of the statement, found \(token.description)\(what)", at: token)
+            recoverAfterStatement()
+        }
+    }
+
+    /// Skips to where the next statement may start, leaving a `{` in place for the caller.
+    private mutating func recover() {
+        while true {
+            switch token.kind {
+            case .newline, .semicolon, .rightBrace, .end, .leftBrace: return
+            default: advance()
+            }
+        }
+    }
+
+    /// Like `recover`, then reads a `{` there as a block kept only for brace balance.
+    private mutating func recoverAfterStatement() {
+        recover()
+        if token.kind == .leftBrace { openBlock(for: nil) }
+    }
+
+    private mutating func skipNewlines() {
+        while token.kind == .newline { advance() }
+    }
+
+    // MARK: Tokens
+
+    private mutating func advance() {
+        if let next = lookahead {
+            token = next
+            lookahead = nil
+        } else {
+            token = lexer.next(&diagnostics)
+        }
+    }
+
+    private mutating func peek() -> Token {
+        if let next = lookahead { return next }
+        let next = lexer.next(&diagnostics)
+        lookahead = next
+        return next
+    }
+
+    private func range(_ start: SourceLocation, _ end: SourceLocation) -> SourceRange {
+        SourceRange(file: file, start: start, end: end)
+    }
+
+    private func range(_ token: Token) -> SourceRange {
+        range(token.start, token.end)
+    }
+
+    private mutating func error(_ code: DiagnosticCode, _ message: String, at token: Token) {
+        diagnostics.error(code, message, at: range(token))
+    }
+}
