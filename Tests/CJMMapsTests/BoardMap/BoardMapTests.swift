@@ -217,6 +217,20 @@ import Testing
         #expect(card.style.fill == "#123456" && card.style.shape == .box)
     }
 
+    @Test func checkedSpecExamplePutsItsTouchpointUnderItsPhase() throws {
+        let journey = try CheckedViewTests.journey()
+        let graph = BoardMap.build(journey, theme: theme, persona: nil)
+        let call = try #require(graph.nodes(withClass: "touchpoint").first)
+        #expect(call.label == ["1. Первый звонок", "Канал: Входящие звонки"])
+        let column = try #require(graph.nodes(withClass: "phase").first { $0.label == ["Рассмотрение"] })
+        #expect(call.position!.x == column.position!.x)
+        #expect(graph.nodes(withClass: "emotion").map(\.label) == [["-1"]])
+        for text in ["1 · Звонит, чтобы узнать цену", "1 · Долго ждёт ответа менеджера", "1 · Обратный звонок за 5 минут",
+                     "1 · CSAT после звонка", "1 · Отдел продаж", "Владелец мастерской", "• Починить станок без простоя"] {
+            #expect(Self.contains(graph, text), "\(text)")
+        }
+    }
+
     @Test func sameJourneyGivesTheSameBoard() {
         let journey = F.largeJourney()
         #expect(BoardMap.build(journey, theme: theme, persona: nil) == BoardMap.build(journey, theme: theme, persona: nil))
