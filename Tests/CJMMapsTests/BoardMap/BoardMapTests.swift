@@ -7,8 +7,8 @@ import Testing
     typealias F = BoardFixtures
     let theme = Theme.named(.default)
 
-    /// Text with spaces removed, so text cut inside a long word still matches.
-    static func squeezed(_ text: String) -> String { text.filter { $0 != " " } }
+    /// Text without spaces and indents, so text wrapped or cut inside a long word still matches.
+    static func squeezed(_ text: String) -> String { text.filter { !$0.isWhitespace } }
 
     static func contains(_ graph: ViewGraph, _ text: String) -> Bool {
         let wanted = squeezed(text)
