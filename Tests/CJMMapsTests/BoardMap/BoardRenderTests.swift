@@ -9,14 +9,12 @@ import Testing
 @Suite struct BoardRenderTests {
     typealias F = BoardFixtures
 
-    /// The `cjm` executable `swift test` built next to the test bundle.
+    /// The `cjm` executable `swift test` built (located as the flow-map render tests do);
+    /// required, not skipped: the board must be shown to render for real.
     static func worker() throws -> String {
-        let candidates = [
-            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("cjm").path,
-            FileManager.default.currentDirectoryPath + "/.build/debug/cjm",
-        ]
-        return try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0) },
-                            "no built cjm executable in \(candidates)")
+        let path = FlowMapRenderTests.worker
+        try #require(FileManager.default.isExecutableFile(atPath: path), "no built cjm executable at \(path)")
+        return path
     }
 
     static func svg(_ graph: ViewGraph) throws -> String {
