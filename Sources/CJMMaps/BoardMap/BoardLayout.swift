@@ -7,8 +7,8 @@ import CJMViewGraph
 /// Every cell is a fixed-size box whose text was wrapped to the box's width by `WordWrapper`
 /// with conservative DejaVu Sans widths, and whose height is its line count times the line
 /// height plus padding. A row is as tall as its tallest column stack, a column as wide as
-/// the larger of a readable minimum and what its emotion points need, and gaps separate
-/// every box, so no two boxes overlap and no line leaves its box.
+/// its boxes side by side (box width and count chosen by `BoardMap`) or what its emotion
+/// points need, and gaps separate every box, so no two boxes overlap and no line leaves its box.
 struct BoardLayout {
     /// Geometry in points.
     enum Metrics {

@@ -231,6 +231,12 @@ import Testing
         }
     }
 
+    @Test func emptyJourneyStillDrawsTheLanes() {
+        let graph = BoardMap.build(Journey(title: "Пусто", source: F.here), theme: theme, persona: nil)
+        #expect(graph.nodes(withClass: "lane-title").count == BoardLane.allCases.count + 1)
+        #expect(graph.edges.isEmpty && graph.nodes.allSatisfy { $0.position != nil })
+    }
+
     @Test func sameJourneyGivesTheSameBoard() {
         let journey = F.largeJourney()
         #expect(BoardMap.build(journey, theme: theme, persona: nil) == BoardMap.build(journey, theme: theme, persona: nil))

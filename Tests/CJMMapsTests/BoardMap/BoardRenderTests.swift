@@ -61,6 +61,11 @@ import Testing
         #expect(svg.contains(">&#45;2<") && svg.contains(">+2<") && svg.contains(">0<"))
     }
 
+    @Test func emptyBoardRenders() throws {
+        let svg = try Self.svg(BoardMap.build(Journey(title: "Пусто", source: F.here), theme: .named(.default), persona: nil))
+        #expect(svg.contains("Пусто") && svg.contains("Ответственные"))
+    }
+
     @Test func boardsInEveryThemeRender() throws {
         for theme in ThemeName.allCases {
             let svg = try Self.svg(BoardMap.build(ServiceCentreFixture.journey(), theme: .named(theme), persona: nil))
