@@ -6,6 +6,7 @@ import CJMViewGraph
 enum FlowEdges {
     static let manualLabel = "вручную"
     static let crossSellLabel = "кросс-продажа"
+    static let crossSellPenWidth = 2.4
 
     static func build(_ journey: Journey, context: inout FlowMapContext) -> [Edge] {
         let manualChannels = Set(journey.channels.filter { $0.crm == .manual }.map(\.path))
@@ -36,7 +37,10 @@ enum FlowEdges {
                     if end == .lost { style.color = context.theme.lostStage.stroke }
                 }
             case .crossSell:
+                // Between rows, so it must not bend them: no ranking, hence no label either
+                // (see `FlatEdgeLabels`); a heavier dash and the tooltip say what it is.
                 style.line = .dashed
+                style.penWidth = crossSellPenWidth
                 labelParts.append(crossSellLabel)
                 constraint = false
             case .landing:

@@ -46,7 +46,7 @@ enum Legend {
         LineEntry(key: "manual", label: "В CRM вручную", isUsed: { $0.classes.contains("manual") },
                   style: { var style = $0.edge; style.line = .dashed; return style }),
         LineEntry(key: "cross-sell", label: "Кросс-продажа", isUsed: { $0.classes.contains("cross-sell") },
-                  style: { var style = $0.edge; style.line = .dashed; return style }),
+                  style: { var style = $0.edge; style.line = .dashed; style.penWidth = FlowEdges.crossSellPenWidth; return style }),
         LineEntry(key: "landing", label: "Объявление ведёт на страницу", isUsed: { $0.classes.contains("landing") },
                   style: { $0.edge }),
         LineEntry(key: "touchpoint", label: "Канал точки контакта", isUsed: { $0.classes.contains("touchpoint") },

@@ -1,5 +1,7 @@
 import CJMGraphviz
-import CJMMaps
+@testable import CJMMaps
+import CJMModel
+import CJMViewGraph
 import Foundation
 import Testing
 
@@ -29,5 +31,38 @@ import Testing
         #expect(svg.contains("href=\"/repair\""))
         // Layout edges rank blocks but are never drawn.
         #expect(!svg.contains("class=\"layout\""))
+    }
+
+    /// A labelled page funnel and a cross-sell between two first stages render.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: worker), "needs the built cjm executable"))
+    func labelledPageFunnelAndSameRankCrossSellRender() throws {
+        var journey = ServiceCenterJourney.journey()
+        // Repair keeps only its first stage open, so its cross-sell joins two first stages.
+        journey.pipelines[0].stages.removeSubrange(1...3)
+        journey.flows.removeAll { $0.from.components.first == "repair" && $0.origin != .crossSell }
+        journey.flows += [
+            ServiceCenterJourney.flow("repair.new", "repair.won", .terminal),
+            ServiceCenterJourney.flow("repair.new", "repair.lost", .terminal),
+            ServiceCenterJourney.flow("site.home", "site.repair_page", .explicit, label: "баннер на главной"),
+            ServiceCenterJourney.flow("site.repair_page", "site.manual", .explicit, label: "в корзину"),
+        ]
+        let renderer = IsolatedRenderer(workerExecutable: Self.worker, timeout: 60, memoryLimitBytes: 2_000_000_000)
+        let result = renderer.render(RenderRequest(graph: FlowMap.build(journey, theme: .named(.default)), format: .svg))
+        let svg = String(decoding: try result.get(), as: UTF8.self)
+        #expect(svg.contains("баннер на главной"))
+        #expect(svg.contains("Новая сделка"))
+    }
+
+    /// Measured: this graph with the label kept aborts Graphviz 2.43 (double free); the flow map
+    /// runs every edge through `FlatEdgeLabels`, after which it renders.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: worker), "needs the built cjm executable"))
+    func unrankedEdgeBetweenFirstStagesRendersOnceUnlabelled() throws {
+        var graph = FlowMap.build(ServiceCenterJourney.journey(), theme: .named(.default))
+        graph.edges.append(Edge(id: "extra", from: "stage-repair-new", to: "stage-parts-new", label: "кросс-продажа",
+                                style: EdgeStyle(line: .dashed), constraint: false))
+        graph.edges = FlatEdgeLabels.unlabelled(graph.edges, sameRank: graph.sameRank)
+        let renderer = IsolatedRenderer(workerExecutable: Self.worker, timeout: 60, memoryLimitBytes: 2_000_000_000)
+        let svg = String(decoding: try renderer.render(RenderRequest(graph: graph, format: .svg)).get(), as: UTF8.self)
+        #expect(svg.contains("Новая сделка"))
     }
 }

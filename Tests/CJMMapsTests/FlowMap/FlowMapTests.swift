@@ -174,9 +174,50 @@ import Testing
 
     @Test func crossSellRunsFromLastOpenStageToTheOtherPipeline() {
         let edge = edges(graph, from: "stage-repair-done", to: "stage-parts-new").first
-        #expect(edge?.label == "кросс-продажа")
+        #expect(edge?.tooltip == "repair → parts: кросс-продажа")
         #expect(edge?.style.line == .dashed)
         #expect(edge?.constraint == false)
+        // Unranked, so it may run within one rank: no label (Graphviz 2.43 aborts on those).
+        #expect(edge?.label == nil)
+        #expect(graph.nodes.contains { $0.id == "legend-line-cross-sell" && $0.label == ["Кросс-продажа"] })
+    }
+
+    @Test func linkedPagesFollowTheColumnAndKeepTheirLabels() {
+        var journey = ServiceCenterJourney.journey()
+        journey.flows += [
+            ServiceCenterJourney.flow("site.home", "site.repair_page", .explicit, label: "баннер"),
+            ServiceCenterJourney.flow("site.repair_page", "site.home", .explicit, label: "назад"),
+        ]
+        let graph = FlowMap.build(journey, theme: theme)
+        // home and repair_page link to each other; manual is linked only from outside the site.
+        #expect(graph.sameRank.contains { $0.contains("page-site-home") } == false)
+        #expect(edges(graph, from: "page-site-home", to: "page-site-repair_page").first?.label == "баннер")
+        #expect(edges(graph, from: "page-site-repair_page", to: "page-site-home").first?.label == "назад")
+        // The loop is reached from nowhere in the column, so it is ranked after the deals itself.
+        let anchored = Set(graph.edges.filter { $0.classes == ["layout"] }.map(\.to))
+        #expect(anchored.isSuperset(of: ["page-site-manual", "page-site-home", "page-site-repair_page"]))
+    }
+
+    @Test func sitePlacementPutsUnlinkedPagesInTheColumn() {
+        let pages = ["a", "b", "c", "d"].map { ElementPath(["shop", $0]) }
+        let flows = [ServiceCenterJourney.flow("shop.a", "shop.b", .explicit), ServiceCenterJourney.flow("shop.b", "shop.c", .explicit)]
+        let placement = SiteBlock.placement(pages, flows: flows)
+        #expect(placement.column == [0, 3])
+        #expect(placement.unreached.isEmpty)
+        let loop = SiteBlock.placement(Array(pages[0...1]), flows: [flows[0], ServiceCenterJourney.flow("shop.b", "shop.a", .explicit)])
+        #expect(loop.column == [0])
+        #expect(loop.unreached.isEmpty)
+    }
+
+    @Test func labelledEdgesWithinOneRankLoseTheLabelButKeepTheTooltip() {
+        let edges = [
+            Edge(id: "e1", from: "a", to: "b", label: "в ряду"),
+            Edge(id: "e2", from: "a", to: "c", label: "дальше"),
+            Edge(id: "e3", from: "b", to: "c", label: "без ранга", constraint: false),
+        ]
+        let result = FlatEdgeLabels.unlabelled(edges, sameRank: [["a", "b"]])
+        #expect(result.map(\.label) == [nil, "дальше", nil])
+        #expect(result.map(\.tooltip) == ["в ряду", nil, "без ранга"])
     }
 
     @Test func pipelineFiguresSitAboveTheFirstStage() {
