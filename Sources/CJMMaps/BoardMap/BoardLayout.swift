@@ -24,7 +24,7 @@ struct BoardLayout {
         static let gapY = 14.0
         /// Between boxes stacked in one cell.
         static let stackGap = 8.0
-        static let laneTitleWidth = 180.0
+        static let laneTitleWidth = 200.0
         /// Box widths `BoardMap` tries: about 22 to 40 Cyrillic characters a line at 14 pt.
         static let cardWidths: [Double] = [250, 300, 360, 430]
         /// Sub-columns per phase `BoardMap` tries.
