@@ -24,7 +24,9 @@ import CJMViewGraph
             #expect(ids.contains(id), "missing id \(id)")
         }
         #expect(parsed.groups(ofClass: "edge").count == graph.edges.count)
-        #expect(parsed.groups(ofClass: "cluster").count == 2)
+        #expect(parsed.groups(ofClass: "cluster").count == 3)
+        // A cluster without a label must not inherit the graph's title.
+        #expect(parsed.texts.filter { $0 == "Сервисный центр «ТехноПлюс»" }.count == 1)
         #expect(parsed.groups(ofClass: "node").count == graph.nodes.count)
         #expect(parsed.groups(ofClass: "auto").map(\.id).contains("repair-invoice-remind"))
         #expect(parsed.groups(ofClass: "pipeline").map(\.id) == ["pipeline-repair"])
@@ -39,6 +41,16 @@ import CJMViewGraph
         // page-repair is n6, ad-fast n7: emitted page → ad, drawn with the arrow at the page.
         #expect(dot.contains("n6 -> n7"))
         #expect(dot.contains("dir=back"))
+    }
+
+    @Test func sameRankAcrossClustersTurnsOnNewrankAndRenders() throws {
+        var spanning = graph
+        spanning.sameRank = [["leads-new", "repair-new"]]
+        let dot = String(decoding: try Worker.bytes(RenderRequest(graph: spanning, format: .dot)), as: UTF8.self)
+        #expect(dot.contains("newrank=true"))
+        let plain = String(decoding: try Worker.bytes(RenderRequest(graph: graph, format: .dot)), as: UTF8.self)
+        #expect(!plain.contains("newrank"))
+        #expect(plain.contains("rank=same"))
     }
 
     @Test func pngHasTheSizeTheDpiAsksFor() throws {

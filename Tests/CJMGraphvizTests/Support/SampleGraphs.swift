@@ -3,7 +3,7 @@ import CJMViewGraph
 /// Hand-built view graphs in the shape the map builders produce.
 enum SampleGraphs {
     /// Two clusters (leads inside a CRM block, one pipeline), Cyrillic everywhere, an
-    /// automation, a backward-ranked ad edge and a same-rank pair.
+    /// automation, a backward-ranked ad edge, a same-rank pair and a cluster without a label.
     static func smallFlow(title: String = "Сервисный центр «ТехноПлюс»") -> ViewGraph {
         let stage = NodeStyle(shape: .roundedBox, fill: "#e8f0ff", stroke: "#335599")
         let automation = NodeStyle(shape: .note, fill: "#fff3a0", stroke: "#aa8800")
@@ -13,6 +13,7 @@ enum SampleGraphs {
             clusters: [
                 Cluster(id: "block-leads", classes: ["block", "leads"], label: "Лиды", fill: "#f4f4f4"),
                 Cluster(id: "pipeline-repair", classes: ["block", "pipeline"], label: "Ремонт", fill: "#eef7ee"),
+                Cluster(id: "block-site", classes: ["block", "site"], dashed: true),
             ],
             nodes: [
                 Node(id: "leads-new", classes: ["stage"], label: ["Новый лид", "900"], style: stage, cluster: "block-leads"),
@@ -21,7 +22,7 @@ enum SampleGraphs {
                 Node(id: "repair-invoice", classes: ["stage"], label: ["Счёт на предоплату"], style: stage, cluster: "pipeline-repair"),
                 Node(id: "repair-invoice-remind", classes: ["auto"], label: ["Напоминание об оплате", "через 5 дн."], style: automation,
                      cluster: "pipeline-repair"),
-                Node(id: "page-repair", classes: ["page"], label: ["Ремонт станков"], url: "/repair"),
+                Node(id: "page-repair", classes: ["page"], label: ["Ремонт станков"], url: "/repair", cluster: "block-site"),
                 Node(id: "ad-fast", classes: ["ad"], label: ["Ремонт за 24 часа"]),
             ],
             edges: [
