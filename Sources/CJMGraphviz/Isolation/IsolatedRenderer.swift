@@ -57,7 +57,8 @@ public struct IsolatedRenderer: Sendable {
     /// cairo, the Swift runtime) under the cap say so on stderr before dying.
     private func unreported(_ stderr: String, fallback: RenderFailure) -> RenderFailure {
         let lowered = stderr.lowercased()
-        let outOfMemory = ["out of memory", "cannot allocate", "could not allocate", "bad_alloc", "memory exhausted"]
+        // "creating thread": under RLIMIT_AS a thread stack cannot be mapped (glib aborts).
+        let outOfMemory = ["out of memory", "cannot allocate", "could not allocate", "bad_alloc", "memory exhausted", "creating thread"]
         return outOfMemory.contains(where: lowered.contains) ? .outOfMemory(limitBytes: memoryLimitBytes) : fallback
     }
 
