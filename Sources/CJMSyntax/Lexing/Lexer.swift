@@ -148,6 +148,14 @@ struct Lexer {
             return (true, 1)
         case UInt8(ascii: "-"):
             return (self.byte(at: offset + 1) != UInt8(ascii: ">"), 1)
+        case 0xD0, 0xD1:
+            // Cyrillic letters without decoding: А–я is D0 90…D1 8F, Ё is D0 81, ё is D1 91.
+            let second = self.byte(at: offset + 1)
+            if (byte == 0xD0 && (second >= 0x90 || second == 0x81)) || (byte == 0xD1 && (second <= 0x8F || second == 0x91)) {
+                return (true, 2)
+            }
+            let (scalar, length) = scalar(at: offset)
+            return (ScalarClass.isIdentifierContinuation(scalar), length)
         case 0x80...:
             let (scalar, length) = scalar(at: offset)
             return (ScalarClass.isIdentifierContinuation(scalar), length)
@@ -200,7 +208,7 @@ struct Lexer {
         if suffix == UInt8(ascii: "%") {
             kind = .percent
             pos += 1
-        } else if let found = DurationUnit(rawValue: String(UnicodeScalar(suffix))), !continuesIdentifier(at: pos + 1).0 {
+        } else if let found = durationUnit(suffix), !continuesIdentifier(at: pos + 1).0 {
             kind = .duration
             unit = found
             pos += 1
@@ -227,6 +235,16 @@ struct Lexer {
             diagnostics.error(.invalidNumber, "'\(written)' is not a number, percentage or duration; write numbers as 12, -1 or 3.5, percentages as 40%, durations as 30m, 2h, 5d or 1w", at: range(start, end))
         }
         return Token(kind: kind, start: start, end: end, number: value, unit: unit)
+    }
+
+    private func durationUnit(_ byte: UInt8) -> DurationUnit? {
+        switch byte {
+        case UInt8(ascii: "m"): .minutes
+        case UInt8(ascii: "h"): .hours
+        case UInt8(ascii: "d"): .days
+        case UInt8(ascii: "w"): .weeks
+        default: nil
+        }
     }
 
     private mutating func string(_ diagnostics: inout DiagnosticBag) -> Token {
