@@ -37,8 +37,8 @@ enum FlowEdges {
                     if end == .lost { style.color = context.theme.lostStage.stroke }
                 }
             case .crossSell:
-                // Between rows, so it must not bend them: no ranking, hence no label either
-                // (see `FlatEdgeLabels`); a heavier dash and the tooltip say what it is.
+                // Between rows, so it must not bend them: no ranking; a heavier dash than a
+                // manual channel's.
                 style.line = .dashed
                 style.penWidth = crossSellPenWidth
                 labelParts.append(crossSellLabel)

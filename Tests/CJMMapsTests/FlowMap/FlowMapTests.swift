@@ -177,8 +177,8 @@ import Testing
         #expect(edge?.tooltip == "repair → parts: кросс-продажа")
         #expect(edge?.style.line == .dashed)
         #expect(edge?.constraint == false)
-        // Unranked, so it may run within one rank: no label (Graphviz 2.43 aborts on those).
-        #expect(edge?.label == nil)
+        #expect(edge?.label == "кросс-продажа")
+        #expect(edge?.style.penWidth == FlowEdges.crossSellPenWidth)
         #expect(graph.nodes.contains { $0.id == "legend-line-cross-sell" && $0.label == ["Кросс-продажа"] })
     }
 
@@ -207,17 +207,6 @@ import Testing
         let loop = SiteBlock.placement(Array(pages[0...1]), flows: [flows[0], ServiceCenterJourney.flow("shop.b", "shop.a", .explicit)])
         #expect(loop.column == [0])
         #expect(loop.unreached.isEmpty)
-    }
-
-    @Test func labelledEdgesWithinOneRankLoseTheLabelButKeepTheTooltip() {
-        let edges = [
-            Edge(id: "e1", from: "a", to: "b", label: "в ряду"),
-            Edge(id: "e2", from: "a", to: "c", label: "дальше"),
-            Edge(id: "e3", from: "b", to: "c", label: "без ранга", constraint: false),
-        ]
-        let result = FlatEdgeLabels.unlabelled(edges, sameRank: [["a", "b"]])
-        #expect(result.map(\.label) == [nil, "дальше", nil])
-        #expect(result.map(\.tooltip) == ["в ряду", nil, "без ранга"])
     }
 
     @Test func pipelineFiguresSitAboveTheFirstStage() {

@@ -5,8 +5,7 @@ import CJMViewGraph
 ///
 /// Pages nothing on the same site links to stand in one column; pages reached by links
 /// between pages (home → product → cart) follow to the right of the page linking to them, so
-/// a site funnel reads left to right and no labelled link runs inside a column (Graphviz 2.43
-/// crashes on labelled edges between nodes forced onto one rank inside a cluster).
+/// a site funnel reads left to right instead of folding into the column.
 enum SiteBlock {
     static let defaultLabel = "Сайт"
 
