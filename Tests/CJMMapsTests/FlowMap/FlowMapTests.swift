@@ -255,6 +255,11 @@ import Testing
         #expect(full.contains("legend-line-manual"))
         #expect(full.contains("legend-line-cross-sell"))
         #expect(!full.contains("legend-crm-none"))
+        // A compact grid: columns of at most four rows, each column ranked after the one before.
+        let legendColumns = graph.sameRank.filter { $0.allSatisfy { $0.hasPrefix("legend-") } }
+        #expect(legendColumns.count >= 3)
+        #expect(legendColumns.allSatisfy { $0.count <= Legend.rowsPerColumn })
+        #expect(Set(legendColumns.flatMap { $0 }).isSuperset(of: full.filter { !$0.hasSuffix("-end") }))
         #expect(!full.contains("legend-line-bold"))
 
         var bare = ServiceCenterJourney.journey()
