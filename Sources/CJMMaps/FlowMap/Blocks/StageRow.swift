@@ -19,7 +19,7 @@ enum StageRow {
         var anchors = Anchors()
         for stage in stages {
             let id = context.ids.make("stage", stage.path)
-            context.placed.place(stage.path, node: id, count: stage.count, isStage: true)
+            context.placed.place(stage, node: id)
             var classes = ["stage"]
             var style = context.theme.style(for: .stage)
             var endNote: [String] = []
