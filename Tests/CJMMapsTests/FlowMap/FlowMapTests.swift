@@ -164,6 +164,21 @@ import Testing
         #expect(order.allSatisfy { $0.style.line == .invisible && $0.weight == 0 })
     }
 
+    @Test func pagesNoAdLandsOnStandOut() {
+        let graph = graph
+        let home = node(graph, "page-site-home")
+        #expect(home?.classes == ["page", "unpromoted"])
+        #expect(home?.style.dashed == true)
+        #expect(home?.tooltip?.contains("ни одно объявление не ведёт сюда") == true)
+        #expect(node(graph, "page-site-repair_page")?.classes == ["page"])
+        #expect(node(graph, "legend-unpromoted") != nil)
+        // Without ads on the map there is nothing to compare with: no page is marked.
+        var journey = ServiceCenterJourney.journey()
+        journey.adNetworks = []
+        let plain = FlowMap.build(journey, theme: theme)
+        #expect(plain.nodes.filter { $0.classes.contains("unpromoted") }.isEmpty)
+    }
+
     @Test func explicitEdgesKeepTheirLabel() {
         let graph = graph
         #expect(edges(graph, from: "channel-email", to: "page-site-manual").first?.label == "ссылка в письме")

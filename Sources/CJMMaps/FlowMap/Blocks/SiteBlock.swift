@@ -38,6 +38,20 @@ enum SiteBlock {
         return fragment
     }
 
+    static let unpromotedNote = "ни одно объявление не ведёт сюда"
+
+    /// Seed 001 draws ads into pages so pages nobody promotes stand out: when the map shows
+    /// ads, a page no ad lands on gets a dashed frame, the class `unpromoted` and a note.
+    static func markUnpromoted(_ nodes: inout [Node], edges: [Edge]) {
+        guard nodes.contains(where: { $0.classes.contains("ad") }) else { return }
+        let landed = Set(edges.filter { $0.classes.contains("landing") }.map(\.to))
+        for index in nodes.indices where nodes[index].classes.contains("page") && !landed.contains(nodes[index].id) {
+            nodes[index].classes.append("unpromoted")
+            nodes[index].style.dashed = true
+            nodes[index].tooltip = (nodes[index].tooltip.map { $0 + "\n" } ?? "") + unpromotedNote
+        }
+    }
+
     /// Which pages (by index) stand in the column, and which pages no link from it reaches.
     static func placement(_ pages: [ElementPath], flows: [Flow]) -> (column: [Int], unreached: [Int]) {
         var index: [ElementPath: Int] = [:]
