@@ -31,14 +31,14 @@ enum FlowEdges {
             case .stageChain:
                 weight = 4
             case .terminal:
-                if let target = context.placed.element(flow.to), target.isStage {
-                    let end = journey.stageEnd(flow.to)
-                    if end == .won { style.color = context.theme.wonStage.stroke }
-                    if end == .lost { style.color = context.theme.lostStage.stroke }
+                switch context.placed.element(flow.to)?.end {
+                case .won?: style.color = context.theme.wonStage.stroke
+                case .lost?: style.color = context.theme.lostStage.stroke
+                case nil: break
                 }
             case .crossSell:
-                // Between rows, so it must not bend them: no ranking, hence no label either
-                // (see `FlatEdgeLabels`); a heavier dash and the tooltip say what it is.
+                // Between rows, so it must not bend them: no ranking; a heavier dash than a
+                // manual channel's.
                 style.line = .dashed
                 style.penWidth = crossSellPenWidth
                 labelParts.append(crossSellLabel)
@@ -103,16 +103,5 @@ enum FlowEdges {
 
     private static func tooltip(_ flow: Flow, label: String?) -> String {
         "\(flow.from) → \(flow.to)" + (label.map { ": " + $0 } ?? "")
-    }
-}
-
-extension Journey {
-    /// Whether the stage at `path` is a won or lost end.
-    func stageEnd(_ path: ElementPath) -> Stage.End? {
-        let blocks = (leads.map { [$0.stages] } ?? []) + pipelines.map(\.stages)
-        for stages in blocks {
-            if let stage = stages.first(where: { $0.path == path }) { return stage.end }
-        }
-        return nil
     }
 }

@@ -28,7 +28,7 @@ public enum FlowMap {
         for block in readingOrder { map.append(block) }
         map.append(TouchpointsBlock.build(journey.touchpoints, context: &context))
         map.edges += FlowEdges.build(journey, context: &context)
-        map.edges = FlatEdgeLabels.unlabelled(map.edges, sameRank: map.sameRank)
+        SiteBlock.markUnpromoted(&map.nodes, edges: map.edges)
         map.edges += BlockOrder.edges(readingOrder, existing: map.edges, ids: &context.ids)
         map.append(Legend.build(nodes: map.nodes, edges: map.edges, context: &context))
         return ViewGraph(

@@ -1,7 +1,6 @@
 import CJMGraphviz
-@testable import CJMMaps
+import CJMMaps
 import CJMModel
-import CJMViewGraph
 import Foundation
 import Testing
 
@@ -33,7 +32,9 @@ import Testing
         #expect(!svg.contains("class=\"layout\""))
     }
 
-    /// A labelled page funnel and a cross-sell between two first stages render.
+    /// A labelled page funnel and a labelled cross-sell between two first stages (one rank, two
+    /// clusters) render; both aborted Graphviz 2.42/2.43 in its teardown before the worker
+    /// stopped tearing layouts down (main fa54f6f).
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: worker), "needs the built cjm executable"))
     func labelledPageFunnelAndSameRankCrossSellRender() throws {
         var journey = ServiceCenterJourney.journey()
@@ -50,19 +51,7 @@ import Testing
         let result = renderer.render(RenderRequest(graph: FlowMap.build(journey, theme: .named(.default)), format: .svg))
         let svg = String(decoding: try result.get(), as: UTF8.self)
         #expect(svg.contains("баннер на главной"))
-        #expect(svg.contains("Новая сделка"))
-    }
-
-    /// Measured: this graph with the label kept aborts Graphviz 2.43 (double free); the flow map
-    /// runs every edge through `FlatEdgeLabels`, after which it renders.
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: worker), "needs the built cjm executable"))
-    func unrankedEdgeBetweenFirstStagesRendersOnceUnlabelled() throws {
-        var graph = FlowMap.build(ServiceCenterJourney.journey(), theme: .named(.default))
-        graph.edges.append(Edge(id: "extra", from: "stage-repair-new", to: "stage-parts-new", label: "кросс-продажа",
-                                style: EdgeStyle(line: .dashed), constraint: false))
-        graph.edges = FlatEdgeLabels.unlabelled(graph.edges, sameRank: graph.sameRank)
-        let renderer = IsolatedRenderer(workerExecutable: Self.worker, timeout: 60, memoryLimitBytes: 2_000_000_000)
-        let svg = String(decoding: try renderer.render(RenderRequest(graph: graph, format: .svg)).get(), as: UTF8.self)
+        #expect(svg.contains("кросс&#45;продажа"))
         #expect(svg.contains("Новая сделка"))
     }
 }

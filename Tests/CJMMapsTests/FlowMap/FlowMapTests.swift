@@ -164,6 +164,21 @@ import Testing
         #expect(order.allSatisfy { $0.style.line == .invisible && $0.weight == 0 })
     }
 
+    @Test func pagesNoAdLandsOnStandOut() {
+        let graph = graph
+        let home = node(graph, "page-site-home")
+        #expect(home?.classes == ["page", "unpromoted"])
+        #expect(home?.style.dashed == true)
+        #expect(home?.tooltip?.contains("ни одно объявление не ведёт сюда") == true)
+        #expect(node(graph, "page-site-repair_page")?.classes == ["page"])
+        #expect(node(graph, "legend-unpromoted") != nil)
+        // Without ads on the map there is nothing to compare with: no page is marked.
+        var journey = ServiceCenterJourney.journey()
+        journey.adNetworks = []
+        let plain = FlowMap.build(journey, theme: theme)
+        #expect(plain.nodes.filter { $0.classes.contains("unpromoted") }.isEmpty)
+    }
+
     @Test func explicitEdgesKeepTheirLabel() {
         let graph = graph
         #expect(edges(graph, from: "channel-email", to: "page-site-manual").first?.label == "ссылка в письме")
@@ -177,8 +192,8 @@ import Testing
         #expect(edge?.tooltip == "repair → parts: кросс-продажа")
         #expect(edge?.style.line == .dashed)
         #expect(edge?.constraint == false)
-        // Unranked, so it may run within one rank: no label (Graphviz 2.43 aborts on those).
-        #expect(edge?.label == nil)
+        #expect(edge?.label == "кросс-продажа")
+        #expect(edge?.style.penWidth == FlowEdges.crossSellPenWidth)
         #expect(graph.nodes.contains { $0.id == "legend-line-cross-sell" && $0.label == ["Кросс-продажа"] })
     }
 
@@ -207,17 +222,6 @@ import Testing
         let loop = SiteBlock.placement(Array(pages[0...1]), flows: [flows[0], ServiceCenterJourney.flow("shop.b", "shop.a", .explicit)])
         #expect(loop.column == [0])
         #expect(loop.unreached.isEmpty)
-    }
-
-    @Test func labelledEdgesWithinOneRankLoseTheLabelButKeepTheTooltip() {
-        let edges = [
-            Edge(id: "e1", from: "a", to: "b", label: "в ряду"),
-            Edge(id: "e2", from: "a", to: "c", label: "дальше"),
-            Edge(id: "e3", from: "b", to: "c", label: "без ранга", constraint: false),
-        ]
-        let result = FlatEdgeLabels.unlabelled(edges, sameRank: [["a", "b"]])
-        #expect(result.map(\.label) == [nil, "дальше", nil])
-        #expect(result.map(\.tooltip) == ["в ряду", nil, "без ранга"])
     }
 
     @Test func pipelineFiguresSitAboveTheFirstStage() {
@@ -266,6 +270,13 @@ import Testing
         #expect(full.contains("legend-line-manual"))
         #expect(full.contains("legend-line-cross-sell"))
         #expect(!full.contains("legend-crm-none"))
+        // A compact grid: columns of at most four rows, each column ranked after the one before.
+        let legendColumns = graph.sameRank.filter { $0.allSatisfy { $0.hasPrefix("legend-") } }
+        #expect(legendColumns.count >= 3)
+        #expect(legendColumns.allSatisfy { $0.count <= Legend.rowsPerColumn })
+        let ordered = Set(graph.edges.filter { $0.classes == ["layout"] && $0.to.hasPrefix("legend-") }.map(\.to))
+        // Every entry is in a column, or alone in one that an ordering edge places.
+        #expect(Set(legendColumns.flatMap { $0 }).union(ordered).isSuperset(of: full.filter { !$0.hasSuffix("-end") }))
         #expect(!full.contains("legend-line-bold"))
 
         var bare = ServiceCenterJourney.journey()

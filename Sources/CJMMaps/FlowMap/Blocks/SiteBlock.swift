@@ -5,8 +5,7 @@ import CJMViewGraph
 ///
 /// Pages nothing on the same site links to stand in one column; pages reached by links
 /// between pages (home → product → cart) follow to the right of the page linking to them, so
-/// a site funnel reads left to right and no labelled link runs inside a column (Graphviz 2.43
-/// crashes on labelled edges between nodes forced onto one rank inside a cluster).
+/// a site funnel reads left to right instead of folding into the column.
 enum SiteBlock {
     static let defaultLabel = "Сайт"
 
@@ -37,6 +36,20 @@ enum SiteBlock {
             fragment.exits.append(column[0])
         }
         return fragment
+    }
+
+    static let unpromotedNote = "ни одно объявление не ведёт сюда"
+
+    /// Seed 001 draws ads into pages so pages nobody promotes stand out: when the map shows
+    /// ads, a page no ad lands on gets a dashed frame, the class `unpromoted` and a note.
+    static func markUnpromoted(_ nodes: inout [Node], edges: [Edge]) {
+        guard nodes.contains(where: { $0.classes.contains("ad") }) else { return }
+        let landed = Set(edges.filter { $0.classes.contains("landing") }.map(\.to))
+        for index in nodes.indices where nodes[index].classes.contains("page") && !landed.contains(nodes[index].id) {
+            nodes[index].classes.append("unpromoted")
+            nodes[index].style.dashed = true
+            nodes[index].tooltip = (nodes[index].tooltip.map { $0 + "\n" } ?? "") + unpromotedNote
+        }
     }
 
     /// Which pages (by index) stand in the column, and which pages no link from it reaches.
