@@ -46,7 +46,7 @@ echo "bench: cjm check" >&2
 /usr/bin/time -v "$cjm" check "$big" >/dev/null 2>"$work/check.err" || true
 status=$(status_of "$work/check.err")
 secs=$(wall "$work/check.err")
-mibps=$(awk -v b="$bytes" -v s="$secs" 'BEGIN { printf "%.1f", s > 0 ? b / 1048576 / s : 0 }')
+mibps=$(awk -v b="$bytes" -v s="$secs" 'BEGIN { printf "%.1f", (s > 0 ? b / 1048576 / s : 0) }')
 note="$mibps MiB/s"
 [ "$status" = 0 ] || note="FAILED (exit $status): $(grep -v '^\s' "$work/check.err" | head -1 || true)"
 row "parse + check" "$(awk -v b="$bytes" 'BEGIN { printf "%.1f MiB", b / 1048576 }')" "$secs" "$(rss_mib "$work/check.err")" "$note"
