@@ -62,24 +62,12 @@ public struct RenderRun: Sendable {
         let reporter = DiagnosticReporter(format: diagnosticFormat, console: console)
 
         // 1. Read and check every input.
-        var journeys: [CompiledJourney] = []
-        var status = ExitStatus.success
         let paths = InputList.expand(inputs)
         if paths.isEmpty {
             console.report("cjm: error: no .cjm files in \(inputs.joined(separator: " "))")
             return .inputNotFound
         }
-        for path in paths {
-            switch JourneyCompiler.compile(path, limits: limits) {
-            case .failure(let failure):
-                reporter.report(failure)
-                status = ExitStatus.worse(status, failure.exitStatus)
-            case .success(let compiled):
-                reporter.report(compiled)
-                if compiled.hasErrors { status = ExitStatus.worse(status, .invalidInput) }
-                journeys.append(compiled)
-            }
-        }
+        var (journeys, status) = JourneyCompiler.compileAll(paths, limits: limits, reporter: reporter)
         if status != .success { return status }
         clock.lap("parse+check")
 
