@@ -9,7 +9,10 @@ struct StatementReader {
     private let limits: Limits
 
     private var token: Token
-    private var lookahead: Token?
+    /// The token after `token`, valid when `hasLookahead`; not an optional, so moving a token
+    /// in does not wrap and unwrap it.
+    private var lookahead: Token
+    private var hasLookahead = false
 
     /// A `{` whose `}` has not been read yet.
     private struct OpenBlock {
@@ -17,11 +20,13 @@ struct StatementReader {
         /// after an error (its contents are read, reported on and dropped).
         var element: ElementSyntax?
         var brace: Token
-        var statements: [Statement] = []
+        /// Where its statements start in `statements`.
+        var firstStatement: Int
     }
 
     private var stack: [OpenBlock] = []
-    private var topLevel: [Statement] = []
+    /// The statements of the file and of every open block, innermost last.
+    private let statements = StatementStack()
     private var statementCount = 0
     /// Set when a cap stops the parse (too many statements).
     private var stopped = false
@@ -32,6 +37,7 @@ struct StatementReader {
         self.limits = limits
         self.diagnostics = DiagnosticBag(limit: limits.maxErrors)
         self.token = Token(kind: .end, start: SourceLocation(line: 1, column: 1, offset: 0), end: SourceLocation(line: 1, column: 1, offset: 0))
+        self.lookahead = token
     }
 
     // MARK: File and blocks
@@ -44,7 +50,7 @@ struct StatementReader {
                 advance()
             case .end:
                 closeUnclosedBlocks()
-                return SyntaxFile(path: file, statements: topLevel)
+                return SyntaxFile(path: file, statements: statements.take(from: 0))
             case .rightBrace:
                 closeBlock()
             case .identifier:
@@ -59,7 +65,7 @@ struct StatementReader {
         }
         // A cap stopped the parse: keep what was read, without piling on unclosed-block errors.
         while !stack.isEmpty { finishBlock(closedBy: token) }
-        return SyntaxFile(path: file, statements: topLevel)
+        return SyntaxFile(path: file, statements: statements.take(from: 0))
     }
 
     private mutating func closeBlock() {
@@ -74,10 +80,11 @@ struct StatementReader {
 
     /// Pops the innermost block, ending it at `closer`, and hands its element to the enclosing one.
     private mutating func finishBlock(closedBy closer: Token) {
-        let block = stack.removeLast()
-        guard var element = block.element else { return }
+        var block = stack.removeLast()
+        let children = statements.take(from: block.firstStatement)
+        guard var element = block.element.take() else { return }
         let end = max(closer.end, block.brace.end)
-        element.body = BlockSyntax(statements: block.statements, range: range(block.brace.start, end))
+        element.body = BlockSyntax(statements: children, range: range(block.brace.start, end))
         element.range = range(element.range.start, end)
         append(.element(element))
     }
@@ -91,18 +98,18 @@ struct StatementReader {
 
     /// Opens the block at the current `{` for `element` (nil: a block read only to keep braces
     /// balanced), or skips the whole nest when it would be deeper than the cap.
-    private mutating func openBlock(for element: ElementSyntax?) {
+    private mutating func openBlock(for element: consuming ElementSyntax?) {
         let brace = token
         if stack.count >= limits.maxNestingDepth {
             error(.nestingTooDeep, "blocks are nested more than \(limits.maxNestingDepth) deep here; the limit is \(limits.maxNestingDepth)", at: brace)
             skipNest()
-            if var element {
-                element.body = BlockSyntax(statements: [], range: range(brace.start, brace.end))
-                append(.element(element))
+            if var skipped = element.take() {
+                skipped.body = BlockSyntax(statements: [], range: range(brace.start, brace.end))
+                append(.element(skipped))
             }
             return
         }
-        stack.append(OpenBlock(element: element, brace: brace))
+        stack.append(OpenBlock(element: element, brace: brace, firstStatement: statements.count))
         advance()
     }
 
@@ -123,32 +130,17 @@ struct StatementReader {
     /// A `{` at the start of a statement: most likely it belongs to the element on the line above.
     private mutating func misplacedBrace() {
         error(.unexpectedToken, "a '{' must stand on the same line as its element; move it up to the end of the previous line", at: token)
-        if case .element(let previous)? = currentStatements.last, previous.body == nil {
-            removeLastStatement()
+        let firstInBlock = stack.last?.firstStatement ?? 0
+        if statements.count > firstInBlock, case .element(let previous)? = statements.last, previous.body == nil {
+            statements.removeLast()
             openBlock(for: previous)
         } else {
             openBlock(for: nil)
         }
     }
 
-    private var currentStatements: [Statement] {
-        stack.last?.statements ?? topLevel
-    }
-
-    private mutating func append(_ statement: Statement) {
-        if stack.isEmpty {
-            topLevel.append(statement)
-        } else {
-            stack[stack.count - 1].statements.append(statement)
-        }
-    }
-
-    private mutating func removeLastStatement() {
-        if stack.isEmpty {
-            topLevel.removeLast()
-        } else {
-            stack[stack.count - 1].statements.removeLast()
-        }
+    private func append(_ statement: consuming Statement) {
+        statements.append(statement)
     }
 
     // MARK: Statements
@@ -160,7 +152,7 @@ struct StatementReader {
             stopped = true
             return
         }
-        switch peek().kind {
+        switch peekKind() {
         case .colon: readProperty()
         case .arrow, .dot: readEdge()
         default: readElement()
@@ -215,7 +207,7 @@ struct StatementReader {
         }
         var attributes: [AttributeSyntax] = []
         while token.kind == .identifier {
-            guard peek().kind == .colon else {
+            guard peekKind() == .colon else {
                 error(.unexpectedToken, "expected 'name: value' after the edge, found \(token.description); edges take no flags", at: token)
                 recoverAfterStatement()
                 return
@@ -264,11 +256,13 @@ struct StatementReader {
                     recover()
                 }
             case .identifier:
-                if peek().kind == .colon {
+                if peekKind() == .colon {
                     let name = identifier()
                     advance()
                     advance()
                     if let value = readValue(after: name) {
+                        // Most elements have a few attributes: one allocation instead of regrowing.
+                        if element.attributes.isEmpty { element.attributes.reserveCapacity(4) }
                         element.attributes.append(AttributeSyntax(name: name, value: value))
                         end = value.range.end
                     } else {
@@ -394,19 +388,21 @@ struct StatementReader {
     // MARK: Tokens
 
     private mutating func advance() {
-        if let next = lookahead {
-            token = next
-            lookahead = nil
+        if hasLookahead {
+            token = lookahead
+            hasLookahead = false
         } else {
             token = lexer.next(&diagnostics)
         }
     }
 
-    private mutating func peek() -> Token {
-        if let next = lookahead { return next }
-        let next = lexer.next(&diagnostics)
-        lookahead = next
-        return next
+    /// The kind of the token after the current one.
+    private mutating func peekKind() -> TokenKind {
+        if !hasLookahead {
+            lookahead = lexer.next(&diagnostics)
+            hasLookahead = true
+        }
+        return lookahead.kind
     }
 
     private func range(_ start: SourceLocation, _ end: SourceLocation) -> SourceRange {
