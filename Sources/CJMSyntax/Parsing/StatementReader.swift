@@ -28,6 +28,8 @@ struct StatementReader {
     /// The statements of the file and of every open block, innermost last.
     private let statements = StatementStack()
     private var statementCount = 0
+    /// The column of the current statement's first token.
+    private var statementColumn = 1
     /// Set when a cap stops the parse (too many statements).
     private var stopped = false
 
@@ -147,6 +149,7 @@ struct StatementReader {
 
     private mutating func readStatement() {
         statementCount += 1
+        statementColumn = token.start.column
         if statementCount > limits.maxElements {
             error(.tooManyElements, "the file has more than \(limits.maxElements) statements; the limit is \(limits.maxElements)", at: token)
             stopped = true
@@ -196,7 +199,7 @@ struct StatementReader {
             targets.append(target)
             guard token.kind == .comma else { break }
             advance()
-            skipNewlines()
+            skipLineBreakAfterComma()
         }
         var end = targets[targets.count - 1].range.end
         var label: StringLiteral?
@@ -293,7 +296,7 @@ struct StatementReader {
         var items = [first]
         while token.kind == .comma {
             advance()
-            skipNewlines()
+            skipLineBreakAfterComma()
             guard let item = readSingleValue(after: name) else { return nil }
             items.append(item)
         }
@@ -381,8 +384,13 @@ struct StatementReader {
         if token.kind == .leftBrace { openBlock(for: nil) }
     }
 
-    private mutating func skipNewlines() {
-        while token.kind == .newline { advance() }
+    /// After a comma a list may go on on the next line, when that line is indented deeper than
+    /// the statement; a line at the statement's own indentation is the next statement, and the
+    /// comma before it a typo that should be reported, not a reason to swallow that statement.
+    private mutating func skipLineBreakAfterComma() {
+        guard token.kind == .newline else { return }
+        let next = peekKind()
+        if next != .newline, next != .end, lookahead.start.column > statementColumn { advance() }
     }
 
     // MARK: Tokens
