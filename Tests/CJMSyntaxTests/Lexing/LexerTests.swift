@@ -76,6 +76,17 @@ import Testing
         #expect(tokens.last(where: { $0.kind == .identifier })?.start.offset == 15)
     }
 
+    @Test func tokensDescribeThemselvesForMessages() {
+        let long = String(repeating: "ж", count: 30)
+        let (tokens, _) = lex("5 -1 3.5 40% 2h x \"Лид\" \"\(long)\" ->\n")
+        let expected = [
+            "the number 5", "the number -1", "the number 3.5", "the percentage 40%", "the duration 2h",
+            "'x'", "the string \"Лид\"", "the string \"" + String(repeating: "ж", count: 24) + "…\"",
+            "'->'", "the end of the line", "the end of the file",
+        ]
+        #expect(tokens.map(\.description) == expected)
+    }
+
     // MARK: Errors
 
     @Test func unexpectedCharacterIsNamed() {
