@@ -163,14 +163,11 @@ struct StatementReader {
     }
 
     private mutating func readProperty() {
-        let name = identifier()
-        advance()
-        advance()
-        guard let value = readValue(after: name) else {
+        guard let property = readAttribute() else {
             recoverAfterStatement()
             return
         }
-        append(.property(AttributeSyntax(name: name, value: value)))
+        append(.property(property))
         expectStatementEnd()
     }
 
@@ -215,15 +212,12 @@ struct StatementReader {
                 recoverAfterStatement()
                 return
             }
-            let name = identifier()
-            advance()
-            advance()
-            guard let value = readValue(after: name) else {
+            guard let attribute = readAttribute() else {
                 recoverAfterStatement()
                 return
             }
-            attributes.append(AttributeSyntax(name: name, value: value))
-            end = value.range.end
+            attributes.append(attribute)
+            end = attribute.value.range.end
         }
         if token.kind == .string {
             error(.unexpectedToken, "an edge has at most one label; found a second string", at: token)
@@ -260,14 +254,11 @@ struct StatementReader {
                 }
             case .identifier:
                 if peekKind() == .colon {
-                    let name = identifier()
-                    advance()
-                    advance()
-                    if let value = readValue(after: name) {
+                    if let attribute = readAttribute() {
                         // Most elements have a few attributes: one allocation instead of regrowing.
                         if element.attributes.isEmpty { element.attributes.reserveCapacity(4) }
-                        element.attributes.append(AttributeSyntax(name: name, value: value))
-                        end = value.range.end
+                        end = attribute.value.range.end
+                        element.attributes.append(attribute)
                     } else {
                         recover()
                     }
@@ -288,6 +279,15 @@ struct StatementReader {
     }
 
     // MARK: Values
+
+    /// `name: value`, starting at the name (the caller has seen the colon after it).
+    private mutating func readAttribute() -> AttributeSyntax? {
+        let name = identifier()
+        advance()
+        advance()
+        guard let value = readValue(after: name) else { return nil }
+        return AttributeSyntax(name: name, value: value)
+    }
 
     /// The value after `name:`; a comma makes a list, and a line may break after a comma.
     private mutating func readValue(after name: Identifier) -> ValueSyntax? {
