@@ -22,7 +22,19 @@ struct StatementReader {
         var brace: Token
         /// Where its statements start in `statements`.
         var firstStatement: Int
+        /// The column of the first token on the line that opens the block; its `}` usually
+        /// stands there too.
+        var indent: Int
     }
+
+    /// The column of the first token on the current token's line.
+    private var lineIndent = 1
+    /// Whether the current token is the first on its line.
+    private var tokenStartsLine = true
+    /// The first `}` that stood at its own line's start but not under the line that opened the
+    /// block it closed: when a block is left unclosed, that `}` is where one was most likely
+    /// forgotten.
+    private var suspiciousClose: (brace: SourceRange, openLine: Int)?
 
     private var stack: [OpenBlock] = []
     /// The statements of the file and of every open block, innermost last.
@@ -38,7 +50,8 @@ struct StatementReader {
         self.file = file
         self.limits = limits
         self.diagnostics = DiagnosticBag(limit: limits.maxErrors)
-        self.token = Token(kind: .end, start: SourceLocation(line: 1, column: 1, offset: 0), end: SourceLocation(line: 1, column: 1, offset: 0))
+        // A line break before the file, so the first token counts as starting its line.
+        self.token = Token(kind: .newline, start: SourceLocation(line: 1, column: 1, offset: 0), end: SourceLocation(line: 1, column: 1, offset: 0))
         self.lookahead = token
     }
 
@@ -76,6 +89,9 @@ struct StatementReader {
             advance()
             return
         }
+        if let block = stack.last, tokenStartsLine, token.start.column != block.indent, suspiciousClose == nil {
+            suspiciousClose = (range(token), block.brace.start.line)
+        }
         finishBlock(closedBy: token)
         advance()
     }
@@ -92,8 +108,12 @@ struct StatementReader {
     }
 
     private mutating func closeUnclosedBlocks() {
-        for block in stack {
-            error(.unclosedBlock, "this '{' is never closed; add a '}' at the end of its block", at: block.brace)
+        for (index, block) in stack.enumerated() {
+            var notes: [Diagnostic.Note] = []
+            if index == stack.count - 1, let suspicious = suspiciousClose {
+                notes.append(Diagnostic.Note("perhaps a '}' is missing before this one: it is not lined up with line \(suspicious.openLine), whose block it closes", at: suspicious.brace))
+            }
+            diagnostics.error(.unclosedBlock, "this '{' is never closed; add a '}' at the end of its block", at: range(block.brace), notes: notes)
         }
         while !stack.isEmpty { finishBlock(closedBy: token) }
     }
@@ -111,7 +131,7 @@ struct StatementReader {
             }
             return
         }
-        stack.append(OpenBlock(element: element, brace: brace, firstStatement: statements.count))
+        stack.append(OpenBlock(element: element, brace: brace, firstStatement: statements.count, indent: lineIndent))
         advance()
     }
 
@@ -396,12 +416,14 @@ struct StatementReader {
     // MARK: Tokens
 
     private mutating func advance() {
+        tokenStartsLine = token.kind == .newline
         if hasLookahead {
             token = lookahead
             hasLookahead = false
         } else {
             token = lexer.next(&diagnostics)
         }
+        if tokenStartsLine { lineIndent = token.start.column }
     }
 
     /// The kind of the token after the current one.

@@ -49,6 +49,22 @@ import Testing
         #expect(journey?.body?.statements.count == 1)
     }
 
+    @Test func unclosedBlockNotesTheBraceThatClosedTheWrongBlock() {
+        let text = """
+        journey "Карта" {
+          persona p "П" {
+            goal "g"
+          channel c
+          site { page a }
+        }
+        """
+        let result = parse(text)
+        #expect(locations(result.diagnostics) == ["E011@1:17"])
+        let note = result.diagnostics.first?.notes.first
+        #expect(note?.message == "perhaps a '}' is missing before this one: it is not lined up with line 2, whose block it closes")
+        #expect(note?.range?.start.line == 6 && note?.range?.start.column == 1)
+    }
+
     @Test func strayClosingBrace() {
         let result = parse("этап а\n  }\nэтап б")
         #expect(locations(result.diagnostics) == ["E012@2:3"])
