@@ -1,0 +1,48 @@
+import CJMSyntax
+
+/// The first pass: registers every id of the journey in its scope before anything is
+/// resolved, since references may point forward. Reports duplicate ids (E043); everything else
+/// about an element is left to the build pass, which walks the same elements in the same order.
+struct DeclarationPass {
+    private(set) var symbols = SymbolTable()
+    private(set) var sink: DiagnosticSink
+
+    init(sink: DiagnosticSink) { self.sink = sink }
+
+    /// Declares the journey's ids; when it writes no `phase`, the default phases are declared
+    /// (at `journeyRange`) so `phase: purchase` works without writing them.
+    mutating func declare(journeyBody statements: [Statement], journeyRange: SourceRange) {
+        declare(statements, in: ElementRules.byKeyword["journey"]!, path: ElementPath([]), scope: SymbolTable.journeyScope)
+        let writesPhases = statements.contains { if case .element(let e) = $0 { e.keyword.name == "phase" } else { false } }
+        guard !writesPhases else { return }
+        for phase in JourneyBuilder.defaultPhases(at: journeyRange) {
+            // An element already using the id keeps it; that default phase is then unreachable by name.
+            _ = symbols.declare(Declaration(path: phase.path, kind: .element(.phase), range: journeyRange), in: SymbolTable.journeyScope)
+        }
+    }
+
+    private mutating func declare(_ statements: [Statement], in parent: ElementRule, path parentPath: ElementPath, scope: Int) {
+        var positions = PositionalIDs()
+        for statement in statements {
+            guard case .element(let element) = statement,
+                  let rule = ElementRules.child(element.keyword.name, in: parent),
+                  let kind = DeclaredKind(keyword: rule.keyword) else { continue }
+            let (id, isWritten) = positions.id(of: element)
+            let path = parentPath.appending(id)
+            let range = element.id?.range ?? element.keyword.range
+            if let first = symbols.declare(Declaration(path: path, kind: kind, range: range), in: scope), isWritten {
+                sink.error(.duplicateID, "`\(id)` is already defined in \(Self.scopeName(parentPath))", at: range,
+                           notes: [Diagnostic.Note("first defined here", at: first.range)])
+            }
+            if let body = element.body, !rule.children.isEmpty {
+                let inner = symbols.openScope(for: path, in: scope)
+                declare(body.statements, in: rule, path: path, scope: inner)
+            }
+        }
+    }
+
+    /// "this journey" or "`repair`".
+    static func scopeName(_ path: ElementPath) -> String {
+        path.components.isEmpty ? "this journey" : "`\(path)`"
+    }
+}

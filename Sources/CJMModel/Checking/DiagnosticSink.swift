@@ -1,0 +1,50 @@
+import CJMSyntax
+
+/// Collects the problems of one check run, keeping at most `limit` of them so a hostile file
+/// with a million mistakes cannot flood the terminal or memory; `errorCount` keeps counting.
+struct DiagnosticSink {
+    private(set) var diagnostics: [Diagnostic] = []
+    private(set) var errorCount = 0
+    private(set) var leftOut = 0
+    let limit: Int
+
+    init(limit: Int) { self.limit = max(1, limit) }
+
+    /// False once the cap is reached: callers may skip costly work (name suggestions) then.
+    var isAcceptingMore: Bool { diagnostics.count < limit }
+
+    mutating func add(_ diagnostic: Diagnostic) {
+        if diagnostic.severity == .error { errorCount += 1 }
+        if diagnostics.count < limit { diagnostics.append(diagnostic) } else { leftOut += 1 }
+    }
+
+    /// The kept diagnostics; when some were left out, the last carries a note saying how many
+    /// (worded as the parser words it).
+    func finished() -> [Diagnostic] {
+        guard leftOut > 0, var last = diagnostics.last else { return diagnostics }
+        let what = leftOut == 1 ? "1 more problem was" : "\(leftOut) more problems were"
+        last.notes.append(Diagnostic.Note("\(what) found but not shown; the limit is \(limit) per run"))
+        var all = diagnostics
+        all[all.count - 1] = last
+        return all
+    }
+
+    mutating func add(contentsOf list: [Diagnostic]) {
+        for diagnostic in list { add(diagnostic) }
+    }
+
+    mutating func error(_ code: DiagnosticCode, _ message: String, at range: SourceRange, notes: [Diagnostic.Note] = []) {
+        add(.error(code, message, at: range, notes: notes))
+    }
+
+    /// Appends "did you mean `x`?" when a close name exists. Callers gather `candidates` only
+    /// while `isAcceptingMore`, since the message would be dropped anyway.
+    mutating func error(_ code: DiagnosticCode, _ message: String, at range: SourceRange, name: String,
+                        suggestingFrom candidates: [String]) {
+        var text = message
+        if isAcceptingMore, let guess = NameSuggestion.closest(to: name, among: candidates) {
+            text += "; did you mean `\(guess)`?"
+        }
+        error(code, text, at: range)
+    }
+}

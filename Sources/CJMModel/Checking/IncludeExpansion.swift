@@ -1,0 +1,152 @@
+import CJMSyntax
+
+/// Splices `include "file.cjm"` statements: each is replaced, in place, by the journey-level
+/// statements of that file (recursively), parsed from text the loader reads.
+///
+/// Rules: the path is relative to the including file's folder and must stay inside that folder
+/// tree after `..` and symlinks are resolved (E052); a missing or unreadable file is E050; a file
+/// that includes itself through any chain is E051 with the chain in notes. Together the included
+/// files may not exceed `Limits.maxFileBytes` (so repeated includes cannot multiply a file
+/// beyond the cap), nor nest deeper than `Limits.maxNestingDepth`.
+struct IncludeExpansion {
+    /// One file of the chain being expanded, outermost first.
+    struct Link {
+        var displayPath: String
+        var canonicalPath: String
+        /// Where this file was included (nil for the root).
+        var includedAt: SourceRange?
+    }
+
+    private struct ParsedFile {
+        var statements: [Statement]
+        var byteCount: Int
+    }
+
+    let loader: IncludeLoader
+    let limits: Limits
+    var sink: DiagnosticSink
+    /// Every file read, by display path (the root included by the caller).
+    var sources: [String: SourceFile] = [:]
+    private var parsedFiles: [String: ParsedFile] = [:]
+    private var includedBytes = 0
+
+    init(loader: IncludeLoader, limits: Limits, sink: DiagnosticSink) {
+        self.loader = loader
+        self.limits = limits
+        self.sink = sink
+    }
+
+    /// The journey body of the root file with every include spliced in.
+    mutating func expand(rootBody statements: [Statement], rootPath: String) -> [Statement] {
+        let canonical = loader.canonicalPath(rootPath) ?? IncludePath.normalized(rootPath)
+        return expand(statements, chain: [Link(displayPath: rootPath, canonicalPath: canonical, includedAt: nil)])
+    }
+
+    private mutating func expand(_ statements: [Statement], chain: [Link]) -> [Statement] {
+        var result: [Statement] = []
+        result.reserveCapacity(statements.count)
+        for statement in statements {
+            if case .element(let element) = statement, element.keyword.name == "include" {
+                result += include(element, chain: chain)
+            } else {
+                result.append(statement)
+            }
+        }
+        return result
+    }
+
+    private mutating func include(_ element: ElementSyntax, chain: [Link]) -> [Statement] {
+        guard let including = chain.last else { return [] }
+        guard let name = element.label else {
+            sink.error(.missingLabel, "`include` needs a file name in quotes: `include \"part.cjm\"`", at: element.keyword.range)
+            return []
+        }
+        if element.id != nil || !element.attributes.isEmpty || !element.flags.isEmpty || element.body != nil {
+            sink.error(.unexpectedPart, "`include` takes only a file name in quotes", at: element.range)
+        }
+        let range = name.range
+        guard !name.value.isEmpty else {
+            sink.error(.includeNotFound, "`include` needs a file name, not an empty string", at: range)
+            return []
+        }
+        let folder = IncludePath.folder(of: including.displayPath)
+        let relative = IncludePath.normalized(name.value)
+        guard !name.value.hasPrefix("/"), !IncludePath.isOutsideUpward(relative) else {
+            sink.error(.includeOutsideTree, "`\(name.value)` leaves the folder of `\(including.displayPath)`; includes must stay inside it",
+                       at: range)
+            return []
+        }
+        let target = IncludePath.join(folder, name.value)
+        guard let canonical = loader.canonicalPath(target) else {
+            sink.error(.includeNotFound, "cannot find included file `\(name.value)` (looked for `\(target)`)", at: range)
+            return []
+        }
+        let canonicalFolder = loader.canonicalPath(folder) ?? IncludePath.normalized(folder)
+        guard IncludePath.isInside(canonical, folder: canonicalFolder) else {
+            sink.error(.includeOutsideTree,
+                       "`\(name.value)` resolves to `\(canonical)`, outside the folder of `\(including.displayPath)` (through a symlink)",
+                       at: range)
+            return []
+        }
+        if let start = chain.firstIndex(where: { $0.canonicalPath == canonical }) {
+            reportCycle(chain[start...], closingWith: target, at: range)
+            return []
+        }
+        guard chain.count <= limits.maxNestingDepth else {
+            sink.error(.nestingTooDeep, "includes nest deeper than \(limits.maxNestingDepth) files", at: range)
+            return []
+        }
+        guard let parsed = parse(target, canonical: canonical, at: range) else { return [] }
+        includedBytes += parsed.byteCount
+        guard includedBytes <= limits.maxFileBytes else {
+            sink.error(.fileTooLarge, "included files together exceed the size cap of \(limits.maxFileBytes) bytes", at: range)
+            return []
+        }
+        return expand(parsed.statements, chain: chain + [Link(displayPath: target, canonicalPath: canonical, includedAt: range)])
+    }
+
+    /// Reads, decodes and parses `path` once; a file included again reuses the first parse.
+    private mutating func parse(_ path: String, canonical: String, at range: SourceRange) -> ParsedFile? {
+        if let known = parsedFiles[canonical] { return known }
+        let bytes: [UInt8]
+        do {
+            bytes = try loader.read(path)
+        } catch {
+            sink.error(.includeNotFound, "cannot read included file `\(path)`: \(error)", at: range)
+            return nil
+        }
+        guard bytes.count <= limits.maxFileBytes - includedBytes else {
+            sink.error(.fileTooLarge, "included files together exceed the size cap of \(limits.maxFileBytes) bytes", at: range)
+            return nil
+        }
+        let source: SourceFile
+        switch SourceDecoder.decode(path: path, bytes: bytes, limits: limits) {
+        case .success(let decoded): source = decoded
+        case .failure(let diagnostic):
+            sink.add(diagnostic)
+            return nil
+        }
+        sources[path] = source
+        let result = Parser.parse(source, limits: limits)
+        sink.add(contentsOf: result.diagnostics)
+        let parsed = ParsedFile(statements: result.syntax.statements, byteCount: bytes.count)
+        parsedFiles[canonical] = parsed
+        return parsed
+    }
+
+    private mutating func reportCycle(_ cycle: ArraySlice<Link>, closingWith target: String, at range: SourceRange) {
+        let names = cycle.map(\.displayPath) + [target]
+        var notes = [Diagnostic.Note("the chain: " + names.joined(separator: " → "))]
+        for (includer, included) in zip(cycle, cycle.dropFirst()) {
+            notes.append(Diagnostic.Note("`\(includer.displayPath)` includes `\(included.displayPath)` here", at: included.includedAt))
+        }
+        sink.error(.includeCycle, "include cycle: " + names.joined(separator: " → "), at: range, notes: notes)
+    }
+}
+
+extension IncludePath {
+    /// True for a normalized relative path that climbs out of its folder (`..`, `../x`).
+    static func isOutsideUpward(_ normalizedRelative: String) -> Bool {
+        normalizedRelative == ".." || normalizedRelative.hasPrefix("../")
+    }
+}

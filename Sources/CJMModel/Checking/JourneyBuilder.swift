@@ -1,0 +1,257 @@
+import CJMSyntax
+
+/// The second pass: walks the journey's statements (includes already spliced), checks each
+/// element against the SPEC table, converts values, resolves references through the symbol
+/// table of the first pass, and assembles the `Journey`. One extension per family of elements.
+struct JourneyBuilder {
+    let symbols: SymbolTable
+    var sink: DiagnosticSink
+
+    var crm: CRM?
+    var phases: [Phase] = []
+    var personas: [Persona] = []
+    var channels: [Channel] = []
+    var leads: Leads?
+    var pipelines: [Pipeline] = []
+    var sites: [Site] = []
+    var adNetworks: [AdNetwork] = []
+    var touchpoints: [Touchpoint] = []
+    var views: [ViewDefinition] = []
+    var styles: [StyleRule] = []
+    /// `A -> B` as written, in order.
+    var explicitFlows: [Flow] = []
+    /// True once a `convert -> …` line was read; without one, leads convert into every pipeline.
+    var writtenConversions = false
+
+    init(symbols: SymbolTable, sink: DiagnosticSink) {
+        self.symbols = symbols
+        self.sink = sink
+    }
+
+    /// Checks the journey and returns it (the caller drops it when errors were found).
+    mutating func build(journey element: ElementSyntax, body statements: [Statement]) -> Journey {
+        let rule = ElementRules.byKeyword["journey"]!
+        let shape = shape(of: element, rule)
+        let theme = word(shape.attributes["theme"], as: ThemeName.self) ?? .default
+        let scope = SymbolTable.journeyScope
+        var crmElement: ElementSyntax?
+        var leadsElement: ElementSyntax?
+
+        for child in children(statements, in: rule, path: ElementPath([])) {
+            switch child {
+            case .edge(let edge):
+                if edge.from.components == ["convert"] {
+                    sink.error(.misplacedElement, "`convert -> …` belongs inside the `leads` block", at: edge.from.range)
+                } else {
+                    explicitEdge(edge, from: scope)
+                }
+            case .element(let child, let childRule, let path):
+                switch childRule.keyword {
+                case "crm":
+                    if let first = crmElement {
+                        duplicateElement(child, first: first)
+                    } else {
+                        crmElement = child
+                        crm = buildCRM(child, childRule, path: path)
+                    }
+                case "phase": phases.append(buildPhase(child, childRule, path: path))
+                case "persona": personas.append(buildPersona(child, childRule, path: path))
+                case "channel": channels.append(buildChannel(child, childRule, path: path, scope: scope))
+                case "leads":
+                    if let first = leadsElement {
+                        duplicateElement(child, first: first)
+                    } else {
+                        leadsElement = child
+                        leads = buildLeads(child, childRule, path: path, scope: scope)
+                    }
+                case "pipeline": pipelines.append(buildPipeline(child, childRule, path: path, scope: scope))
+                case "site": sites.append(buildSite(child, childRule, path: path, scope: scope))
+                case "ads": adNetworks.append(buildAdNetwork(child, childRule, path: path, scope: scope))
+                case "touchpoint": touchpoints.append(buildTouchpoint(child, childRule, path: path, scope: scope))
+                case "view": if let view = buildView(child, childRule, path: path, scope: scope) { views.append(view) }
+                case "style": if let style = buildStyle(child, childRule) { styles.append(style) }
+                default:
+                    // `include` never reaches here: the include expansion spliced or reported it.
+                    sink.error(.misplacedElement, "`\(childRule.keyword)` cannot stand here", at: child.keyword.range)
+                }
+            }
+        }
+        if phases.isEmpty { phases = Self.defaultPhases(at: element.range) }
+        if !writtenConversions { leads?.convertsTo = pipelines.map(\.path) }
+
+        var journey = Journey(
+            title: element.label?.value ?? "", theme: theme, crm: crm, phases: phases, personas: personas,
+            channels: channels, leads: leads, pipelines: pipelines, sites: sites, adNetworks: adNetworks,
+            touchpoints: touchpoints, views: views, styles: styles, source: element.range)
+        journey.flows = ImplicitFlows.derive(for: journey) + explicitFlows
+        return journey
+    }
+
+    /// The five phases a journey has when it names none (SPEC §1).
+    static func defaultPhases(at range: SourceRange) -> [Phase] {
+        [("awareness", "Осведомлённость"), ("consideration", "Рассмотрение"), ("purchase", "Покупка"),
+         ("retention", "Удержание"), ("advocacy", "Рекомендация")].map {
+            Phase(path: ElementPath($0.0), label: $0.1, isDefault: true, source: range)
+        }
+    }
+
+    /// E023 for a second `crm` or `leads` (and a second `journey` at the top level).
+    mutating func duplicateElement(_ element: ElementSyntax, first: ElementSyntax) {
+        let keyword = element.keyword.name
+        sink.error(.duplicateElement, "a journey has at most one `\(keyword)`", at: element.keyword.range,
+                   notes: [Diagnostic.Note("the first `\(keyword)` is here", at: first.keyword.range)])
+    }
+}
+
+// MARK: - Shape of an element
+
+/// The parts of an element that passed the table's checks.
+struct ElementShape {
+    /// Attributes the element takes, by name (the first of duplicates).
+    var attributes: [String: AttributeSyntax] = [:]
+    /// Flags the element takes.
+    var flags: Set<String> = []
+}
+
+/// A child statement that may stand where it was written.
+enum Child {
+    /// An element, its rule, and its path when it declares a name.
+    case element(ElementSyntax, ElementRule, path: ElementPath)
+    case edge(EdgeSyntax)
+}
+
+extension JourneyBuilder {
+    /// Checks id, label, block, attributes and flags against `rule` (E024, E025, E026, E030, E033).
+    mutating func shape(of element: ElementSyntax, _ rule: ElementRule) -> ElementShape {
+        let keyword = rule.keyword
+        switch (rule.id, element.id) {
+        case (.required, nil):
+            sink.error(.missingID, "`\(keyword)` needs an id, e.g. `\(keyword) my_id`", at: element.keyword.range)
+        case (.forbidden, let id?):
+            sink.error(.unexpectedPart, "`\(keyword)` takes no id; put text in quotes: `\(keyword) \"…\"`", at: id.range)
+        default: break
+        }
+        switch (rule.label, element.label) {
+        case (.required, nil):
+            sink.error(.missingLabel, "`\(keyword)` needs a label in quotes, e.g. `\(keyword)\(element.id.map { " " + $0.name } ?? "") \"…\"`",
+                       at: element.id?.range ?? element.keyword.range)
+        case (.forbidden, let label?):
+            sink.error(.unexpectedPart, "`\(keyword)` takes no label", at: label.range)
+        default: break
+        }
+        if let body = element.body, !rule.takesBlock {
+            sink.error(.unexpectedPart, "`\(keyword)` takes no `{ … }` block", at: body.range)
+        }
+
+        var result = ElementShape()
+        for attribute in element.attributes {
+            collect(attribute, allowed: rule.attributes, of: "`\(keyword)`", into: &result.attributes)
+        }
+        var flagRanges: [String: SourceRange] = [:]
+        for flag in element.flags {
+            guard rule.flags.contains(flag.name) else {
+                let message = rule.flags.isEmpty
+                    ? "`\(keyword)` takes no flags, so not `\(flag.name)`"
+                    : "`\(keyword)` has no flag `\(flag.name)` (it takes \(rule.flags.map { "`\($0)`" }.joined(separator: ", ")))"
+                sink.error(.unknownAttribute, message, at: flag.range, name: flag.name, suggestingFrom: rule.flags + rule.attributes)
+                continue
+            }
+            if let first = flagRanges[flag.name] {
+                sink.error(.duplicateAttribute, "`\(flag.name)` is given twice", at: flag.range,
+                           notes: [Diagnostic.Note("first given here", at: first)])
+                continue
+            }
+            flagRanges[flag.name] = flag.range
+            result.flags.insert(flag.name)
+        }
+        return result
+    }
+
+    /// Adds `attribute` to `collected` when `allowed` has it and it is not there yet; else
+    /// reports E030 (with "did you mean") or E033.
+    mutating func collect(_ attribute: AttributeSyntax, allowed: [String], of owner: String, into collected: inout [String: AttributeSyntax]) {
+        let name = attribute.name.name
+        guard allowed.contains(name) else {
+            let message = allowed.isEmpty
+                ? "\(owner) takes no attributes, so not `\(name):`"
+                : "\(owner) has no attribute `\(name):` (it takes \(allowed.map { "`\($0):`" }.joined(separator: ", ")))"
+            sink.error(.unknownAttribute, message, at: attribute.name.range, name: name, suggestingFrom: allowed)
+            return
+        }
+        if let first = collected[name] {
+            sink.error(.duplicateAttribute, "`\(name):` is given twice", at: attribute.name.range,
+                       notes: [Diagnostic.Note("first given here", at: first.name.range)])
+            return
+        }
+        collected[name] = attribute
+    }
+
+    /// The statements of a block that may stand in it, reporting the others: unknown keywords
+    /// (E020), elements of another block (E021), edges outside the journey and `leads`, and
+    /// `name: value` lines outside `style`. Paths come from the same `PositionalIDs` walk as the
+    /// declaration pass.
+    mutating func children(_ statements: [Statement], in rule: ElementRule, path parentPath: ElementPath) -> [Child] {
+        var result: [Child] = []
+        result.reserveCapacity(statements.count)
+        var positions = PositionalIDs()
+        for statement in statements {
+            switch statement {
+            case .element(let element):
+                guard let childRule = placedRule(of: element, in: rule) else { continue }
+                let path = DeclaredKind(keyword: childRule.keyword) == nil
+                    ? parentPath
+                    : parentPath.appending(positions.id(of: element).name)
+                result.append(.element(element, childRule, path: path))
+            case .edge(let edge):
+                if rule.keyword == "journey" || rule.keyword == "leads" {
+                    result.append(.edge(edge))
+                } else {
+                    sink.error(.misplacedElement, "an edge `… -> …` cannot stand inside `\(rule.keyword)`; write edges at the journey level",
+                               at: edge.range)
+                }
+            case .property(let property):
+                sink.error(.misplacedElement,
+                           "`\(property.name.name): …` on a line of its own only stands in a `style` block; write it on its element's line",
+                           at: property.name.range)
+            }
+        }
+        return result
+    }
+
+    /// The rule of `element` when it may stand in `parent`; else reports E020 or E021.
+    mutating func placedRule(of element: ElementSyntax, in parent: ElementRule) -> ElementRule? {
+        let keyword = element.keyword.name
+        if let rule = ElementRules.child(keyword, in: parent) { return rule }
+        let place = parent.keyword == ElementRules.file.keyword ? "at the top level" : "inside `\(parent.keyword)`"
+        if ElementRules.byKeyword[keyword] != nil {
+            let homes = (ElementRules.parents[keyword] ?? []).map { $0 == "the top level" ? $0 : "`\($0)`" }
+            var message = "`\(keyword)` cannot stand \(place)"
+            if !homes.isEmpty { message += "; it belongs in " + homes.joined(separator: " or ") }
+            if parent.keyword == ElementRules.file.keyword { message += " (an included file holds journey-level statements, without `journey`)" }
+            sink.error(.misplacedElement, message, at: element.keyword.range)
+        } else {
+            let allowed = parent.children
+            let message = allowed.isEmpty
+                ? "unknown keyword `\(keyword)`"
+                : "unknown keyword `\(keyword)` \(place) (allowed: \(allowed.map { "`\($0)`" }.joined(separator: ", ")))"
+            sink.error(.unknownKeyword, message, at: element.keyword.range, name: keyword, suggestingFrom: allowed)
+        }
+        return nil
+    }
+
+    /// The labels of a block's text-only children (`goal "…"`), by keyword.
+    mutating func textChildren(of element: ElementSyntax, _ rule: ElementRule, path: ElementPath) -> [String: [String]] {
+        var texts: [String: [String]] = [:]
+        for child in children(element.body?.statements ?? [], in: rule, path: path) {
+            guard case .element(let line, let lineRule, _) = child else { continue }
+            _ = shape(of: line, lineRule)
+            if let label = line.label { texts[lineRule.keyword, default: []].append(label.value) }
+        }
+        return texts
+    }
+
+    /// The label written, or the id.
+    static func label(_ element: ElementSyntax, path: ElementPath) -> String {
+        element.label?.value ?? path.id
+    }
+}

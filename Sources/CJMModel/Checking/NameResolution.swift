@@ -1,0 +1,129 @@
+import CJMSyntax
+
+/// What a reference is allowed to name, and how to say so in a message.
+struct Expectation: Sendable {
+    /// `landing:`, `from:`, `an edge end`: the place the reference stands.
+    var role: String
+    /// The kinds it may name; empty means any element (never a view).
+    var kinds: [DeclaredKind]
+
+    func accepts(_ kind: DeclaredKind) -> Bool {
+        kinds.isEmpty ? kind != .view : kinds.contains(kind)
+    }
+
+    /// "a page", "a stage or a page", "an element".
+    var kindsText: String {
+        if kinds.isEmpty { return "an element" }
+        return kinds.map { Self.article($0.word) + " " + $0.word }.joined(separator: " or ")
+    }
+
+    static func article(_ word: String) -> String {
+        guard let first = word.first else { return "a" }
+        return "aeiou".contains(first) ? "an" : "a"
+    }
+
+    static func element(_ kind: ElementKind, role: String) -> Expectation {
+        Expectation(role: role, kinds: [.element(kind)])
+    }
+}
+
+/// SPEC §2 name resolution: a bare id resolves in the nearest enclosing block first, then
+/// anywhere in the journey where it is unique (among the elements of the expected kinds);
+/// a qualified id (`repair.invoice.remind`) resolves its first part that way, then descends.
+extension JourneyBuilder {
+    /// The declaration `reference` names, or nil after reporting E040/E041/E042.
+    mutating func resolve(_ reference: ReferenceSyntax, from scope: Int, as expected: Expectation) -> Declaration? {
+        let components = reference.components
+        guard let first = components.first else { return nil }
+        if components.count == 1 { return resolveBare(first, at: reference.range, from: scope, as: expected) }
+
+        guard var current = resolveContainer(first, at: reference.range, from: scope) else { return nil }
+        for component in components.dropFirst() {
+            guard let inner = current.ownScope, let next = symbols.member(component, of: inner) else {
+                let siblings = sink.isAcceptingMore ? current.ownScope.map { symbols.memberIDs(of: $0) } ?? [] : []
+                sink.error(.unknownReference, "`\(current.path)` has no `\(component)`", at: reference.range,
+                           name: component, suggestingFrom: siblings)
+                return nil
+            }
+            current = next
+        }
+        guard expected.accepts(current.kind) else {
+            reportWrongKind(current, at: reference.range, as: expected)
+            return nil
+        }
+        return current
+    }
+
+    private mutating func resolveBare(_ id: String, at range: SourceRange, from scope: Int, as expected: Expectation) -> Declaration? {
+        var wrongKind: Declaration?
+        var next: Int? = scope
+        while let current = next {
+            if let found = symbols.member(id, of: current) {
+                if expected.accepts(found.kind) { return found }
+                wrongKind = wrongKind ?? found
+            }
+            next = symbols.parent(of: current)
+        }
+        let everywhere = symbols.all(named: id)
+        let fitting = everywhere.filter { expected.accepts($0.kind) }
+        if fitting.count == 1 { return fitting[0] }
+        if fitting.count > 1 {
+            reportAmbiguous(id, fitting, at: range)
+            return nil
+        }
+        if let other = wrongKind ?? everywhere.first {
+            reportWrongKind(other, at: range, as: expected)
+            return nil
+        }
+        let candidates = sink.isAcceptingMore ? suggestions(for: expected, from: scope) : []
+        sink.error(.unknownReference, "\(expected.role) names `\(id)`, which is not defined", at: range,
+                   name: id, suggestingFrom: candidates)
+        return nil
+    }
+
+    /// The first part of a qualified reference: the nearest element of that id, else the only
+    /// block of that id in the journey.
+    private mutating func resolveContainer(_ id: String, at range: SourceRange, from scope: Int) -> Declaration? {
+        var next: Int? = scope
+        while let current = next {
+            if let found = symbols.member(id, of: current) { return found }
+            next = symbols.parent(of: current)
+        }
+        let everywhere = symbols.all(named: id)
+        let blocks = everywhere.filter { $0.ownScope != nil }
+        if blocks.count > 1 {
+            reportAmbiguous(id, blocks, at: range)
+            return nil
+        }
+        if let only = blocks.first ?? everywhere.first { return only }
+        let candidates = sink.isAcceptingMore ? suggestions(for: Expectation(role: "", kinds: []), from: scope) : []
+        sink.error(.unknownReference, "`\(id)` is not defined", at: range, name: id, suggestingFrom: candidates)
+        return nil
+    }
+
+    private mutating func reportAmbiguous(_ id: String, _ candidates: [Declaration], at range: SourceRange) {
+        let shown = candidates.prefix(10)
+        var notes = shown.map { Diagnostic.Note("could be `\($0.path)`", at: $0.range) }
+        if candidates.count > shown.count { notes.append(Diagnostic.Note("and \(candidates.count - shown.count) more")) }
+        sink.error(.ambiguousReference, "`\(id)` is ambiguous: \(candidates.count) elements have this id; qualify it (e.g. `\(candidates[0].path)`)",
+                   at: range, notes: notes)
+    }
+
+    private mutating func reportWrongKind(_ found: Declaration, at range: SourceRange, as expected: Expectation) {
+        sink.error(.wrongReferenceKind,
+                   "\(expected.role) must name \(expected.kindsText), but `\(found.path)` is \(Expectation.article(found.kind.word)) \(found.kind.word)",
+                   at: range, notes: [Diagnostic.Note("`\(found.path)` is defined here", at: found.range)])
+    }
+
+    /// Ids worth suggesting: those of the expected kinds, else those visible from `scope`.
+    private func suggestions(for expected: Expectation, from scope: Int) -> [String] {
+        if !expected.kinds.isEmpty { return expected.kinds.flatMap { symbols.idsByKind[$0] ?? [] } }
+        var ids: [String] = []
+        var next: Int? = scope
+        while let current = next {
+            ids += symbols.memberIDs(of: current)
+            next = symbols.parent(of: current)
+        }
+        return ids
+    }
+}

@@ -1,0 +1,44 @@
+import CJMSyntax
+
+/// `crm`, `phase`, `persona`, `channel`, `touchpoint`: the journey-level elements around the funnel.
+extension JourneyBuilder {
+    mutating func buildCRM(_ element: ElementSyntax, _ rule: ElementRule, path: ElementPath) -> CRM {
+        _ = shape(of: element, rule)
+        return CRM(path: path, label: Self.label(element, path: path), source: element.range)
+    }
+
+    mutating func buildPhase(_ element: ElementSyntax, _ rule: ElementRule, path: ElementPath) -> Phase {
+        _ = shape(of: element, rule)
+        return Phase(path: path, label: Self.label(element, path: path), source: element.range)
+    }
+
+    mutating func buildPersona(_ element: ElementSyntax, _ rule: ElementRule, path: ElementPath) -> Persona {
+        _ = shape(of: element, rule)
+        let texts = textChildren(of: element, rule, path: path)
+        return Persona(path: path, label: Self.label(element, path: path), goals: texts["goal"] ?? [],
+                       needs: texts["need"] ?? [], motivations: texts["motivation"] ?? [], source: element.range)
+    }
+
+    mutating func buildChannel(_ element: ElementSyntax, _ rule: ElementRule, path: ElementPath, scope: Int) -> Channel {
+        let shape = shape(of: element, rule)
+        let a = shape.attributes
+        return Channel(path: path, label: Self.label(element, path: path),
+                       kind: word(a["kind"], as: Channel.Kind.self),
+                       crm: word(a["crm"], as: Channel.Integration.self) ?? .auto,
+                       phase: reference(a["phase"], from: scope, as: .phase),
+                       count: count(a["count"]), url: url(a["url"]), source: element.range)
+    }
+
+    mutating func buildTouchpoint(_ element: ElementSyntax, _ rule: ElementRule, path: ElementPath, scope: Int) -> Touchpoint {
+        let shape = shape(of: element, rule)
+        let a = shape.attributes
+        let texts = textChildren(of: element, rule, path: path)
+        return Touchpoint(path: path, label: Self.label(element, path: path),
+                          phase: reference(a["phase"], from: scope, as: .phase),
+                          channel: reference(a["channel"], from: scope, as: .channel),
+                          persona: reference(a["persona"], from: scope, as: .persona),
+                          emotion: emotion(a["emotion"]), count: count(a["count"]),
+                          actions: texts["action"] ?? [], pains: texts["pain"] ?? [], ideas: texts["idea"] ?? [],
+                          feedback: texts["feedback"] ?? [], owners: texts["owner"] ?? [], source: element.range)
+    }
+}

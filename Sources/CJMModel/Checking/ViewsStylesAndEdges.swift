@@ -1,0 +1,87 @@
+import CJMSyntax
+
+/// `view`, `style` and explicit `A -> B` edges.
+extension JourneyBuilder {
+    /// `view ads_only "Реклама" show: ads, repair phase: purchase persona: owner`.
+    mutating func buildView(_ element: ElementSyntax, _ rule: ElementRule, path: ElementPath, scope: Int) -> ViewDefinition? {
+        let a = shape(of: element, rule).attributes
+        var show: [ViewDefinition.Item] = []
+        if let attribute = a["show"] {
+            let items: [ValueSyntax] = if case .list(let values, _) = attribute.value { values } else { [attribute.value] }
+            for item in items {
+                guard case .reference(let reference) = item else {
+                    sink.error(.invalidValue, "`show:` expects ids and block words (\(Self.blockWords)), not \(Self.describe(item))",
+                               at: item.range)
+                    continue
+                }
+                if reference.components.count == 1, let block = ViewDefinition.Block(rawValue: reference.components[0]) {
+                    show.append(.block(block))
+                } else if let found = resolve(reference, from: scope, as: Expectation(role: "`show:`", kinds: [])) {
+                    show.append(.element(found.path))
+                }
+            }
+        }
+        return ViewDefinition(id: path.id, label: Self.label(element, path: path), show: show,
+                              phases: references(a["phase"], from: scope, as: .phase),
+                              personas: references(a["persona"], from: scope, as: .persona), source: element.range)
+    }
+
+    static let blockWords = ViewDefinition.Block.allCases.map(\.rawValue).joined(separator: " ")
+
+    /// `style stage { fill: "#fff3a0" stroke: red font: "#333" shape: box }`.
+    mutating func buildStyle(_ element: ElementSyntax, _ rule: ElementRule) -> StyleRule? {
+        var properties = shape(of: element, rule).attributes
+        for statement in element.body?.statements ?? [] {
+            switch statement {
+            case .property(let property):
+                collect(property, allowed: ElementRules.styleProperties, of: "`style`", into: &properties)
+            default:
+                sink.error(.misplacedElement, "a `style` block holds only `fill:`, `stroke:`, `font:` and `shape:` lines", at: statement.range)
+            }
+        }
+        guard let id = element.id else { return nil }
+        let kinds = ElementKind.allCases.filter { $0 != .journey }.map(\.rawValue)
+        guard let kind = ElementKind(rawValue: id.name), kind != .journey else {
+            sink.error(.invalidValue, "`style` applies to an element keyword, and `\(id.name)` is none (\(kinds.joined(separator: ", ")))",
+                       at: id.range, name: id.name, suggestingFrom: kinds)
+            return nil
+        }
+        return StyleRule(kind: kind, fill: colour(properties["fill"]), stroke: colour(properties["stroke"]),
+                         font: colour(properties["font"]), shape: word(properties["shape"], as: StyleRule.Shape.self),
+                         source: element.range)
+    }
+
+    /// `"#f80"`, `"#ff8800"` or a colour name, as `#rrggbb`.
+    private mutating func colour(_ attribute: AttributeSyntax?) -> String? {
+        guard let attribute else { return nil }
+        let written: String
+        switch attribute.value {
+        case .string(let string): written = string.value
+        case .reference(let reference) where reference.components.count == 1: written = reference.components[0]
+        default:
+            sink.error(.invalidValue, "`\(attribute.name.name):` expects a colour such as \"#ffcc00\" or yellow", at: attribute.value.range)
+            return nil
+        }
+        if let normalised = NamedColours.normalise(written) { return normalised }
+        sink.error(.invalidValue, "`\(written)` is not a colour; write \"#rgb\", \"#rrggbb\" or one of: \(NamedColours.names.joined(separator: ", "))",
+                   at: attribute.value.range, name: written, suggestingFrom: NamedColours.names)
+        return nil
+    }
+
+    /// `A -> B, C "label" style: dashed count: 10`: one flow per target.
+    mutating func explicitEdge(_ edge: EdgeSyntax, from scope: Int) {
+        let endpoint = Expectation(role: "an edge end", kinds: [])
+        var attributes: [String: AttributeSyntax] = [:]
+        for attribute in edge.attributes {
+            collect(attribute, allowed: ElementRules.edgeAttributes, of: "an edge", into: &attributes)
+        }
+        let style = word(attributes["style"], as: Flow.LineStyle.self) ?? .solid
+        let count = count(attributes["count"])
+        let from = resolve(edge.from, from: scope, as: endpoint)
+        for target in edge.targets {
+            guard let to = resolve(target, from: scope, as: endpoint), let from else { continue }
+            explicitFlows.append(Flow(from: from.path, to: to.path, origin: .explicit, label: edge.label?.value,
+                                      style: style, count: count, source: edge.range))
+        }
+    }
+}
