@@ -33,7 +33,11 @@ public struct Edge: Hashable, Sendable, Codable {
 
 /// How an edge is drawn.
 public struct EdgeStyle: Hashable, Sendable, Codable {
-    public enum Line: String, Hashable, Sendable, Codable { case solid, dashed, dotted, bold }
+    public enum Line: String, Hashable, Sendable, Codable {
+        case solid, dashed, dotted, bold
+        /// Not drawn; the edge only ranks its ends (keeps the blocks of a map in reading order).
+        case invisible = "invis"
+    }
     public enum Arrow: String, Hashable, Sendable, Codable { case normal, none, dot, diamond }
 
     public var line: Line

@@ -7,6 +7,11 @@ struct CJM: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cjm",
         abstract: "Customer journey maps as code: check a .cjm journey and render it with Graphviz.",
-        subcommands: []
+        subcommands: [CheckCommand.self, RenderCommand.self, RenderWorkerCommand.self]
     )
+}
+
+extension ExitStatus {
+    /// The status as ArgumentParser's exit code.
+    var exitCode: ExitCode { ExitCode(rawValue) }
 }

@@ -15,10 +15,12 @@ public struct SourceFile: Sendable {
         self.path = path
         self.text = text
         var starts = [0]
-        var offset = 0
-        for byte in text.utf8 {
-            offset += 1
-            if byte == UInt8(ascii: "\n") { starts.append(offset) }
+        func scan(_ bytes: UnsafeBufferPointer<UInt8>) {
+            for offset in bytes.indices where bytes[offset] == UInt8(ascii: "\n") { starts.append(offset + 1) }
+        }
+        // Native strings are contiguous UTF-8: scan the buffer directly (a 50 MB file in milliseconds).
+        if text.utf8.withContiguousStorageIfAvailable(scan) == nil {
+            Array(text.utf8).withUnsafeBufferPointer(scan)
         }
         self.lineStarts = starts
     }
@@ -26,10 +28,16 @@ public struct SourceFile: Sendable {
     /// The text of line `line` (1-based) without its line break; empty past the end.
     public func lineText(_ line: Int) -> String {
         guard line >= 1, line <= lineStarts.count else { return "" }
-        let utf8 = Array(text.utf8)
-        let start = lineStarts[line - 1]
-        var end = line < lineStarts.count ? lineStarts[line] : utf8.count
-        while end > start, utf8[end - 1] == UInt8(ascii: "\n") || utf8[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        // Index the UTF-8 view directly (constant time for native strings): copying the whole
+        // text here would make printing 50 diagnostics of a 50 MB file cost gigabytes.
+        let utf8 = text.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: lineStarts[line - 1])
+        var end = line < lineStarts.count ? utf8.index(utf8.startIndex, offsetBy: lineStarts[line]) : utf8.endIndex
+        while end > start {
+            let last = utf8[utf8.index(before: end)]
+            guard last == UInt8(ascii: "\n") || last == UInt8(ascii: "\r") else { break }
+            end = utf8.index(before: end)
+        }
         return String(decoding: utf8[start..<end], as: UTF8.self)
     }
 }

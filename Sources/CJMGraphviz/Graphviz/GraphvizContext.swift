@@ -1,0 +1,52 @@
+import CGraphviz
+
+/// A gvc context with its plugins loaded; freed with `gvFreeContext` when released, which
+/// must happen after every graph laid out with it has had its layout freed.
+final class GraphvizContext {
+    private let context: OpaquePointer
+
+    /// Loads the installed plugins (layout engines, renderers) from Graphviz's config.
+    init() throws(RenderFailure) {
+        guard let context = gvContext() else {
+            throw .graphviz("could not create a Graphviz context: \(GraphvizMessages.take())")
+        }
+        self.context = context
+    }
+
+    deinit { gvFreeContext(context) }
+
+    /// Lays `graph` out with `engine` and runs `body` on the laid-out graph.
+    ///
+    /// The layout is deliberately not freed with `gvFreeLayout`: Debian's Graphviz 2.42 `dot`
+    /// double-frees in its cleanup on some clustered graphs with labelled and non-constraint
+    /// edges (reproduced with templates/online-store.cjm), aborting a render whose bytes were
+    /// already complete. The render worker lays out exactly one graph and exits, so the
+    /// operating system reclaims the layout; `agclose` and `gvFreeContext` still run.
+    func withLayout<T>(of graph: CGraph, engine: String, _ body: () throws(RenderFailure) -> T) throws(RenderFailure) -> T {
+        guard gvLayout(context, graph.root, engine) == 0 else {
+            throw Self.failure(GraphvizMessages.take(), plugin: engine)
+        }
+        return try body()
+    }
+
+    /// Renders a laid-out graph in a Graphviz format (`svg`, `png:cairo`, ...) to bytes.
+    func render(_ graph: CGraph, format: String) throws(RenderFailure) -> [UInt8] {
+        var data: UnsafeMutablePointer<CChar>?
+        var length: UInt32 = 0
+        let status = gvRenderData(context, graph.root, format, &data, &length)
+        defer { if let data { gvFreeRenderData(data) } }
+        guard status == 0, let data else { throw Self.failure(GraphvizMessages.take(), plugin: format) }
+        return data.withMemoryRebound(to: UInt8.self, capacity: Int(length)) { Array(UnsafeBufferPointer(start: $0, count: Int(length))) }
+    }
+
+    /// Graphviz says "... not recognized. Use one of: ..." when a plugin is missing; that is
+    /// an installation problem with a known fix, not a drawing error.
+    private static func failure(_ said: String, plugin: String) -> RenderFailure {
+        if said.contains("not recognized") {
+            // Debian 12 ships the layout engines and the cairo/pango renderer in libgvc6
+            // (`dpkg -S libgvplugin_pango`).
+            return .missingPlugin(name: plugin, package: "libgvc6")
+        }
+        return .graphviz(said.isEmpty ? "no message (while using \(plugin))" : said)
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+
+/// Renders a request in a child `cjm render-worker` process, so a Graphviz crash, `exit()`,
+/// runaway layout or memory blow-up costs one failed render, never `cjm` itself.
+public struct IsolatedRenderer: Sendable {
+    /// The `cjm` executable (its own path, normally).
+    public var workerExecutable: String
+    /// Wall-clock seconds before the worker is killed.
+    public var timeout: Double
+    /// Address-space cap for the worker, in bytes.
+    public var memoryLimitBytes: Int
+    /// Ask the worker for its build/layout/render times (returned in `RenderedMap.timings`).
+    public var reportTimings: Bool
+
+    /// A renderer that starts `workerExecutable render-worker --memory-limit N` per request.
+    public init(workerExecutable: String, timeout: Double, memoryLimitBytes: Int, reportTimings: Bool = false) {
+        self.workerExecutable = workerExecutable
+        self.timeout = timeout
+        self.memoryLimitBytes = memoryLimitBytes
+        self.reportTimings = reportTimings
+    }
+
+    /// The rendered bytes, or the failure as a value with a plain message.
+    public func render(_ request: RenderRequest) -> Result<[UInt8], RenderFailure> {
+        renderMap(request).map(\.bytes)
+    }
+
+    /// The rendered bytes with the worker's timing line, or the failure.
+    public func renderMap(_ request: RenderRequest) -> Result<RenderedMap, RenderFailure> {
+        do throws(RenderFailure) {
+            try RequestCheck.validate(request)
+            let input: [UInt8]
+            do {
+                input = Array(try JSONEncoder().encode(request))
+            } catch {
+                throw .workerUnavailable("the render request could not be encoded: \(error)")
+            }
+            let child = ChildProcess(executable: workerExecutable,
+                                     arguments: ["render-worker", "--memory-limit", String(memoryLimitBytes)] + (reportTimings ? ["--timings"] : []))
+            let outcome = try child.run(input: input, timeout: timeout)
+            let timings = String(decoding: outcome.stderr, as: UTF8.self).split(separator: "\n")
+                .last { $0.hasPrefix(GraphvizRenderer.Timings.prefix) }.map(String.init)
+            return interpret(outcome).map { RenderedMap(bytes: $0, timings: timings) }
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// Maps how the worker ended to bytes or a `RenderFailure`.
+    func interpret(_ outcome: ChildProcess.Outcome) -> Result<[UInt8], RenderFailure> {
+        let stderr = String(decoding: outcome.stderr, as: UTF8.self)
+        switch outcome.termination {
+        case .exited(0):
+            return .success(outcome.stdout)
+        case .timedOut:
+            return .failure(.timedOut(seconds: timeout))
+        case .exited(RenderWorker.failureStatus):
+            if let reported = Self.reportedFailure(in: stderr) { return .failure(reported) }
+            return .failure(unreported(stderr, fallback: .exitedUnexpectedly(status: RenderWorker.failureStatus, detail: Self.lastLines(of: stderr))))
+        case .exited(let status):
+            return .failure(unreported(stderr, fallback: .exitedUnexpectedly(status: status, detail: Self.lastLines(of: stderr))))
+        case .signaled(let signal):
+            return .failure(unreported(stderr, fallback: .crashed(signal: Self.signalName(signal))))
+        }
+    }
+
+    /// A failure without the worker's own report: allocation failures anywhere (Graphviz,
+    /// cairo, the Swift runtime) under the cap say so on stderr before dying.
+    private func unreported(_ stderr: String, fallback: RenderFailure) -> RenderFailure {
+        let lowered = stderr.lowercased()
+        // "creating thread": under RLIMIT_AS a thread stack cannot be mapped (glib aborts).
+        let outOfMemory = ["out of memory", "cannot allocate", "could not allocate", "bad_alloc", "memory exhausted", "creating thread"]
+        return outOfMemory.contains(where: lowered.contains) ? .outOfMemory(limitBytes: memoryLimitBytes) : fallback
+    }
+
+    private static func reportedFailure(in stderr: String) -> RenderFailure? {
+        guard let line = stderr.split(separator: "\n").last(where: { $0.hasPrefix(RenderWorker.failureMarker) }) else { return nil }
+        return try? JSONDecoder().decode(RenderFailure.self, from: Data(line.dropFirst(RenderWorker.failureMarker.count).utf8))
+    }
+
+    private static func lastLines(of stderr: String) -> String {
+        String(stderr.split(separator: "\n").suffix(3).joined(separator: " ").suffix(400))
+    }
+
+    static func signalName(_ signal: Int32) -> String {
+        let names: [Int32: String] = [SIGSEGV: "SIGSEGV", SIGABRT: "SIGABRT", SIGBUS: "SIGBUS", SIGFPE: "SIGFPE", SIGILL: "SIGILL",
+                                      SIGKILL: "SIGKILL", SIGTRAP: "SIGTRAP", SIGTERM: "SIGTERM", SIGPIPE: "SIGPIPE", SIGXCPU: "SIGXCPU",
+                                      SIGINT: "SIGINT", SIGHUP: "SIGHUP", SIGQUIT: "SIGQUIT"]
+        return names[signal] ?? "signal \(signal)"
+    }
+}
+
+/// A successful render: the bytes, and the worker's timing line when asked for.
+public struct RenderedMap: Sendable {
+    public var bytes: [UInt8]
+    /// `cjm render timings: build … s, layout … s, render … s` (and peak memory), or nil.
+    public var timings: String?
+}

@@ -1,0 +1,40 @@
+/// Turns builder-given ids and classes into names safe inside SVG attributes and the XML
+/// comments Graphviz writes: letters (any script), digits, `-` and `_`, never `--`, never
+/// starting with a digit or `-`.
+enum SVGIdentifier {
+    /// `raw` with every other character replaced by `_` and runs of `-` collapsed.
+    static func sanitized(_ raw: String) -> String {
+        var result = ""
+        for character in raw {
+            let kept = character.isLetter || character.isNumber && character.isASCII || character == "_" || character == "-"
+            let next: Character = kept ? character : "_"
+            if next == "-" && result.last == "-" { continue }
+            result.append(next)
+        }
+        if let first = result.first, first.isNumber || first == "-" { result = "_" + result }
+        return result.isEmpty ? "_" : result
+    }
+
+    /// Space-separated class names, each sanitized, empty ones dropped.
+    static func classList(_ classes: [String]) -> String {
+        classes.flatMap { $0.split(separator: " ") }.map { sanitized(String($0)) }.joined(separator: " ")
+    }
+}
+
+/// Hands out sanitized ids unique across one SVG document (graph, clusters, nodes, edges):
+/// a clash after sanitizing gets `_2`, `_3`, ...
+struct SVGIdentifierPool {
+    private var taken: Set<String> = []
+
+    mutating func claim(_ raw: String) -> String {
+        let base = SVGIdentifier.sanitized(raw)
+        var candidate = base
+        var counter = 2
+        while taken.contains(candidate) {
+            candidate = "\(base)_\(counter)"
+            counter += 1
+        }
+        taken.insert(candidate)
+        return candidate
+    }
+}

@@ -1,0 +1,304 @@
+import CJMViewGraph
+
+/// Builds a `ViewGraph` into a cgraph graph, attribute by attribute (never as DOT text).
+///
+/// Every name handed to Graphviz is generated (`cjm`, `cluster_3`, `n12`), because Graphviz
+/// writes names into SVG comments, where a `--` from user text would break the XML; the
+/// builder's ids travel in the `id` attribute instead, sanitized. User text goes through
+/// `LabelText`, links through `SafeURL`, colours are checked; nothing that reads files or
+/// writes raw markup (`image`, `stylesheet`, `fontpath`, `shapefile`, `imagepath`) is set.
+struct ViewGraphLowering {
+    let view: ViewGraph
+    let format: OutputFormat
+    let dpi: Double
+
+    /// The Graphviz layout engine for the view's layout: `dot`, or `nop2` (what `neato -n2`
+    /// runs: keeps every `pos` and only routes edges) for pinned layouts.
+    var engine: String {
+        switch view.layout {
+        case .ranked: "dot"
+        case .pinned: "nop2"
+        }
+    }
+
+    /// Creates every cluster, node, edge and same-rank set of the view in `graph`.
+    func lower(into graph: CGraph) throws(RenderFailure) {
+        var ids = SVGIdentifierPool()
+        try declareAttributes(in: graph)
+        try setGraphAttributes(of: graph, ids: &ids)
+        let clusters = try buildClusters(in: graph, ids: &ids)
+        let nodes = try buildNodes(in: graph, clusters: clusters, ids: &ids)
+        try buildEdges(in: graph, nodes: nodes, ids: &ids)
+        try buildSameRanks(in: graph, nodes: nodes, clusters: clusters)
+        try setTitle(of: graph)
+    }
+
+    // MARK: Attributes
+
+    /// cgraph needs each attribute declared with a default before objects get values; the
+    /// defaults are Graphviz's own, except fonts, which come from the graph style.
+    private func declareAttributes(in graph: CGraph) throws(RenderFailure) {
+        let style = view.style
+        let font = [("fontname", style.fontName), ("fontsize", Self.number(style.fontSize, in: 1...200)),
+                    ("fontcolor", try Self.color(style.fontColor))]
+        for kind in [CGraph.Kind.graph, .node, .edge] {
+            for (name, value) in font { try graph.declare(kind, name, default: value) }
+            for name in ["label", "id", "class", "tooltip"] { try graph.declare(kind, name, default: kind == .node && name == "label" ? "\\N" : "") }
+        }
+        for (name, value) in [("labelloc", "t"), ("style", ""), ("fillcolor", "lightgrey"), ("pencolor", "black"),
+                              ("rank", ""), ("charset", "UTF-8")] {
+            try graph.declare(.graph, name, default: value)
+        }
+        for (name, value) in [("shape", "box"), ("style", ""), ("fillcolor", "lightgrey"), ("color", "black"), ("penwidth", "1"),
+                              ("URL", ""), ("width", "0.75"), ("height", "0.5"), ("fixedsize", "false"), ("group", ""), ("pos", "")] {
+            try graph.declare(.node, name, default: value)
+        }
+        for (name, value) in [("style", ""), ("color", "black"), ("penwidth", "1"), ("arrowhead", "normal"), ("arrowtail", "normal"),
+                              ("dir", "forward"), ("constraint", "true"), ("weight", "1")] {
+            try graph.declare(.edge, name, default: value)
+        }
+    }
+
+    private func setGraphAttributes(of graph: CGraph, ids: inout SVGIdentifierPool) throws(RenderFailure) {
+        let style = view.style
+        // Only the root has these, so declaring them with the root's value is enough.
+        var rootOnly: [(String, String)] = [("bgcolor", try Self.color(style.background))]
+        switch view.layout {
+        case .ranked(let direction):
+            rootOnly += [("rankdir", direction.rawValue), ("nodesep", Self.number(style.nodeSeparation, in: 0.02...10)),
+                         ("ranksep", Self.number(style.rankSeparation, in: 0.02...20))]
+            if sameRankSpansClusters { rootOnly.append(("newrank", "true")) }
+        case .pinned:
+            // `nop2` keeps positions; without `notranslate` it would shift the drawing so its
+            // corner sits at the origin, and nodes would not land where the builder put them.
+            rootOnly.append(("notranslate", "true"))
+        }
+        if let fit = style.fitInches {
+            rootOnly.append(("size", "\(Self.number(fit.width, in: 0.5...2000)),\(Self.number(fit.height, in: 0.5...2000))!"))
+        }
+        if format.isBitmap { rootOnly.append(("dpi", Self.number(dpi, in: RenderCaps.dpi))) }
+        for (name, value) in rootOnly { try graph.declare(.graph, name, default: value) }
+
+        try graph.set(UnsafeMutableRawPointer(graph.root), .graph, "id", ids.claim(view.id))
+    }
+
+    /// Set last: a subgraph starts with its parent's values, so a title set earlier would
+    /// reappear on every cluster without a label of its own.
+    private func setTitle(of graph: CGraph) throws(RenderFailure) {
+        guard let title = view.title else { return }
+        let root = UnsafeMutableRawPointer(graph.root)
+        try graph.set(root, .graph, "label", LabelText.label([title]))
+        try graph.set(root, .graph, "fontsize", Self.number(view.style.titleFontSize, in: 1...400))
+    }
+
+    // MARK: Clusters
+
+    /// Creates clusters parents first (a parent may be listed after its child) and returns
+    /// each cluster's subgraph by the builder's id.
+    private func buildClusters(in graph: CGraph, ids: inout SVGIdentifierPool) throws(RenderFailure) -> [String: CGraph.Graph] {
+        guard view.clusters.count <= RenderCaps.maxClusters else {
+            throw .graphTooLarge(what: "clusters", count: view.clusters.count, limit: RenderCaps.maxClusters)
+        }
+        var byID: [String: Cluster] = [:]
+        var names: [String: String] = [:]
+        for (index, cluster) in view.clusters.enumerated() {
+            guard byID.updateValue(cluster, forKey: cluster.id) == nil else { throw .invalidGraph("two clusters have the id \"\(cluster.id)\"") }
+            names[cluster.id] = "cluster_\(index + 1)"
+        }
+        var built: [String: CGraph.Graph] = [:]
+        for cluster in view.clusters {
+            var chain: [Cluster] = []
+            var next: Cluster? = cluster
+            while let current = next, built[current.id] == nil {
+                guard !chain.contains(where: { $0.id == current.id }) else { throw .invalidGraph("cluster \"\(current.id)\" contains itself") }
+                chain.append(current)
+                if let parent = current.parent {
+                    guard let parentCluster = byID[parent] else { throw .invalidGraph("cluster \"\(current.id)\" names an unknown parent \"\(parent)\"") }
+                    next = parentCluster
+                } else {
+                    next = nil
+                }
+            }
+            for current in chain.reversed() {
+                let parent = current.parent.flatMap { built[$0] } ?? graph.root
+                let subgraph = try graph.subgraph(of: parent, named: names[current.id] ?? "cluster")
+                try setClusterAttributes(current, of: subgraph, in: graph, ids: &ids)
+                built[current.id] = subgraph
+            }
+        }
+        return built
+    }
+
+    private func setClusterAttributes(_ cluster: Cluster, of subgraph: CGraph.Graph, in graph: CGraph, ids: inout SVGIdentifierPool) throws(RenderFailure) {
+        let object = UnsafeMutableRawPointer(subgraph)
+        var styles = ["rounded"]
+        if let fill = cluster.fill {
+            styles.append("filled")
+            try graph.set(object, .graph, "fillcolor", Self.color(fill))
+        }
+        if cluster.dashed { styles.append("dashed") }
+        try graph.set(object, .graph, "style", styles.joined(separator: ","))
+        try graph.set(object, .graph, "pencolor", Self.color(cluster.stroke))
+        try graph.set(object, .graph, "fontcolor", Self.color(cluster.fontColor))
+        if let size = cluster.fontSize { try graph.set(object, .graph, "fontsize", Self.number(size, in: 1...400)) }
+        if let label = cluster.label { try graph.set(object, .graph, "label", LabelText.label([label])) }
+        try graph.set(object, .graph, "id", ids.claim(cluster.id))
+        try graph.set(object, .graph, "class", SVGIdentifier.classList(cluster.classes))
+    }
+
+    // MARK: Nodes
+
+    private func buildNodes(in graph: CGraph, clusters: [String: CGraph.Graph], ids: inout SVGIdentifierPool) throws(RenderFailure) -> [String: CGraph.Node] {
+        var built: [String: CGraph.Node] = [:]
+        for (index, node) in view.nodes.enumerated() {
+            guard built[node.id] == nil else { throw .invalidGraph("two nodes have the id \"\(node.id)\"") }
+            var parent = graph.root
+            if let cluster = node.cluster {
+                guard let subgraph = clusters[cluster] else { throw .invalidGraph("node \"\(node.id)\" is in an unknown cluster \"\(cluster)\"") }
+                parent = subgraph
+            }
+            let created = try graph.node(in: parent, named: "n\(index + 1)")
+            try setNodeAttributes(node, of: created, in: graph, ids: &ids)
+            built[node.id] = created
+        }
+        return built
+    }
+
+    private func setNodeAttributes(_ node: Node, of created: CGraph.Node, in graph: CGraph, ids: inout SVGIdentifierPool) throws(RenderFailure) {
+        let object = UnsafeMutableRawPointer(created)
+        let style = node.style
+        var styles: [String] = []
+        if style.shape == .roundedBox { styles.append("rounded") }
+        if let fill = style.fill {
+            styles.append("filled")
+            try graph.set(object, .node, "fillcolor", Self.color(fill))
+        }
+        if style.dashed { styles.append("dashed") }
+        try graph.set(object, .node, "shape", Self.shape(style.shape))
+        try graph.set(object, .node, "style", styles.joined(separator: ","))
+        try graph.set(object, .node, "color", Self.color(style.stroke))
+        try graph.set(object, .node, "fontcolor", Self.color(style.fontColor))
+        try graph.set(object, .node, "penwidth", Self.number(style.penWidth, in: 0...20))
+        if let size = style.fontSize { try graph.set(object, .node, "fontsize", Self.number(size, in: 1...400)) }
+        if let fixed = style.fixedSize {
+            try graph.set(object, .node, "fixedsize", "true")
+            try graph.set(object, .node, "width", Self.number(fixed.width, in: 0.01...1000))
+            try graph.set(object, .node, "height", Self.number(fixed.height, in: 0.01...1000))
+        } else if let minWidth = style.minWidth {
+            try graph.set(object, .node, "width", Self.number(minWidth, in: 0.01...1000))
+        }
+        try graph.set(object, .node, "label", LabelText.label(node.label, leftAligned: style.alignment == .left))
+        try graph.set(object, .node, "id", ids.claim(node.id))
+        try graph.set(object, .node, "class", SVGIdentifier.classList(node.classes))
+        if let tooltip = node.tooltip { try graph.set(object, .node, "tooltip", LabelText.tooltip(tooltip)) }
+        if let url = node.url {
+            guard let safe = SafeURL.forGraphviz(url) else {
+                throw .invalidGraph("node \"\(node.id)\" links to \"\(url)\"; only http, https, mailto, tel and relative links are allowed")
+            }
+            try graph.set(object, .node, "URL", safe)
+        }
+        if let group = node.group { try graph.set(object, .node, "group", SVGIdentifier.sanitized(group)) }
+        if case .pinned = view.layout {
+            guard let position = node.position, position.x.isFinite, position.y.isFinite else {
+                throw .invalidGraph("node \"\(node.id)\" has no position in a pinned layout")
+            }
+            try graph.set(object, .node, "pos", "\(Self.number(position.x, in: -1e6...1e6)),\(Self.number(position.y, in: -1e6...1e6))!")
+        }
+    }
+
+    // MARK: Edges
+
+    private func buildEdges(in graph: CGraph, nodes: [String: CGraph.Node], ids: inout SVGIdentifierPool) throws(RenderFailure) {
+        for edge in view.edges {
+            guard let from = nodes[edge.from], let to = nodes[edge.to] else {
+                throw .invalidGraph("edge \"\(edge.id)\" joins unknown nodes \"\(edge.from)\" → \"\(edge.to)\"")
+            }
+            // Backward-ranked edges are emitted reversed and drawn with `dir=back`, so `dot`
+            // ranks `to` first while the arrowhead still lands on `to` (at the tail end).
+            let created = edge.rankedBackward ? try graph.edge(from: to, to: from) : try graph.edge(from: from, to: to)
+            let object = UnsafeMutableRawPointer(created)
+            let style = edge.style
+            if edge.rankedBackward {
+                try graph.set(object, .edge, "dir", "back")
+                try graph.set(object, .edge, "arrowtail", style.arrowHead.rawValue)
+            } else {
+                try graph.set(object, .edge, "arrowhead", style.arrowHead.rawValue)
+            }
+            try graph.set(object, .edge, "style", style.line.rawValue)
+            try graph.set(object, .edge, "color", Self.color(style.color))
+            try graph.set(object, .edge, "fontcolor", Self.color(style.fontColor))
+            try graph.set(object, .edge, "penwidth", Self.number(style.penWidth, in: 0...20))
+            if !edge.constraint { try graph.set(object, .edge, "constraint", "false") }
+            let weight = min(max(edge.weight, RenderCaps.edgeWeight.lowerBound), RenderCaps.edgeWeight.upperBound)
+            try graph.set(object, .edge, "weight", String(weight))
+            if let label = edge.label { try graph.set(object, .edge, "label", LabelText.label([label])) }
+            if let tooltip = edge.tooltip { try graph.set(object, .edge, "tooltip", LabelText.tooltip(tooltip)) }
+            try graph.set(object, .edge, "id", ids.claim(edge.id))
+            try graph.set(object, .edge, "class", SVGIdentifier.classList(edge.classes))
+        }
+    }
+
+    // MARK: Same ranks
+
+    /// Each set becomes a `rank=same` subgraph inside the cluster its nodes share (a rank
+    /// subgraph at the root cutting into clusters upsets 2.42's ranking unless `newrank`
+    /// is on, which `setGraphAttributes` does exactly when a set spans clusters).
+    private func buildSameRanks(in graph: CGraph, nodes: [String: CGraph.Node], clusters: [String: CGraph.Graph]) throws(RenderFailure) {
+        guard case .ranked = view.layout else { return }
+        for (index, members) in view.sameRank.enumerated() where members.count > 1 {
+            let places = memberClusters(members)
+            let parent = places.count == 1 ? places.first.flatMap { $0.flatMap { clusters[$0] } } ?? graph.root : graph.root
+            let subgraph = try graph.subgraph(of: parent, named: "rank_\(index + 1)")
+            try graph.set(UnsafeMutableRawPointer(subgraph), .graph, "rank", "same")
+            for member in members {
+                guard let node = nodes[member] else { throw .invalidGraph("a same-rank set names an unknown node \"\(member)\"") }
+                try graph.add(node, to: subgraph)
+            }
+        }
+    }
+
+    /// The clusters (nil: the top level) the members of a same-rank set sit in.
+    private func memberClusters(_ members: [String]) -> Set<String?> {
+        Set(members.map { member in view.nodes.first(where: { $0.id == member })?.cluster })
+    }
+
+    private var sameRankSpansClusters: Bool {
+        view.sameRank.contains { $0.count > 1 && memberClusters($0).count > 1 }
+    }
+
+    // MARK: Values
+
+    private static func shape(_ shape: NodeStyle.Shape) -> String {
+        switch shape {
+        case .box, .roundedBox: "box"
+        case .ellipse: "ellipse"
+        case .circle: "circle"
+        case .diamond: "diamond"
+        case .note: "note"
+        case .tab: "tab"
+        case .folder: "folder"
+        case .component: "component"
+        case .cylinder: "cylinder"
+        case .hexagon: "hexagon"
+        case .octagon: "octagon"
+        case .plain: "plain"
+        case .point: "point"
+        }
+    }
+
+    /// `#rrggbb`, `#rrggbbaa` or a plain colour name; anything else is refused rather than
+    /// handed to a renderer that writes colour strings into SVG.
+    static func color(_ value: String) throws(RenderFailure) -> String {
+        let scalars = Array(value.unicodeScalars)
+        let isHex = scalars.first == "#" && (scalars.count == 7 || scalars.count == 9) && scalars.dropFirst().allSatisfy { $0.properties.isASCIIHexDigit }
+        let isName = !scalars.isEmpty && scalars.count <= 32 && scalars.allSatisfy { $0.isASCII && $0.properties.isAlphabetic }
+        guard isHex || isName else { throw .invalidGraph("\"\(value)\" is not a colour") }
+        return value
+    }
+
+    /// A finite number clamped into `range`, written the way Graphviz parses it.
+    static func number(_ value: Double, in range: ClosedRange<Double>) -> String {
+        let clamped = value.isFinite ? min(max(value, range.lowerBound), range.upperBound) : range.lowerBound
+        return clamped == clamped.rounded() ? String(Int(clamped)) : String(clamped)
+    }
+}

@@ -1,0 +1,16 @@
+import CJMViewGraph
+
+/// One graph to render: what crosses from `cjm` into its `render-worker` child, as JSON.
+public struct RenderRequest: Hashable, Sendable, Codable {
+    public var graph: ViewGraph
+    public var format: OutputFormat
+    /// Dots per inch for PNG, within `RenderCaps.dpi`; vector formats ignore it.
+    public var dpi: Double
+
+    /// A request for `graph` in `format`; 96 dpi is the screen default.
+    public init(graph: ViewGraph, format: OutputFormat, dpi: Double = 96) {
+        self.graph = graph
+        self.format = format
+        self.dpi = dpi
+    }
+}

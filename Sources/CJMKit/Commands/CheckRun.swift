@@ -1,0 +1,31 @@
+import CJMSyntax
+
+/// `cjm check FILE...`: parse and validate, print every diagnostic, write nothing.
+public struct CheckRun: Sendable {
+    public var inputs: [String]
+    public var diagnosticFormat: DiagnosticFormat
+    public var limits: Limits
+
+    public init(inputs: [String], diagnosticFormat: DiagnosticFormat = .text, limits: Limits = .standard) {
+        self.inputs = inputs
+        self.diagnosticFormat = diagnosticFormat
+        self.limits = limits
+    }
+
+    /// Checks every input; the status is the worst outcome (a missing file over an invalid one).
+    public func run(console: Console) -> ExitStatus {
+        var status = ExitStatus.success
+        let reporter = DiagnosticReporter(format: diagnosticFormat, console: console)
+        for path in InputList.expand(inputs) {
+            switch JourneyCompiler.compile(path, limits: limits) {
+            case .failure(let failure):
+                reporter.report(failure)
+                status = ExitStatus.worse(status, failure.exitStatus)
+            case .success(let compiled):
+                reporter.report(compiled)
+                if compiled.hasErrors { status = ExitStatus.worse(status, .invalidInput) }
+            }
+        }
+        return status
+    }
+}

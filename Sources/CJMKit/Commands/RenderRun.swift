@@ -1,0 +1,186 @@
+import CJMGraphviz
+import CJMMaps
+import CJMModel
+import CJMSyntax
+import CJMViewGraph
+
+/// `cjm render`: every input through the whole pipeline, then every output written atomically.
+///
+/// All-or-nothing: inputs are checked first, then every map is rendered in memory (each in its
+/// own Graphviz child process, `jobs` at a time), and only when all succeeded is anything
+/// written — so an error anywhere leaves every existing output untouched.
+public struct RenderRun: Sendable {
+    public var inputs: [String]
+    /// `-o`: a file, a folder, `-` for stdout, or nil for beside each input.
+    public var output: String?
+    /// `-f`; empty means from `-o`'s extension, else SVG.
+    public var formats: [OutputFormat]
+    public var view: String?
+    public var allViews: Bool
+    /// `--persona ID`: narrows the board (and named views) to one persona.
+    public var persona: String?
+    /// Overrides the journey's `theme:`.
+    public var theme: ThemeName?
+    public var dpi: Double
+    /// Seconds one layout+render may take.
+    public var timeout: Double
+    public var memoryLimitBytes: Int
+    public var jobs: Int
+    /// `--check`: compare with the files on disk instead of writing.
+    public var check: Bool
+    /// Print how long each stage took, for benchmarks.
+    public var timings: Bool
+    public var diagnosticFormat: DiagnosticFormat
+    /// The `cjm` executable whose hidden `render-worker` subcommand does the Graphviz work.
+    public var workerExecutable: String
+    public var limits: Limits
+
+    public init(inputs: [String], output: String? = nil, formats: [OutputFormat] = [], view: String? = nil, allViews: Bool = false,
+                persona: String? = nil, theme: ThemeName? = nil, dpi: Double = 96, timeout: Double = 180,
+                memoryLimitBytes: Int = 4 << 30, jobs: Int = 2, check: Bool = false, timings: Bool = false,
+                diagnosticFormat: DiagnosticFormat = .text, workerExecutable: String, limits: Limits = .standard) {
+        self.inputs = inputs
+        self.output = output
+        self.formats = formats
+        self.view = view
+        self.allViews = allViews
+        self.persona = persona
+        self.theme = theme
+        self.dpi = dpi
+        self.timeout = timeout
+        self.memoryLimitBytes = memoryLimitBytes
+        self.jobs = jobs
+        self.check = check
+        self.timings = timings
+        self.diagnosticFormat = diagnosticFormat
+        self.workerExecutable = workerExecutable
+        self.limits = limits
+    }
+
+    public func run(console: Console) -> ExitStatus {
+        var clock = StageClock()
+        let reporter = DiagnosticReporter(format: diagnosticFormat, console: console)
+
+        // 1. Read and check every input.
+        var journeys: [CompiledJourney] = []
+        var status = ExitStatus.success
+        let paths = InputList.expand(inputs)
+        if paths.isEmpty {
+            console.report("cjm: error: no .cjm files in \(inputs.joined(separator: " "))")
+            return .inputNotFound
+        }
+        for path in paths {
+            switch JourneyCompiler.compile(path, limits: limits) {
+            case .failure(let failure):
+                reporter.report(failure)
+                status = ExitStatus.worse(status, failure.exitStatus)
+            case .success(let compiled):
+                reporter.report(compiled)
+                if compiled.hasErrors { status = ExitStatus.worse(status, .invalidInput) }
+                journeys.append(compiled)
+            }
+        }
+        if status != .success { return status }
+        clock.lap("parse+check")
+
+        // 2. Decide every output and refuse bad combinations before any work.
+        let checked = journeys.map { (compiled: $0, journey: $0.journey!) }
+        let plan = OutputPlan(output: output, formats: formats, view: view, allViews: allViews)
+        let planned: [PlannedOutput]
+        switch plan.outputs(for: checked.map { ($0.compiled.path, MapCatalog.names(in: $0.journey)) }) {
+        case .failure(let error):
+            console.report("cjm: error: \(error.message)")
+            return .usage
+        case .success(let outputs): planned = outputs
+        }
+        if let clash = InputGuard.overwrittenInput(planned, inputs: journeys) {
+            console.report("cjm: error: refusing to write \(clash): it is an input")
+            return .cannotWrite
+        }
+
+        // 3. Build each view graph once, however many formats it goes to.
+        var graphs: [GraphKey: ViewGraph] = [:]
+        for output in planned {
+            let key = GraphKey(input: output.input, view: output.view)
+            if graphs[key] != nil { continue }
+            let journey = checked[output.input].journey
+            let personaPath = persona.map { ElementPath($0) }
+            if let personaPath, !journey.personas.contains(where: { $0.path == personaPath }) {
+                let known = journey.personas.map(\.path.description).joined(separator: ", ")
+                console.report("cjm: error: \(checked[output.input].compiled.path): no persona '\(persona!)'" + (known.isEmpty ? "" : " (personas: \(known))"))
+                return .usage
+            }
+            let theme = Theme.named(self.theme ?? journey.theme, styles: journey.styles)
+            guard let graph = MapCatalog.build(view: output.view, journey: journey, persona: personaPath, theme: theme) else {
+                let names = MapCatalog.names(in: journey).joined(separator: ", ")
+                console.report("cjm: error: \(checked[output.input].compiled.path): no view '\(output.view)'; available views: \(names)")
+                return .usage
+            }
+            graphs[key] = graph
+        }
+        clock.lap("view graph")
+
+        // 4. Render every map, each in its own child process.
+        let renderer = IsolatedRenderer(workerExecutable: workerExecutable, timeout: timeout, memoryLimitBytes: memoryLimitBytes, reportTimings: timings)
+        let requests = planned.map { RenderRequest(graph: graphs[GraphKey(input: $0.input, view: $0.view)]!, format: $0.format, dpi: dpi) }
+        let results = ParallelRenders.run(requests, jobs: max(1, jobs), renderer: renderer)
+        var rendered: [[UInt8]] = []
+        for (output, result) in zip(planned, results) {
+            switch result {
+            case .success(let map):
+                rendered.append(map.bytes)
+                if timings, let line = map.timings { console.report("timing: \(output.view) as \(output.format.rawValue): \(line)") }
+            case .failure(let failure):
+                console.report("cjm: error: \(checked[output.input].compiled.path): \(output.view) as \(output.format.rawValue): \(failure.message)")
+                status = .internalFailure
+            }
+        }
+        if status != .success { return status }
+        clock.lap("render (Graphviz child)")
+
+        // 5. Compare (`--check`) or write.
+        let outcome = check ? compare(planned, rendered, console: console) : write(planned, rendered, console: console)
+        clock.lap(check ? "compare" : "write")
+        if timings { clock.report(to: console, bytes: journeys.reduce(0) { $0 + $1.sources.values.reduce(0) { $0 + $1.text.utf8.count } }) }
+        return outcome
+    }
+
+    private func write(_ planned: [PlannedOutput], _ rendered: [[UInt8]], console: Console) -> ExitStatus {
+        for (output, bytes) in zip(planned, rendered) {
+            switch output.destination {
+            case .standardOutput:
+                if !console.emit(bytes) { console.report("cjm: error: cannot write to stdout"); return .cannotWrite }
+            case .file(let path):
+                if !FilePath.makeFolder(FilePath.folder(of: path)) {
+                    console.report("cjm: error: cannot create folder \(FilePath.folder(of: path))")
+                    return .cannotWrite
+                }
+                if case .failure(let failure) = AtomicFile.write(bytes, to: path) {
+                    console.report("cjm: error: cannot write \(failure.path): \(failure.reason)")
+                    return .cannotWrite
+                }
+            }
+        }
+        return .success
+    }
+
+    private func compare(_ planned: [PlannedOutput], _ rendered: [[UInt8]], console: Console) -> ExitStatus {
+        var stale = false
+        for (output, bytes) in zip(planned, rendered) {
+            guard case .file(let path) = output.destination else { continue }
+            switch InputFile.read(path, cap: bytes.count + 1) {
+            case .success(let existing) where existing == bytes: continue
+            case .success: console.report("cjm: \(path) is stale: re-run cjm render")
+            case .failure: console.report("cjm: \(path) is missing: run cjm render")
+            }
+            stale = true
+        }
+        return stale ? .failedCheck : .success
+    }
+}
+
+/// One view of one input: the unit a view graph is built for.
+private struct GraphKey: Hashable {
+    var input: Int
+    var view: String
+}

@@ -1,0 +1,54 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reading an input: a path, or `-` for standard input.
+public enum InputFile {
+    /// Why an input could not be read at all (as opposed to being read and found invalid).
+    public enum ReadFailure: Error, Equatable, Sendable {
+        case notFound(String)
+        case unreadable(String, reason: String)
+    }
+
+    /// The name diagnostics print for standard input.
+    public static let standardInputName = "<stdin>"
+
+    /// Reads up to `cap + 1` bytes, so a file over the cap is still detected without reading it all.
+    public static func read(_ path: String, cap: Int) -> Result<[UInt8], ReadFailure> {
+        if path == "-" { return readAll(STDIN_FILENO, cap: cap, path: standardInputName) }
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        if fd < 0 {
+            let code = errno
+            if code == ENOENT || code == ENOTDIR { return .failure(.notFound(path)) }
+            return .failure(.unreadable(path, reason: String(cString: strerror(code))))
+        }
+        defer { close(fd) }
+        var info = stat()
+        if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+            return .failure(.unreadable(path, reason: "is a folder"))
+        }
+        return readAll(fd, cap: cap, path: path)
+    }
+
+    private static func readAll(_ fd: Int32, cap: Int, path: String) -> Result<[UInt8], ReadFailure> {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while bytes.count <= cap {
+            let count = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return .failure(.unreadable(path, reason: String(cString: strerror(errno))))
+            }
+            if count == 0 { break }
+            bytes.append(contentsOf: chunk[0..<count])
+        }
+        return .success(bytes)
+    }
+}
+
+/// `read(2)`, named apart from `InputFile.read`.
+private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+    read(fd, buffer, count)
+}

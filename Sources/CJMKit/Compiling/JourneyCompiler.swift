@@ -1,0 +1,25 @@
+import CJMModel
+import CJMSyntax
+
+/// source text → tokens → syntax tree → checked journey, for one input file.
+public enum JourneyCompiler {
+    /// Reads `path` (or stdin for `-`), decodes, parses and checks it.
+    public static func compile(_ path: String, limits: Limits = .standard) -> Result<CompiledJourney, InputFile.ReadFailure> {
+        InputFile.read(path, cap: limits.maxFileBytes).map { bytes in
+            compile(bytes, path: path == "-" ? InputFile.standardInputName : path, limits: limits)
+        }
+    }
+
+    /// Decodes, parses and checks bytes already read.
+    public static func compile(_ bytes: [UInt8], path: String, limits: Limits = .standard) -> CompiledJourney {
+        switch SourceDecoder.decode(path: path, bytes: bytes, limits: limits) {
+        case .failure(let diagnostic):
+            return CompiledJourney(path: path, journey: nil, diagnostics: [diagnostic], sources: [:])
+        case .success(let source):
+            let result = Checker.check(source, limits: limits)
+            var sources = result.sources
+            sources[path] = source
+            return CompiledJourney(path: path, journey: result.journey, diagnostics: result.diagnostics, sources: sources)
+        }
+    }
+}

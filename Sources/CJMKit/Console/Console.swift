@@ -1,0 +1,39 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where a run reports: messages and diagnostics to stderr, map bytes to stdout.
+public struct Console: Sendable {
+    /// Whether stderr is a terminal, so diagnostics may be coloured.
+    public var stderrIsTerminal: Bool
+
+    public init() {
+        stderrIsTerminal = isatty(STDERR_FILENO) == 1
+    }
+
+    /// Writes a line (a newline is added) to stderr.
+    public func report(_ line: String) {
+        writeAll(STDERR_FILENO, Array((line + "\n").utf8))
+    }
+
+    /// Writes map bytes to stdout (`-o -`).
+    public func emit(_ bytes: [UInt8]) -> Bool {
+        writeAll(STDOUT_FILENO, bytes)
+    }
+
+    @discardableResult
+    private func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
+            offset += written
+        }
+        return true
+    }
+}

@@ -1,0 +1,63 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writes a file so that readers see either the old bytes or all of the new ones: a temporary
+/// file in the target folder (same file system, so `rename` is atomic), every write checked,
+/// `fsync`, then `rename` over the target. On any failure the temporary file is removed and the
+/// existing target is untouched.
+public enum AtomicFile {
+    /// Why a file could not be written.
+    public struct WriteFailure: Error, Equatable, Sendable {
+        public var path: String
+        public var reason: String
+    }
+
+    /// Replaces `path` with `bytes`.
+    public static func write(_ bytes: [UInt8], to path: String) -> Result<Void, WriteFailure> {
+        let folder = FilePath.folder(of: path)
+        var template = Array("\(folder)/.\(FilePath.lastComponent(of: path)).cjm-XXXXXX".utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        if fd < 0 { return .failure(WriteFailure(path: path, reason: String(cString: strerror(errno)))) }
+        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+
+        func fail(_ code: Int32) -> Result<Void, WriteFailure> {
+            close(fd)
+            unlink(temporary)
+            return .failure(WriteFailure(path: path, reason: String(cString: strerror(code))))
+        }
+
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBytes { systemWrite(fd, $0.baseAddress, $0.count) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                return fail(errno)
+            }
+            offset += written
+        }
+        // mkstemp creates 0600; a map is an ordinary file, so honour the umask like any other tool.
+        let mask = umask(0)
+        umask(mask)
+        if fchmod(fd, 0o666 & ~mask) != 0 { return fail(errno) }
+        if fsync(fd) != 0 { return fail(errno) }
+        if close(fd) != 0 {
+            let code = errno
+            unlink(temporary)
+            return .failure(WriteFailure(path: path, reason: String(cString: strerror(code))))
+        }
+        if rename(temporary, path) != 0 {
+            let code = errno
+            unlink(temporary)
+            return .failure(WriteFailure(path: path, reason: String(cString: strerror(code))))
+        }
+        return .success(())
+    }
+}
+
+/// `write(2)`, named apart from the enclosing `write` function.
+private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
+    write(fd, buffer, count)
+}

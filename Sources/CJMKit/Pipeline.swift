@@ -1,5 +1,0 @@
-import CJMSyntax
-import CJMModel
-import CJMViewGraph
-import CJMMaps
-import CJMGraphviz

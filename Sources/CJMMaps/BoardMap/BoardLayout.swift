@@ -1,0 +1,321 @@
+import CJMModel
+import CJMViewGraph
+
+/// Places the board's cells on a grid, top to bottom, in points with y growing downwards;
+/// `graph()` flips y into Graphviz's bottom-up coordinates at the end.
+///
+/// Every cell is a fixed-size box whose text was wrapped to the box's width by `WordWrapper`
+/// with conservative DejaVu Sans widths, and whose height is its line count times the line
+/// height plus padding. A row is as tall as its tallest column stack, a column as wide as
+/// its boxes side by side (box width and count chosen by `BoardMap`) or what its emotion
+/// points need, and gaps separate every box, so no two boxes overlap and no line leaves its box.
+struct BoardLayout {
+    /// Geometry in points.
+    enum Metrics {
+        static let fontSize = 14.0
+        static let titleFontSize = 16.0
+        /// Line pitch in font sizes: Graphviz 2.43 sets 14 pt DejaVu Sans lines 15 pt apart (measured
+        /// in its SVG); 1.2 leaves room for other viewers' fonts.
+        static let lineSpacing = 1.2
+        static let paddingX = 10.0
+        static let paddingY = 8.0
+        static let margin = 24.0
+        static let gapX = 14.0
+        static let gapY = 14.0
+        /// Between boxes stacked in one cell.
+        static let stackGap = 8.0
+        static let laneTitleWidth = 200.0
+        /// Box widths `BoardMap` tries: about 22 to 40 Cyrillic characters a line at 14 pt.
+        static let cardWidths: [Double] = [250, 300, 360, 430]
+        /// Sub-columns per phase `BoardMap` tries.
+        static let cardsAcross = [1, 2, 3]
+        static let emotionDiameter = 34.0
+        /// Room at the right of the emotion lane's title for the −2…+2 scale.
+        static let emotionScaleWidth = 30.0
+        static let scaleFontSize = 12.0
+        /// Horizontal room per emotion point, so points of one phase never touch.
+        static let emotionSlot = 48.0
+        /// Vertical distance between consecutive emotion values.
+        static let emotionStep = 30.0
+    }
+
+    /// A placed box, top-down coordinates.
+    private struct Box {
+        var node: Node
+        var x: Double, top: Double, width: Double, height: Double
+    }
+
+    private let journey: Journey
+    private let theme: Theme
+    private let palette: BoardPalette
+    private let personas: [Persona]
+    private var columns: [BoardColumn]
+    private var boxes: [Box] = []
+    private var edges: [Edge] = []
+    private var cursor = Metrics.margin
+    private var ids = GraphIdentifiers()
+    private let text = TextMeasure(fontSize: Metrics.fontSize)
+    private let titleText = TextMeasure(fontSize: Metrics.titleFontSize)
+
+    /// Width of a lane box, unless the column's emotion points need more room.
+    private let cardWidth: Double
+
+    /// `cardsAcross` boxes side by side per phase at most (fewer when a phase has fewer).
+    init(journey: Journey, theme: Theme, persona: ElementPath?, cardWidth: Double, cardsAcross: Int) {
+        self.cardWidth = cardWidth
+        self.journey = journey
+        self.theme = theme
+        palette = BoardPalette(theme: theme, fontSize: Metrics.fontSize)
+        let touchpoints = journey.touchpoints.filter { persona == nil || $0.persona == nil || $0.persona == persona }
+        personas = journey.personas.filter { persona == nil || $0.path == persona }
+        columns = BoardColumn.columns(of: journey, touchpoints: touchpoints)
+        var x = Metrics.margin + Metrics.laneTitleWidth + Metrics.gapX
+        for index in columns.indices {
+            columns[index].id = columns[index].phase.map { ids.make("phase", $0) } ?? ids.make("phase-none")
+            let points = Double(columns[index].touchpoints.count)
+            let across = max(1, min(cardsAcross, columns[index].touchpoints.count + columns[index].channels.count))
+            let gaps = Double(across - 1) * Metrics.stackGap
+            columns[index].x = x
+            columns[index].across = across
+            columns[index].width = max(Double(across) * cardWidth + gaps, points * Metrics.emotionSlot)
+            columns[index].cardWidth = (columns[index].width - gaps) / Double(across)
+            x += columns[index].width + Metrics.gapX
+        }
+    }
+
+    /// The board and its size in points (title excluded).
+    mutating func graph() -> (graph: ViewGraph, width: Double, height: Double) {
+        placePersonas()
+        placePhaseTitles()
+        for lane in BoardLane.allCases {
+            if lane == .emotion { placeEmotions() } else { placeLane(lane) }
+        }
+        let width = (columns.last.map { $0.x + $0.width } ?? Metrics.margin + Metrics.laneTitleWidth + Metrics.gapX + cardWidth) + Metrics.margin
+        let height = cursor - Metrics.gapY + Metrics.margin
+        var graphStyle = theme.graph
+        graphStyle.fontSize = Metrics.fontSize
+        let nodes = boxes.map { box -> Node in
+            var node = box.node
+            node.position = Point(x: box.x + box.width / 2, y: height - (box.top + box.height / 2))
+            node.style.fixedSize = Size(width: box.width / 72, height: box.height / 72)
+            return node
+        }
+        let graph = ViewGraph(id: "board", title: journey.title, layout: .pinned, style: graphStyle, nodes: nodes, edges: edges)
+        return (graph, width, height)
+    }
+
+    // MARK: Rows
+
+    /// Persona cards in the columns' slots, as many rows as needed, under one lane title.
+    private mutating func placePersonas() {
+        guard !personas.isEmpty else { return }
+        let slots: [(x: Double, width: Double)] = columns.isEmpty
+            ? [(Metrics.margin + Metrics.laneTitleWidth + Metrics.gapX, cardWidth)]
+            : columns.map { ($0.x, $0.width) }
+        let style = cardStyle(.persona)
+        let top = cursor
+        for start in stride(from: 0, to: personas.count, by: slots.count) {
+            let row = personas[start..<min(start + slots.count, personas.count)]
+            let cards = zip(row, slots).map { persona, slot in (persona, slot, personaLines(persona, width: slot.width)) }
+            let height = cards.map { Self.height(lines: $0.2.count, fontSize: Metrics.fontSize) }.max() ?? 0
+            for (persona, slot, lines) in cards {
+                add(Node(id: ids.make("persona", persona.path), classes: ["persona"], label: lines, style: style, tooltip: persona.label),
+                    x: slot.x, width: slot.width, height: height)
+            }
+            cursor += height + Metrics.gapY
+        }
+        let height = cursor - Metrics.gapY - top
+        cursor = top
+        addLaneTitle(id: "lane-personas", title: "Персоны", height: height)
+        cursor += height + Metrics.gapY
+    }
+
+    private mutating func placePhaseTitles() {
+        var style = cardStyle(.phase)
+        style.fontSize = Metrics.titleFontSize
+        style.alignment = .center
+        let cells = columns.map { column in
+            (column, WordWrapper.wrap(column.title, points: column.width - 2 * Metrics.paddingX, measure: titleText))
+        }
+        let height = cells.map { Self.height(lines: $0.1.count, fontSize: Metrics.titleFontSize) }.max()
+            ?? Self.height(lines: 1, fontSize: Metrics.titleFontSize)
+        for (column, lines) in cells {
+            add(Node(id: column.id, classes: ["phase"], label: lines, style: style, tooltip: column.title),
+                x: column.x, width: column.width, height: height)
+        }
+        addLaneTitle(id: "lane-phases", title: "Фазы", height: height)
+        cursor += height + Metrics.gapY
+    }
+
+    /// A lane of text boxes: per column, one box per touchpoint that has something to say
+    /// in this lane, in the order written, down the column's `across` sub-columns row by row
+    /// (one sub-column: a plain stack). A touchpoint keeps its sub-column in every lane.
+    private mutating func placeLane(_ lane: BoardLane) {
+        var grids: [[(slot: Int, node: Node, height: Double)]] = []
+        for column in columns {
+            let width = column.cardWidth - 2 * Metrics.paddingX
+            var grid: [(slot: Int, node: Node, height: Double)] = []
+            for (slot, entry) in column.touchpoints.enumerated() {
+                guard let node = laneNode(lane, touchpoint: entry.touchpoint, number: entry.number, width: width) else { continue }
+                grid.append((slot, node, Self.height(lines: node.label.count, fontSize: Metrics.fontSize)))
+            }
+            if lane == .touchpoints {
+                let style = cardStyle(.channel)
+                for (offset, channel) in column.channels.enumerated() {
+                    let lines = WordWrapper.wrap("Канал: \(channel.label)", points: width, measure: text)
+                    let node = Node(id: ids.make("channel-\(channel.path)-\(column.id)"), classes: ["channel"], label: lines, style: style,
+                                    tooltip: channel.label, url: channel.url)
+                    grid.append((column.touchpoints.count + offset, node, Self.height(lines: lines.count, fontSize: Metrics.fontSize)))
+                }
+            }
+            grids.append(grid)
+        }
+        var tallest = 0.0
+        for (column, grid) in zip(columns, grids) {
+            // Each row of the grid is as tall as its tallest box; empty rows take no room.
+            var rowHeights: [Int: Double] = [:]
+            for entry in grid { rowHeights[entry.slot / column.across] = max(rowHeights[entry.slot / column.across] ?? 0, entry.height) }
+            var rowTops: [Int: Double] = [:]
+            var top = cursor
+            for row in rowHeights.keys.sorted() {
+                rowTops[row] = top
+                top += rowHeights[row]! + Metrics.stackGap
+            }
+            tallest = max(tallest, top - cursor - Metrics.stackGap)
+            for entry in grid {
+                let x = column.x + Double(entry.slot % column.across) * (column.cardWidth + Metrics.stackGap)
+                add(entry.node, x: x, top: rowTops[entry.slot / column.across]!, width: column.cardWidth, height: entry.height)
+            }
+        }
+        let titleLines = WordWrapper.wrap(lane.title, points: Metrics.laneTitleWidth - 2 * Metrics.paddingX, measure: titleText)
+        let height = max(tallest, Self.height(lines: titleLines.count, fontSize: Metrics.titleFontSize))
+        addLaneTitle(id: "lane-\(lane.rawValue)", title: lane.title, height: height)
+        cursor += height + Metrics.gapY
+    }
+
+    /// One point per touchpoint with an emotion, high for +2 and low for −2, spread across
+    /// its column in the order written and joined in reading order.
+    private mutating func placeEmotions() {
+        let height = 4 * Metrics.emotionStep + Metrics.emotionDiameter + 2 * Metrics.paddingY
+        var previous: (id: String, value: Int)?
+        for column in columns {
+            let slot = column.width / Double(max(column.touchpoints.count, 1))
+            for (index, entry) in column.touchpoints.enumerated() {
+                guard let value = entry.touchpoint.emotion else { continue }
+                let id = ids.make("emotion", entry.touchpoint.path)
+                let style = NodeStyle(shape: .circle, fill: palette.emotionFill(Double(value)), stroke: "#37474f",
+                                      fontColor: palette.emotionText(Double(value)), fontSize: Metrics.fontSize, penWidth: 1.5)
+                let centreX = column.x + (Double(index) + 0.5) * slot
+                let top = cursor + Metrics.paddingY + Double(2 - value) * Metrics.emotionStep
+                let tone = value < 0 ? "emotion-negative" : value > 0 ? "emotion-positive" : "emotion-neutral"
+                add(Node(id: id, classes: ["emotion", tone], label: [Self.signed(value)], style: style,
+                         tooltip: "\(entry.number). \(entry.touchpoint.label): \(Self.signed(value))"),
+                    x: centreX - Metrics.emotionDiameter / 2, top: top, width: Metrics.emotionDiameter, height: Metrics.emotionDiameter)
+                if let previous {
+                    var line = palette.emotionLine
+                    line.color = palette.emotionFill(Double(previous.value + value) / 2)
+                    edges.append(Edge(id: ids.make("\(previous.id)-to-\(entry.touchpoint.path)"), from: previous.id, to: id,
+                                      classes: ["emotion-line"], style: line))
+                }
+                previous = (id, value)
+            }
+        }
+        addLaneTitle(id: "lane-emotion", title: BoardLane.emotion.title, height: height, reserving: Metrics.emotionScaleWidth)
+        // The scale: each value written level with the points that have it.
+        for value in (-2...2).reversed() {
+            let style = NodeStyle(shape: .plain, fill: nil, stroke: palette.title.stroke, fontColor: palette.title.fontColor,
+                                  fontSize: Metrics.scaleFontSize)
+            add(Node(id: ids.make("emotion-scale-\(value < 0 ? "minus" : "plus")\(abs(value))"), classes: ["emotion-scale"],
+                     label: [Self.signed(value)], style: style),
+                x: Metrics.margin + Metrics.laneTitleWidth - Metrics.emotionScaleWidth + 2,
+                top: cursor + Metrics.paddingY + Double(2 - value) * Metrics.emotionStep + (Metrics.emotionDiameter - Metrics.emotionStep) / 2,
+                width: Metrics.emotionScaleWidth - 2, height: Metrics.emotionStep)
+        }
+        cursor += height + Metrics.gapY
+    }
+
+    // MARK: Cells
+
+    private mutating func laneNode(_ lane: BoardLane, touchpoint: Touchpoint, number: Int, width: Double) -> Node? {
+        let items: [String]
+        let kind: String
+        switch lane {
+        case .touchpoints:
+            return touchpointNode(touchpoint, number: number, width: width)
+        case .emotion: return nil
+        case .actions: (items, kind) = (touchpoint.actions, "action")
+        case .pains: (items, kind) = (touchpoint.pains, "pain")
+        case .ideas: (items, kind) = (touchpoint.ideas, "idea")
+        case .feedback: (items, kind) = (touchpoint.feedback, "feedback")
+        case .owners: (items, kind) = (touchpoint.owners, "owner")
+        }
+        guard !items.isEmpty else { return nil }
+        let indent = String(repeating: "\u{2007}", count: String(number).count + 2)
+        let lines = items.flatMap { WordWrapper.wrap("\(number) · \($0)", points: width, measure: text, hangingIndent: indent) }
+        return Node(id: ids.make(lane.rawValue, touchpoint.path), classes: [kind], label: lines,
+                    style: palette.lanes[lane] ?? NodeStyle(), tooltip: "\(number). \(touchpoint.label)")
+    }
+
+    private mutating func touchpointNode(_ touchpoint: Touchpoint, number: Int, width: Double) -> Node {
+        var paragraphs = ["\(number). \(touchpoint.label)"]
+        if let channel = touchpoint.channel {
+            paragraphs.append("Канал: " + (journey.channels.first { $0.path == channel }?.label ?? channel.description))
+        }
+        if personas.count > 1, let persona = touchpoint.persona {
+            paragraphs.append("Персона: " + (journey.personas.first { $0.path == persona }?.label ?? persona.description))
+        }
+        if let count = touchpoint.count { paragraphs.append("Контактов: \(count)") }
+        return Node(id: ids.make("touchpoint", touchpoint.path), classes: ["touchpoint"],
+                    label: paragraphs.flatMap { WordWrapper.wrap($0, points: width, measure: text) }, style: cardStyle(.touchpoint),
+                    tooltip: touchpoint.label)
+    }
+
+    private func personaLines(_ persona: Persona, width: Double) -> [String] {
+        let inner = width - 2 * Metrics.paddingX
+        var lines = WordWrapper.wrap(persona.label, points: inner, measure: text)
+        for (heading, items) in [("Цели:", persona.goals), ("Потребности:", persona.needs), ("Мотивы:", persona.motivations)] where !items.isEmpty {
+            lines.append(heading)
+            lines += items.flatMap { WordWrapper.wrap("• \($0)", points: inner, measure: text, hangingIndent: "\u{2007}") }
+        }
+        return lines
+    }
+
+    /// The theme's look for `kind` (with `style` rules) as a board card: left-aligned body
+    /// text, and a shape whose full box holds text, since the text was wrapped to the box.
+    private func cardStyle(_ kind: ElementKind) -> NodeStyle {
+        var style = theme.style(for: kind)
+        style.fontSize = Metrics.fontSize
+        style.alignment = .left
+        switch style.shape {
+        case .box, .roundedBox, .note, .tab, .folder, .component, .plain: break
+        case .ellipse, .circle, .diamond, .cylinder, .hexagon, .octagon, .point: style.shape = .box
+        }
+        return style
+    }
+
+    // MARK: Placing
+
+    /// The row's title at the left, `reserving` points at its right edge for a scale.
+    private mutating func addLaneTitle(id: String, title: String, height: Double, reserving scale: Double = 0) {
+        let width = Metrics.laneTitleWidth - scale
+        let lines = WordWrapper.wrap(title, points: width - 2 * Metrics.paddingX, measure: titleText)
+        add(Node(id: ids.make(id), classes: ["lane-title"], label: lines, style: palette.title),
+            x: Metrics.margin, width: width, height: height)
+    }
+
+    /// A box at the current row.
+    private mutating func add(_ node: Node, x: Double, width: Double, height: Double) {
+        add(node, x: x, top: cursor, width: width, height: height)
+    }
+
+    private mutating func add(_ node: Node, x: Double, top: Double, width: Double, height: Double) {
+        boxes.append(Box(node: node, x: x, top: top, width: width, height: height))
+    }
+
+    static func height(lines: Int, fontSize: Double) -> Double {
+        Double(max(lines, 1)) * fontSize * Metrics.lineSpacing + 2 * Metrics.paddingY
+    }
+
+    /// `+2`, `0`, `-1`: the sign always shown so the scale reads at a glance.
+    static func signed(_ value: Int) -> String { value > 0 ? "+\(value)" : String(value) }
+}

@@ -1,0 +1,95 @@
+import CJMModel
+import CJMViewGraph
+
+/// The stages of one block (the lead funnel or a pipeline) as one row, each automation in its
+/// stage's column joined by a short dashed link. Shared by `LeadsBlock` and `PipelinesBlock`.
+enum StageRow {
+    /// What the row built, beyond its fragment: the nodes neighbours attach to.
+    struct Anchors {
+        /// The first stage written: where flows into the block end.
+        var first: String?
+        /// The last stage that is not won/lost: where conversions and cross-sells leave.
+        var lastOpen: String?
+        /// Ends (won/lost) and the last open stage: the row's right edge, for ranking.
+        var rightmost: [String] = []
+    }
+
+    static func build(_ stages: [Stage], kindName: String, cluster: String, context: inout FlowMapContext) -> (MapFragment, Anchors) {
+        var fragment = MapFragment()
+        var anchors = Anchors()
+        for stage in stages {
+            let id = context.ids.make("stage", stage.path)
+            context.placed.place(stage, node: id)
+            var classes = ["stage"]
+            var style = context.theme.style(for: .stage)
+            var endNote: [String] = []
+            switch stage.end {
+            case .won?:
+                classes.append("won")
+                style = context.theme.wonStage
+                endNote = ["успешное завершение"]
+            case .lost?:
+                classes.append("lost")
+                style = context.theme.lostStage
+                endNote = ["провал / отказ"]
+            case nil:
+                anchors.lastOpen = id
+            }
+            style.minWidth = style.minWidth ?? 1.5
+            anchors.first = anchors.first ?? id
+            if stage.end != nil { anchors.rightmost.append(id) }
+            fragment.nodes.append(Node(
+                id: id, classes: classes, label: context.lines(stage.label, FlowMapContext.countLine(stage.count)), style: style,
+                tooltip: context.tooltip(kindName, stage.label, stage.path, endNote), cluster: cluster,
+                group: stage.end == .lost ? nil : cluster))
+            var column = [id]
+            for automation in stage.automations {
+                let autoID = context.ids.make("auto", automation.path)
+                context.placed.place(automation.path, node: autoID)
+                let detail = detailLine(automation).map { [$0] } ?? []
+                fragment.nodes.append(Node(
+                    id: autoID, classes: ["auto"] + (automation.kind.map { ["auto-\($0.rawValue)"] } ?? []),
+                    label: context.lines(automation.label, detail), style: context.theme.automation,
+                    tooltip: context.tooltip("Автоматизация", automation.label, automation.path, detail), cluster: cluster))
+                fragment.edges.append(Edge(
+                    id: context.ids.make("link-" + autoID), from: id, to: autoID, classes: ["automation-link"],
+                    style: EdgeStyle(line: .dashed, color: context.theme.automation.stroke, fontColor: context.theme.edge.fontColor,
+                                     penWidth: context.theme.edge.penWidth, arrowHead: .none),
+                    tooltip: "Автоматизация этапа «\(stage.label)»", constraint: false))
+                column.append(autoID)
+            }
+            if column.count > 1 { fragment.sameRank.append(column) }
+        }
+        if let lastOpen = anchors.lastOpen, !anchors.rightmost.contains(lastOpen) { anchors.rightmost.insert(lastOpen, at: 0) }
+        return (fragment, anchors)
+    }
+
+    /// `e-mail, через 5 дн.`: what the automation does and when, in words.
+    static func detailLine(_ automation: Automation) -> String? {
+        var parts: [String] = []
+        if let kind = automation.kind { parts.append(kindName(kind)) }
+        if let after = automation.after { parts.append("через " + durationText(after)) }
+        return parts.isEmpty ? nil : parts.joined(separator: ", ")
+    }
+
+    static func kindName(_ kind: Automation.Kind) -> String {
+        switch kind {
+        case .email: "e-mail"
+        case .sms: "SMS"
+        case .call: "звонок"
+        case .task: "задача"
+        case .message: "сообщение"
+        case .webhook: "вебхук"
+        }
+    }
+
+    static func durationText(_ duration: Duration) -> String {
+        let unit = switch duration.unit {
+        case .minutes: "мин"
+        case .hours: "ч"
+        case .days: "дн."
+        case .weeks: "нед."
+        }
+        return NumberText.decimal(duration.value) + "\u{00A0}" + unit
+    }
+}

@@ -1,0 +1,38 @@
+import CJMModel
+import CJMViewGraph
+
+/// Touchpoints in a frame left of the channels: each is a moment of contact *through* a
+/// channel, so it reads just before the channel it uses, and the main left-to-right flow
+/// (channels → CRM → deals) stays uncluttered.
+enum TouchpointsBlock {
+    static let clusterLabel = "Точки контакта"
+
+    static func build(_ touchpoints: [Touchpoint], context: inout FlowMapContext) -> MapFragment {
+        guard !touchpoints.isEmpty else { return MapFragment() }
+        var fragment = MapFragment()
+        let cluster = context.ids.make("touchpoints")
+        fragment.clusters.append(context.blockCluster(id: cluster, kind: .touchpoint, label: clusterLabel))
+        for touchpoint in touchpoints {
+            let id = context.ids.make("touchpoint", touchpoint.path)
+            context.placed.place(touchpoint.path, node: id, count: touchpoint.count)
+            var extra: [String] = []
+            if let emotion = touchpoint.emotion { extra.append("эмоция: " + emotionText(emotion)) }
+            extra += FlowMapContext.countLine(touchpoint.count)
+            var notes = touchpoint.actions.map { "действие: " + $0 }
+            notes += touchpoint.pains.map { "боль: " + $0 }
+            notes += touchpoint.ideas.map { "идея: " + $0 }
+            notes += touchpoint.feedback.map { "обратная связь: " + $0 }
+            notes += touchpoint.owners.map { "владелец: " + $0 }
+            fragment.nodes.append(Node(
+                id: id, classes: ["touchpoint"], label: context.lines(touchpoint.label, extra),
+                style: context.theme.style(for: .touchpoint),
+                tooltip: context.tooltip("Точка контакта", touchpoint.label, touchpoint.path, notes), cluster: cluster))
+        }
+        return fragment
+    }
+
+    /// `−1`, `0`, `+2` with a true minus sign.
+    static func emotionText(_ emotion: Int) -> String {
+        emotion > 0 ? "+\(emotion)" : emotion < 0 ? "\u{2212}\(-emotion)" : "0"
+    }
+}

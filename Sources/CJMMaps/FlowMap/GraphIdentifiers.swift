@@ -1,0 +1,48 @@
+import CJMModel
+
+/// Hands out ids for nodes, edges and clusters that are unique in one graph and stable across
+/// runs: derived from journey ids, never from counters over unordered collections.
+///
+/// Ids become SVG element ids, so they keep only letters (Cyrillic included), digits, `-` and
+/// `_`; anything else becomes `-`. A clash after sanitising gets `-2`, `-3`… in the order asked,
+/// which is the journey's written order.
+public struct GraphIdentifiers: Sendable {
+    private var used: Set<String> = []
+
+    /// An empty set: no id handed out yet.
+    public init() {}
+
+    /// A fresh id `prefix-a-b-c` for the element at `path`.
+    public mutating func make(_ prefix: String, _ path: ElementPath) -> String {
+        make(([prefix] + path.components).joined(separator: "-"))
+    }
+
+    /// A fresh id made from `raw`, sanitised and made unique.
+    public mutating func make(_ raw: String) -> String {
+        let base = Self.sanitise(raw)
+        var candidate = base
+        var suffix = 2
+        while used.contains(candidate) {
+            candidate = "\(base)-\(suffix)"
+            suffix += 1
+        }
+        used.insert(candidate)
+        return candidate
+    }
+
+    /// `raw` reduced to letters, digits, `-` and `_`; every run of other characters (and of `-`)
+    /// folds into one `-`, since `--` cannot appear in the XML comments Graphviz writes.
+    public static func sanitise(_ raw: String) -> String {
+        var result = ""
+        for character in raw {
+            if character.isLetter || character.isNumber && character.isASCII || character == "_" {
+                result.append(character)
+            } else if result.last != "-" {
+                result.append("-")
+            }
+        }
+        while result.hasSuffix("-") { result.removeLast() }
+        while result.hasPrefix("-") { result.removeFirst() }
+        return result.isEmpty ? "id" : result
+    }
+}

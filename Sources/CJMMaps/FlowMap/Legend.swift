@@ -1,0 +1,139 @@
+import CJMViewGraph
+
+/// A key to the map listing only the kinds of boxes and lines this map actually uses.
+enum Legend {
+    static let clusterLabel = "Легенда"
+
+    private struct NodeEntry: Sendable {
+        var key: String
+        var label: String
+        var isUsed: @Sendable ([String]) -> Bool
+        var style: @Sendable (Theme) -> NodeStyle
+    }
+
+    private struct LineEntry: Sendable {
+        var key: String
+        var label: String
+        var isUsed: @Sendable (Edge) -> Bool
+        var style: @Sendable (Theme) -> EdgeStyle
+    }
+
+    private static let nodeEntries: [NodeEntry] = [
+        NodeEntry(key: "channel", label: "Канал", isUsed: { $0.contains("channel") && !$0.contains("crm-none") },
+                  style: { $0.style(for: .channel) }),
+        NodeEntry(key: "crm-none", label: ChannelsBlock.notConnected.capitalizedFirst, isUsed: { $0.contains("crm-none") },
+                  style: { var style = $0.style(for: .channel); style.dashed = true; return style }),
+        NodeEntry(key: "crm", label: "CRM", isUsed: { $0.contains("crm") }, style: { $0.style(for: .crm) }),
+        NodeEntry(key: "stage", label: "Этап", isUsed: { $0.contains("stage") && !$0.contains("won") && !$0.contains("lost") },
+                  style: { $0.style(for: .stage) }),
+        NodeEntry(key: "won", label: "Успешное завершение", isUsed: { $0.contains("won") }, style: { $0.wonStage }),
+        NodeEntry(key: "lost", label: "Провал", isUsed: { $0.contains("lost") }, style: { $0.lostStage }),
+        NodeEntry(key: "auto", label: "Автоматизация", isUsed: { $0.contains("auto") }, style: { $0.automation }),
+        NodeEntry(key: "page", label: "Страница сайта", isUsed: { $0.contains("page") && !$0.contains("unpromoted") },
+                  style: { $0.style(for: .page) }),
+        NodeEntry(key: "unpromoted", label: "Страница без рекламы", isUsed: { $0.contains("unpromoted") },
+                  style: { var style = $0.style(for: .page); style.dashed = true; return style }),
+        NodeEntry(key: "ad", label: "Объявление", isUsed: { $0.contains("ad") }, style: { $0.style(for: .ad) }),
+        NodeEntry(key: "touchpoint", label: "Точка контакта", isUsed: { $0.contains("touchpoint") },
+                  style: { $0.style(for: .touchpoint) }),
+    ]
+
+    private static func explicit(_ line: EdgeStyle.Line) -> @Sendable (Edge) -> Bool {
+        { $0.classes.contains("explicit") && $0.style.line == line }
+    }
+
+    private static let lineEntries: [LineEntry] = [
+        LineEntry(key: "flow", label: "Переход", isUsed: { edge in
+            edge.classes.contains("flow") && edge.style.line == .solid && !edge.classes.contains("landing")
+        }, style: { $0.edge }),
+        LineEntry(key: "manual", label: "В CRM вручную", isUsed: { $0.classes.contains("manual") },
+                  style: { var style = $0.edge; style.line = .dashed; return style }),
+        LineEntry(key: "cross-sell", label: "Кросс-продажа", isUsed: { $0.classes.contains("cross-sell") },
+                  style: { var style = $0.edge; style.line = .dashed; style.penWidth = FlowEdges.crossSellPenWidth; return style }),
+        LineEntry(key: "landing", label: "Объявление ведёт на страницу", isUsed: { $0.classes.contains("landing") },
+                  style: { $0.edge }),
+        LineEntry(key: "touchpoint", label: "Канал точки контакта", isUsed: { $0.classes.contains("touchpoint") },
+                  style: { var style = $0.edge; style.line = .dotted; style.arrowHead = .none; return style }),
+        LineEntry(key: "dashed", label: "Связь (пунктир)", isUsed: explicit(.dashed),
+                  style: { var style = $0.edge; style.line = .dashed; return style }),
+        LineEntry(key: "dotted", label: "Связь (точки)", isUsed: explicit(.dotted),
+                  style: { var style = $0.edge; style.line = .dotted; return style }),
+        LineEntry(key: "bold", label: "Связь (жирная)", isUsed: explicit(.bold),
+                  style: { var style = $0.edge; style.line = .bold; return style }),
+    ]
+
+    static func build(nodes: [Node], edges: [Edge], context: inout FlowMapContext) -> MapFragment {
+        let theme = context.theme
+        let usedNodes = nodeEntries.filter { entry in nodes.contains { entry.isUsed($0.classes) } }
+        let usedLines = lineEntries.filter { entry in edges.contains(where: entry.isUsed) }
+        guard !usedNodes.isEmpty || !usedLines.isEmpty else { return MapFragment() }
+        var fragment = MapFragment()
+        let cluster = context.ids.make("legend")
+        fragment.clusters.append(Cluster(
+            id: cluster, classes: ["legend"], label: clusterLabel, fill: theme.graph.background, stroke: theme.clusterStroke,
+            fontColor: theme.graph.fontColor, fontSize: FlowMapContext.subBlockTitleSize))
+        var samples: [String] = []
+        var texts: [String] = []
+        var ends: [String] = []
+        for entry in usedNodes {
+            var style = entry.style(theme)
+            style.fontSize = 12
+            style.minWidth = 1.8
+            let id = context.ids.make("legend-" + entry.key)
+            fragment.nodes.append(Node(id: id, classes: ["legend", "legend-" + entry.key], label: [entry.label], style: style,
+                                       tooltip: "Легенда: " + entry.label, cluster: cluster))
+            samples.append(id)
+        }
+        for entry in usedLines {
+            let style = entry.style(theme)
+            let text = context.ids.make("legend-line-" + entry.key)
+            let end = context.ids.make("legend-line-" + entry.key + "-end")
+            fragment.nodes.append(Node(
+                id: text, classes: ["legend", "legend-line"], label: [entry.label],
+                style: NodeStyle(shape: .plain, fill: nil, stroke: theme.graph.fontColor, fontColor: theme.graph.fontColor, fontSize: 12),
+                tooltip: "Легенда: " + entry.label, cluster: cluster))
+            fragment.nodes.append(Node(
+                id: end, classes: ["legend", "legend-line-end"], label: [""],
+                style: NodeStyle(shape: .point, fill: style.color, stroke: style.color, fontColor: theme.graph.fontColor,
+                                 fixedSize: Size(width: 0.06, height: 0.06)),
+                cluster: cluster))
+            // Heavy, so each sample line runs straight across from its description.
+            fragment.edges.append(Edge(id: context.ids.make("legend-edge-" + entry.key), from: text, to: end,
+                                       classes: ["legend", "legend-" + entry.key], style: style, weight: 10))
+            texts.append(text)
+            ends.append(end)
+        }
+        // A grid a few rows high, so the key stays small beside a focused view: columns of
+        // samples, then columns of line descriptions, each followed by its column of line ends.
+        var columns = chunks(samples)
+        let textColumns = chunks(texts)
+        let endColumns = chunks(ends)
+        for index in textColumns.indices {
+            columns.append(textColumns[index])
+            fragment.sameRank.append(endColumns[index])
+        }
+        fragment.sameRank += columns.filter { $0.count > 1 }
+        var rightmost: String?  // what the next column must sit right of
+        for column in columns {
+            if let rightmost {
+                fragment.edges.append(Edge(id: context.ids.make("legend-order-\(rightmost)-\(column[0])"), from: rightmost, to: column[0],
+                                           classes: ["layout"], style: EdgeStyle(line: .invisible, arrowHead: .none), weight: 0))
+            }
+            // A description column is followed by its line ends; the next column goes after those.
+            rightmost = textColumns.firstIndex(of: column).map { endColumns[$0][0] } ?? column[0]
+        }
+        fragment.sameRank = fragment.sameRank.filter { $0.count > 1 }
+        return fragment
+    }
+
+    static let rowsPerColumn = 4
+
+    private static func chunks(_ ids: [String]) -> [[String]] {
+        stride(from: 0, to: ids.count, by: rowsPerColumn).map { Array(ids[$0..<min($0 + rowsPerColumn, ids.count)]) }
+    }
+}
+
+extension String {
+    /// The text with its first letter upper-cased (`не подключён` → `Не подключён`).
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}

@@ -1,0 +1,40 @@
+import CJMModel
+import CJMViewGraph
+
+/// The maps a journey can be rendered as, by name: the built-in `flow` and `board`, then the
+/// journey's named `view`s (SPEC §3), which are flow maps of the journey as the view selects it.
+public enum MapCatalog {
+    /// The built-in maps, in the order listed.
+    public static let builtIn = [FlowMap.graphID, "board"]
+
+    /// `flow`, `board`, then the journey's view ids in the order written.
+    public static func names(in journey: Journey) -> [String] {
+        builtIn + journey.views.map(\.id)
+    }
+
+    /// The map called `name`, or nil when the journey has no map of that name.
+    ///
+    /// `persona` narrows every map to that persona's touchpoints (touchpoints without a
+    /// persona stay); on a named view it applies on top of the view's own selection. A named
+    /// view's graph takes the view's id and shows its label under the journey's title.
+    public static func build(view name: String, journey: Journey, persona: ElementPath?, theme: Theme) -> ViewGraph? {
+        switch name {
+        case FlowMap.graphID:
+            return FlowMap.build(narrowed(journey, to: persona), theme: theme)
+        case "board":
+            return BoardMap.build(journey, theme: theme, persona: persona)
+        default:
+            guard let view = journey.views.first(where: { $0.id == name }) else { return nil }
+            var graph = FlowMap.build(narrowed(ViewSelection.apply(view, to: journey), to: persona), theme: theme)
+            graph.id = GraphIdentifiers.sanitise(view.id)
+            graph.title = "\(journey.title) — \(view.label)"
+            return graph
+        }
+    }
+
+    private static func narrowed(_ journey: Journey, to persona: ElementPath?) -> Journey {
+        guard let persona else { return journey }
+        let view = ViewDefinition(id: "persona", label: persona.description, personas: [persona], source: journey.source)
+        return ViewSelection.apply(view, to: journey)
+    }
+}

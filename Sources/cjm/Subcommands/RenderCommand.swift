@@ -1,0 +1,90 @@
+import ArgumentParser
+import CJMKit
+
+/// `cjm render FILE|DIR... [-o OUT] [-f svg,png,pdf,dot] ...`
+struct RenderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "Render journeys to SVG, PNG, PDF or DOT maps.",
+        discussion: """
+            Without -o each map is written beside its input. -o FILE picks the format by extension; \
+            -o DIR (or several inputs, formats or views) writes NAME[.VIEW].FORMAT into the folder; \
+            -o - writes to stdout. Existing files change only when every map rendered.
+            """
+    )
+
+    @Argument(help: "Journey files or folders of them ('-' reads stdin).")
+    var files: [String]
+
+    @Option(name: .shortAndLong, help: "Output file, folder, or '-' for stdout.")
+    var output: String?
+
+    @Option(name: .shortAndLong, help: "Formats, comma-separated: svg, png, pdf, dot.")
+    var format: String?
+
+    @Option(name: .long, help: "The view to render: flow (default), board, or a `view` id of the journey.")
+    var view: String?
+
+    @Flag(name: .long, help: "Render every view, one file each (NAME.VIEW.FORMAT).")
+    var allViews = false
+
+    @Option(name: .long, help: "Narrow the board and named views to one persona id.")
+    var persona: String?
+
+    @Option(name: .long, help: "Theme: default, print or mono (overrides the journey's theme:).")
+    var theme: String?
+
+    @Option(name: .long, help: "Resolution of PNG output.")
+    var dpi: Double = 96
+
+    @Option(name: .long, help: "Seconds one layout and render may take.")
+    var timeout: Double = 180
+
+    @Option(name: .customShort("j"), help: "Maps rendered at once (each in its own process).")
+    var jobs: Int = 2
+
+    @Flag(name: .long, help: "Render in memory and fail (exit 1) when a file on disk differs.")
+    var check = false
+
+    @Flag(name: .long, help: "Print the time each stage took to stderr.")
+    var timings = false
+
+    @Option(name: .long, help: "How to print diagnostics: text or json.")
+    var diagnostics: DiagnosticFormat = .text
+
+    func run() throws {
+        let run = RenderRun(
+            inputs: files, output: output, formats: try formats(), view: view, allViews: allViews, persona: persona,
+            theme: try themeName(), dpi: dpi, timeout: timeout, jobs: jobs, check: check, timings: timings,
+            diagnosticFormat: diagnostics, workerExecutable: WorkerExecutable.path
+        )
+        let status = run.run(console: Console())
+        if status != .success { throw status.exitCode }
+    }
+
+    func validate() throws {
+        guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
+        guard jobs >= 1 else { throw ValidationError("-j must be at least 1") }
+        if allViews && view != nil { throw ValidationError("--view and --all-views exclude each other") }
+        _ = try formats()
+        _ = try themeName()
+    }
+
+    private func formats() throws -> [OutputFormat] {
+        guard let format else { return [] }
+        return try format.split(separator: ",").map { name in
+            guard let parsed = OutputFormat(rawValue: String(name.filter { $0 != " " }).lowercased()) else {
+                throw ValidationError("unknown format '\(name)'; formats: svg, png, pdf, dot")
+            }
+            return parsed
+        }
+    }
+
+    private func themeName() throws -> ThemeName? {
+        guard let theme else { return nil }
+        guard let name = ThemeName(rawValue: theme) else {
+            throw ValidationError("unknown theme '\(theme)'; themes: default, print, mono")
+        }
+        return name
+    }
+}

@@ -1,0 +1,41 @@
+import Testing
+@testable import CJMMaps
+
+@Suite struct WordWrapperTests {
+    @Test func shortTextStaysOnOneLine() {
+        #expect(WordWrapper.wrap("Новый лид", width: 24) == ["Новый лид"])
+    }
+
+    @Test func wrapsCyrillicAtWordsWithinWidth() {
+        let lines = WordWrapper.wrap("Напоминание об оплате через пять дней после счёта", width: 16)
+        #expect(lines == ["Напоминание об", "оплате через", "пять дней после", "счёта"])
+        #expect(lines.allSatisfy { $0.count <= 16 })
+    }
+
+    @Test func longWordIsCutAfterSlashOrAtWidth() {
+        #expect(WordWrapper.wrap("https://technoplus.example/repair", width: 12) == ["https://", "technoplus.e", "xample/", "repair"])
+        #expect(WordWrapper.wrap("абвгдеёжзий", width: 4) == ["абвг", "деёж", "зий"])
+    }
+
+    @Test func keepsWrittenLineBreaksAndDropsBlankText() {
+        #expect(WordWrapper.wrap("первая\nвторая строка", width: 30) == ["первая", "вторая строка"])
+        #expect(WordWrapper.wrap("   ", width: 10).isEmpty)
+        #expect(WordWrapper.wrap("", width: 10).isEmpty)
+    }
+
+    @Test func noBreakSpaceHoldsNumbersTogether() {
+        #expect(WordWrapper.wrap("всего 1\u{00A0}200", width: 6) == ["всего", "1\u{00A0}200"])
+    }
+}
+
+@Suite struct HangingIndentTests {
+    @Test func continuationLinesAreIndentedWithinTheWidth() {
+        let lines = WordWrapper.wrap("• ремонт станков минск срочно", width: 16, hangingIndent: "  ")
+        #expect(lines == ["• ремонт станков", "  минск срочно"])
+        #expect(lines.allSatisfy { $0.count <= 16 })
+    }
+
+    @Test func singleLineHasNoIndent() {
+        #expect(WordWrapper.wrap("• сервис чпу", width: 24, hangingIndent: "  ") == ["• сервис чпу"])
+    }
+}

@@ -1,0 +1,43 @@
+import CJMModel
+import CJMViewGraph
+import Testing
+@testable import CJMMaps
+
+@Suite struct MapCatalogTests {
+    let journey = ServiceCentreFixture.journey()
+    let theme = Theme.named(.default)
+
+    @Test func namesAreTheBuiltInMapsThenTheViewsInWrittenOrder() {
+        #expect(MapCatalog.names(in: journey) == ["flow", "board", "ads_only", "repair_view"])
+    }
+
+    @Test func unknownNameBuildsNothing() {
+        #expect(MapCatalog.build(view: "nope", journey: journey, persona: nil, theme: theme) == nil)
+    }
+
+    @Test func builtInNamesBuildTheirMaps() throws {
+        let board = try #require(MapCatalog.build(view: "board", journey: journey, persona: nil, theme: theme))
+        #expect(board.id == "board" && board.layout == .pinned)
+        #expect(board == BoardMap.build(journey, theme: theme, persona: nil))
+        let flow = try #require(MapCatalog.build(view: "flow", journey: journey, persona: nil, theme: theme))
+        #expect(flow == FlowMap.build(journey, theme: theme))
+    }
+
+    @Test func namedViewIsTheFlowMapOfItsSelectionWithItsTitle() throws {
+        let graph = try #require(MapCatalog.build(view: "ads_only", journey: journey, persona: nil, theme: theme))
+        #expect(graph.id == "ads_only")
+        #expect(graph.title?.contains("Только реклама") == true)
+        let labels = graph.nodes.map { $0.label.joined(separator: " ") }
+        #expect(labels.contains { $0.contains("Ремонт за 24 часа") })
+        #expect(!labels.contains { $0.contains("Битрикс24") || $0.contains("Новая сделка") || $0.contains("Первый звонок") })
+    }
+
+    @Test func personaNarrowsTheBoardAndTheFlow() throws {
+        let board = try #require(MapCatalog.build(view: "board", journey: journey, persona: BoardFixtures.path("engineer"), theme: theme))
+        let texts = board.nodes.map { $0.label.joined(separator: " ") }
+        #expect(texts.contains { $0.contains("Вопрос в Telegram") } && !texts.contains { $0.contains("Первый звонок") })
+        let flow = try #require(MapCatalog.build(view: "flow", journey: journey, persona: BoardFixtures.path("engineer"), theme: theme))
+        let flowTexts = flow.nodes.map { $0.label.joined(separator: " ") }
+        #expect(flowTexts.contains { $0.contains("Вопрос в Telegram") } && !flowTexts.contains { $0.contains("Первый звонок") })
+    }
+}

@@ -1,0 +1,107 @@
+import Testing
+@testable import CJMSyntax
+
+@Suite struct ParserTests {
+    @Test func threeStatementShapes() {
+        let result = parse("fill: \"#ffcc00\"\na.b -> c\nstage x")
+        #expect(result.diagnostics.isEmpty)
+        let statements = result.syntax.statements
+        guard case .property(let fill) = statements[0], case .edge(let edge) = statements[1], case .element(let stage) = statements[2] else {
+            Issue.record("wrong shapes: \(statements)")
+            return
+        }
+        #expect(fill.name.name == "fill")
+        #expect(fill.value == .string(StringLiteral("#ffcc00", range: fill.value.range)))
+        #expect(edge.from.components == ["a", "b"])
+        #expect(stage.id?.name == "x")
+    }
+
+    @Test func idComesFirstThenFlagsInAnyOrderWithLabelAndAttributes() throws {
+        let result = parse(#"stage "Успешно" won count: 5 final lost"#)
+        #expect(result.diagnostics.isEmpty)
+        let stage = try #require(elements(result.syntax.statements).first)
+        #expect(stage.id?.name == "won")
+        #expect(stage.label?.value == "Успешно")
+        #expect(stage.flags.map(\.name) == ["final", "lost"])
+        #expect(stage.attributes.map(\.name.name) == ["count"])
+    }
+
+    @Test func elementRangeRunsFromKeywordToLastTokenOrClosingBrace() throws {
+        let result = parse("  stage x \"Лид\" count: 12  # note\nsite {\n  page a\n}")
+        let parsed = elements(result.syntax.statements)
+        #expect(parsed[0].range.start.column == 3)
+        #expect(parsed[0].range.end.column == 26)
+        #expect(parsed[1].range.end.line == 4 && parsed[1].range.end.column == 2)
+        let body = try #require(parsed[1].body)
+        #expect(body.range.start.line == 2 && body.range.start.column == 6)
+    }
+
+    @Test func blockOnOneLine() throws {
+        let result = parse(#"site { page home "Главная" }"#)
+        #expect(result.diagnostics.isEmpty)
+        let site = try #require(elements(result.syntax.statements).first)
+        let siteBody = try #require(site.body)
+        let page = try #require(elements(siteBody.statements).first)
+        #expect(page.id?.name == "home")
+        #expect(page.label?.value == "Главная")
+    }
+
+    @Test func semicolonsSeparateStatements() {
+        let result = parse("phase a; phase b;phase c")
+        #expect(result.diagnostics.isEmpty)
+        #expect(elements(result.syntax.statements).compactMap(\.id?.name) == ["a", "b", "c"])
+    }
+
+    @Test func valueKinds() throws {
+        let result = parse(#"x a: b.c s: "т" n: -2 p: 40% d: 2h l: ads, repair.done, "z""#)
+        #expect(result.diagnostics.isEmpty)
+        let x = try #require(elements(result.syntax.statements).first)
+        let values = x.attributes.map(\.value)
+        guard case .reference(let ref) = values[0], case .string(let s) = values[1],
+              case .number(-2, false, _) = values[2], case .number(40, true, _) = values[3],
+              case .duration(2, .hours, _) = values[4], case .list(let items, let listRange) = values[5] else {
+            Issue.record("unexpected values \(values)")
+            return
+        }
+        #expect(ref.components == ["b", "c"])
+        #expect(s.value == "т")
+        #expect(items.count == 3)
+        #expect(listRange.start.column == 39 && listRange.end.column == 60)
+    }
+
+    @Test func listMayBreakAfterAComma() throws {
+        let result = parse("view v show: ads,\n   repair\nconvert -> a,\n  b")
+        #expect(result.diagnostics.isEmpty)
+        let view = try #require(elements(result.syntax.statements).first)
+        guard case .list(let items, _) = view.attributes.first?.value else {
+            Issue.record("show: should be a list")
+            return
+        }
+        #expect(items.count == 2)
+        #expect(edges(result.syntax.statements).first?.targets.map(\.text) == ["a", "b"])
+    }
+
+    @Test func trailingCommaDoesNotSwallowTheNextStatement() {
+        let result = parse("  view v show: ads,\n  phase p\n  a -> b,\n  phase q")
+        #expect(locations(result.diagnostics) == ["E010@1:20", "E010@3:10"])
+        #expect(result.diagnostics[0].message == "expected a value after 'show:', found the end of the line")
+        #expect(elements(result.syntax.statements).compactMap(\.id?.name) == ["v", "p", "q"])
+    }
+
+    @Test func edgeWithLabelAndAttributes() throws {
+        let result = parse(#"email -> manual, home "ссылка" style: dashed count: 3"#)
+        #expect(result.diagnostics.isEmpty)
+        let edge = try #require(edges(result.syntax.statements).first)
+        #expect(edge.targets.map(\.text) == ["manual", "home"])
+        #expect(edge.label?.value == "ссылка")
+        #expect(edge.attributes.map(\.name.name) == ["style", "count"])
+        #expect(edge.range.start.column == 1 && edge.range.end.column == 54)
+    }
+
+    @Test func emptyFileHasNoStatements() {
+        let result = parse("")
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.syntax.statements.isEmpty)
+        #expect(parse("\n\n  # only a comment\n").syntax.statements.isEmpty)
+    }
+}

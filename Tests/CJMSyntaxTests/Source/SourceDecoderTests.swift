@@ -1,0 +1,93 @@
+import Testing
+@testable import CJMSyntax
+
+@Suite struct SourceDecoderTests {
+    private func decode(_ bytes: [UInt8], limits: Limits = .standard) -> Result<SourceFile, Diagnostic> {
+        SourceDecoder.decode(path: "m.cjm", bytes: bytes, limits: limits)
+    }
+
+    @Test func decodesCyrillic() throws {
+        let file = try decode(Array("journey \"Карта\"".utf8)).get()
+        #expect(file.text == "journey \"Карта\"")
+        #expect(file.path == "m.cjm")
+    }
+
+    @Test func stripsALeadingByteOrderMark() throws {
+        let file = try decode([0xEF, 0xBB, 0xBF] + Array("crm x".utf8)).get()
+        #expect(file.text == "crm x")
+        let result = Parser.parse(file)
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.syntax.statements.first?.range.start == SourceLocation(line: 1, column: 1, offset: 0))
+    }
+
+    @Test func keepsCRLFAndReadsItsLines() throws {
+        let file = try decode(Array("a\r\nбв\r\n".utf8)).get()
+        #expect(file.lineStarts == [0, 3, 9])
+        #expect(file.lineText(2) == "бв")
+    }
+
+    @Test func invalidUTF8ReportsLineAndColumnOfFirstBadByte() throws {
+        // Line 2 has three Cyrillic letters (6 bytes) before the bad byte: column 4, not 7.
+        let bytes = Array("journey\nабв".utf8) + [0xFF] + Array("г\n".utf8)
+        guard case .failure(let diagnostic) = decode(bytes) else {
+            Issue.record("invalid UTF-8 must not decode")
+            return
+        }
+        #expect(diagnostic.code == .invalidUTF8)
+        #expect(diagnostic.range.start == SourceLocation(line: 2, column: 4, offset: 14))
+        #expect(diagnostic.message.contains("0xFF"))
+        #expect(diagnostic.message.contains("Windows-1251"))
+    }
+
+    @Test func windows1251TextIsRejected() {
+        // "Лид" in Windows-1251.
+        guard case .failure(let diagnostic) = decode([0xCB, 0xE8, 0xE4]) else {
+            Issue.record("Windows-1251 must not decode as UTF-8")
+            return
+        }
+        #expect(diagnostic.range.start.line == 1 && diagnostic.range.start.column == 1)
+    }
+
+    @Test(arguments: [
+        [0xC0, 0x80] as [UInt8],       // overlong NUL
+        [0xE0, 0x80, 0x80],            // overlong
+        [0xED, 0xA0, 0x80],            // a UTF-16 surrogate
+        [0xF4, 0x90, 0x80, 0x80],      // above U+10FFFF
+        [0xE2, 0x82],                  // cut short at the end
+        [0x80],                        // continuation byte on its own
+    ])
+    func malformedSequencesAreRejected(bytes: [UInt8]) {
+        guard case .failure(let diagnostic) = decode(Array("ok ".utf8) + bytes) else {
+            Issue.record("\(bytes) must not decode")
+            return
+        }
+        #expect(diagnostic.range.start.column == 4)
+    }
+
+    @Test func utf16GetsItsOwnHint() {
+        guard case .failure(let diagnostic) = decode([0xFF, 0xFE, 0x6A, 0x00]) else {
+            Issue.record("UTF-16 must not decode")
+            return
+        }
+        #expect(diagnostic.message.contains("UTF-16"))
+    }
+
+    @Test func fileOverTheCapIsRefusedStatingTheCap() {
+        guard case .failure(let diagnostic) = decode(Array(repeating: 0x20, count: 2049), limits: Limits(maxFileBytes: 2048)) else {
+            Issue.record("an oversized file must be refused")
+            return
+        }
+        #expect(diagnostic.code == .fileTooLarge)
+        #expect(diagnostic.message == "the file is 2049 bytes; the limit is 2048 bytes")
+    }
+
+    @Test func standardCapAdmitsFiftyMegabytes() {
+        #expect(Limits.standard.maxFileBytes >= 50_000_000)
+    }
+
+    @Test func emptyFileDecodes() throws {
+        let file = try decode([]).get()
+        #expect(file.text.isEmpty)
+        #expect(file.lineText(1) == "")
+    }
+}

@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Benchmarks cjm on generated journeys and prints a Markdown table (also saved to
+# benchmarks/out/latest.md):
+#   - parse + check of a 50 MiB journey: wall time, MiB/s, peak RSS;
+#   - render to SVG of 1,000- and 5,000-element journeys: wall time, peak RSS, per-stage times
+#     (`cjm render --timings`);
+#   - the same graphs exported as DOT and laid out by the `dot` command, for comparison.
+# Sizes can be changed: BENCH_MEGABYTES=10 BENCH_ELEMENTS="500 2000" scripts/bench.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+megabytes=${BENCH_MEGABYTES:-50}
+element_sizes=${BENCH_ELEMENTS:-"1000 5000"}
+seed=${BENCH_SEED:-1}
+
+scripts/install-deps.sh --bench
+echo "bench: building release" >&2
+swift build -c release --product cjm >&2
+cjm=.build/release/cjm
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+mkdir -p benchmarks/out
+report=benchmarks/out/latest.md
+
+# "0:01.23" or "1:02:03.4" (GNU time's wall clock) → seconds.
+seconds() { awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; printf "%.2f", s }' <<<"$1"; }
+# Field of `/usr/bin/time -v` output in file $1.
+time_field() { grep -F "$2" "$1" | sed 's/.*: //' || true; }
+wall() { seconds "$(time_field "$1" 'Elapsed (wall clock) time')"; }
+rss_mib() { awk '{ printf "%.0f", $1 / 1024 }' <<<"$(time_field "$1" 'Maximum resident set size')"; }
+# The `timing: STAGE: N ms` lines of --timings, joined on one line.
+stages() { grep '^timing: ' "$1" | sed 's/^timing: //' | grep -v '^total' | paste -sd ';' | sed 's/;/; /g' || true; }
+# Exit status recorded by GNU time, or 0.
+status_of() { local s; s=$(grep -F 'Exit status' "$1" | sed 's/.*: //' || true); echo "${s:-0}"; }
+
+rows=()
+row() { rows+=("| $1 | $2 | $3 | $4 | $5 |"); }
+
+# ── parse + check ────────────────────────────────────────────────────────
+big="$work/big.cjm"
+echo "bench: generating a ${megabytes} MiB journey" >&2
+python3 scripts/generate-journey.py --megabytes "$megabytes" --seed "$seed" >"$big"
+bytes=$(stat -c %s "$big")
+echo "bench: cjm check" >&2
+/usr/bin/time -v "$cjm" check "$big" >/dev/null 2>"$work/check.err" || true
+status=$(status_of "$work/check.err")
+secs=$(wall "$work/check.err")
+mibps=$(awk -v b="$bytes" -v s="$secs" 'BEGIN { printf "%.1f", s > 0 ? b / 1048576 / s : 0 }')
+note="$mibps MiB/s"
+[ "$status" = 0 ] || note="FAILED (exit $status): $(grep -v '^\s' "$work/check.err" | head -1 || true)"
+row "parse + check" "$(awk -v b="$bytes" 'BEGIN { printf "%.1f MiB", b / 1048576 }')" "$secs" "$(rss_mib "$work/check.err")" "$note"
+
+# ── render ───────────────────────────────────────────────────────────────
+for n in $element_sizes; do
+  file="$work/e$n.cjm"
+  python3 scripts/generate-journey.py --elements "$n" --seed "$seed" >"$file" 2>"$work/gen$n.err"
+  label="$(sed 's/.*: \([0-9]*\) elements.*/\1/' "$work/gen$n.err") elements"
+
+  echo "bench: cjm render, $label" >&2
+  /usr/bin/time -v "$cjm" render "$file" -o "$work/e$n.svg" --timings --timeout 3000 >/dev/null 2>"$work/render$n.err" || true
+  status=$(status_of "$work/render$n.err")
+  note=$(stages "$work/render$n.err")
+  [ "$status" = 0 ] || note="FAILED (exit $status): $(grep -E 'error|failed' "$work/render$n.err" | head -1)"
+  row "cjm render → SVG" "$label" "$(wall "$work/render$n.err")" "$(rss_mib "$work/render$n.err")" "$note"
+
+  echo "bench: dot -Tsvg, $label" >&2
+  if "$cjm" render "$file" -o "$work/e$n.dot" --timeout 3000 >/dev/null 2>"$work/dot$n.err"; then
+    /usr/bin/time -v dot -Tsvg "$work/e$n.dot" -o "$work/e$n.dot.svg" 2>"$work/dottime$n.err" || true
+    status=$(status_of "$work/dottime$n.err")
+    note="graphviz $(dot -V 2>&1 | sed 's/.*version \([0-9.]*\).*/\1/')"
+    [ "$status" = 0 ] || note="FAILED (exit $status)"
+    row "dot -Tsvg (CLI)" "$label" "$(wall "$work/dottime$n.err")" "$(rss_mib "$work/dottime$n.err")" "$note"
+  else
+    row "dot -Tsvg (CLI)" "$label" "–" "–" "DOT export failed: $(head -1 "$work/dot$n.err")"
+  fi
+done
+
+{
+  echo "cjm benchmarks, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(swift --version 2>&1 | head -1)"
+  echo
+  echo "| benchmark | input | wall, s | peak RSS, MiB | notes |"
+  echo "| --- | --- | ---: | ---: | --- |"
+  printf '%s\n' "${rows[@]}"
+} | tee "$report"
+echo "bench: saved to $report" >&2
