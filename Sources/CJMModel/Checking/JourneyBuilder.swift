@@ -105,12 +105,25 @@ struct JourneyBuilder {
 
 // MARK: - Shape of an element
 
-/// The parts of an element that passed the table's checks.
+/// The parts of an element that passed the table's checks. Elements carry a handful of
+/// attributes, so small arrays beat dictionaries here.
 struct ElementShape {
-    /// Attributes the element takes, by name (the first of duplicates).
-    var attributes: [String: AttributeSyntax] = [:]
-    /// Flags the element takes.
-    var flags: Set<String> = []
+    /// Attributes the element takes (the first of duplicates), in the order written.
+    var attributes = AttributeList()
+    /// Flags the element takes, in the order written.
+    var flags: [String] = []
+}
+
+/// A few `name: value` pairs looked up by name.
+struct AttributeList {
+    private(set) var items: [AttributeSyntax] = []
+
+    subscript(name: String) -> AttributeSyntax? {
+        for item in items where item.name.name == name { return item }
+        return nil
+    }
+
+    mutating func append(_ attribute: AttributeSyntax) { items.append(attribute) }
 }
 
 /// A child statement that may stand where it was written.
@@ -147,7 +160,7 @@ extension JourneyBuilder {
         for attribute in element.attributes {
             collect(attribute, allowed: rule.attributes, of: "`\(keyword)`", into: &result.attributes)
         }
-        var flagRanges: [String: SourceRange] = [:]
+        var flagRanges: [SourceRange] = []
         for flag in element.flags {
             guard rule.flags.contains(flag.name) else {
                 let message = rule.flags.isEmpty
@@ -156,20 +169,20 @@ extension JourneyBuilder {
                 sink.error(.unknownAttribute, message, at: flag.range, name: flag.name, suggestingFrom: rule.flags + rule.attributes)
                 continue
             }
-            if let first = flagRanges[flag.name] {
+            if let index = result.flags.firstIndex(of: flag.name) {
                 sink.error(.duplicateAttribute, "`\(flag.name)` is given twice", at: flag.range,
-                           notes: [Diagnostic.Note("first given here", at: first)])
+                           notes: [Diagnostic.Note("first given here", at: flagRanges[index])])
                 continue
             }
-            flagRanges[flag.name] = flag.range
-            result.flags.insert(flag.name)
+            flagRanges.append(flag.range)
+            result.flags.append(flag.name)
         }
         return result
     }
 
     /// Adds `attribute` to `collected` when `allowed` has it and it is not there yet; else
     /// reports E030 (with "did you mean") or E033.
-    mutating func collect(_ attribute: AttributeSyntax, allowed: [String], of owner: String, into collected: inout [String: AttributeSyntax]) {
+    mutating func collect(_ attribute: AttributeSyntax, allowed: [String], of owner: String, into collected: inout AttributeList) {
         let name = attribute.name.name
         guard allowed.contains(name) else {
             let message = allowed.isEmpty
@@ -183,7 +196,7 @@ extension JourneyBuilder {
                        notes: [Diagnostic.Note("first given here", at: first.name.range)])
             return
         }
-        collected[name] = attribute
+        collected.append(attribute)
     }
 
     /// The statements of a block that may stand in it, reporting the others: unknown keywords
@@ -198,7 +211,7 @@ extension JourneyBuilder {
             switch statement {
             case .element(let element):
                 guard let childRule = placedRule(of: element, in: rule) else { continue }
-                let path = DeclaredKind(keyword: childRule.keyword) == nil
+                let path = childRule.declaredKind == nil
                     ? parentPath
                     : parentPath.appending(positions.id(of: element).name)
                 result.append(.element(element, childRule, path: path))
@@ -239,13 +252,17 @@ extension JourneyBuilder {
         return nil
     }
 
-    /// The labels of a block's text-only children (`goal "…"`), by keyword.
-    mutating func textChildren(of element: ElementSyntax, _ rule: ElementRule, path: ElementPath) -> [String: [String]] {
-        var texts: [String: [String]] = [:]
-        for child in children(element.body?.statements ?? [], in: rule, path: path) {
+    /// The labels of a block's text-only children (`goal "…"`), in the order written, with
+    /// the index of each one's keyword in `rule.children`.
+    mutating func textChildren(of element: ElementSyntax, _ rule: ElementRule, path: ElementPath) -> [(kind: Int, text: String)] {
+        guard let body = element.body else { return [] }
+        var texts: [(kind: Int, text: String)] = []
+        for child in children(body.statements, in: rule, path: path) {
             guard case .element(let line, let lineRule, _) = child else { continue }
             _ = shape(of: line, lineRule)
-            if let label = line.label { texts[lineRule.keyword, default: []].append(label.value) }
+            if let label = line.label, let kind = rule.children.firstIndex(of: lineRule.keyword) {
+                texts.append((kind, label.value))
+            }
         }
         return texts
     }

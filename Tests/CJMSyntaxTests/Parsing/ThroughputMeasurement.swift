@@ -27,9 +27,16 @@ import Glibc
             }
         }
         cpu.append(threadCPUSeconds())
+        // Best of three parses: the machine is shared, and the best run is the least disturbed.
         var result: ParseResult?
-        let parseTime = clock.measure { result = Parser.parse(source) }
-        cpu.append(threadCPUSeconds())
+        var parseTime = Duration.seconds(1_000)
+        var parseCPU = Double.infinity
+        for _ in 0..<3 {
+            result = nil
+            let cpuBefore = threadCPUSeconds()
+            parseTime = min(parseTime, clock.measure { result = Parser.parse(source) })
+            parseCPU = min(parseCPU, threadCPUSeconds() - cpuBefore)
+        }
         let parsed = try #require(result)
         #expect(parsed.diagnostics.isEmpty)
         let megabytes = Double(bytes.count) / 1_000_000
@@ -42,8 +49,8 @@ import Glibc
           decode (UTF-8 check + SourceFile line index): \(rate(decodeTime, cpu: cpu[1] - cpu[0]))
           lex alone (\(tokenCount) tokens): \(rate(lexTime, cpu: cpu[2] - cpu[1]))
           sizes: Statement \(MemoryLayout<Statement>.size) B, ElementSyntax \(MemoryLayout<ElementSyntax>.size) B, AttributeSyntax \(MemoryLayout<AttributeSyntax>.size) B, Token \(MemoryLayout<Token>.size) B
-          lex + parse: \(rate(parseTime, cpu: cpu[3] - cpu[2]))
-          decode + lex + parse: \(rate(decodeTime + parseTime, cpu: cpu[3] - cpu[2] + cpu[1] - cpu[0]))
+          lex + parse (best of 3): \(rate(parseTime, cpu: parseCPU))
+          decode + lex + parse: \(rate(decodeTime + parseTime, cpu: parseCPU + cpu[1] - cpu[0]))
           peak RSS: \(before) MB before decoding, \(peakResidentMegabytes()) MB after parsing
         """)
     }
