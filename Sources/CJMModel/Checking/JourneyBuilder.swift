@@ -133,6 +133,43 @@ enum Child {
     case edge(EdgeSyntax)
 }
 
+/// The children of a block that passed placement, as indices into its statements: a journey
+/// holds tens of thousands of elements, and copying each (≈400 bytes) into a list would cost
+/// more than the walk itself. Each `Child` is materialised while iterating.
+struct ChildList: Sequence {
+    fileprivate struct Entry {
+        var index: Int
+        /// Nil for an edge.
+        var rule: ElementRule?
+        var path: ElementPath
+    }
+
+    fileprivate let statements: [Statement]
+    fileprivate var entries: [Entry] = []
+
+    fileprivate init(statements: [Statement]) { self.statements = statements }
+
+    struct Iterator: IteratorProtocol {
+        fileprivate let list: ChildList
+        fileprivate var position = 0
+
+        mutating func next() -> Child? {
+            while position < list.entries.count {
+                let entry = list.entries[position]
+                position += 1
+                switch list.statements[entry.index] {
+                case .element(let element): if let rule = entry.rule { return .element(element, rule, path: entry.path) }
+                case .edge(let edge): return .edge(edge)
+                case .property: continue
+                }
+            }
+            return nil
+        }
+    }
+
+    func makeIterator() -> Iterator { Iterator(list: self) }
+}
+
 extension JourneyBuilder {
     /// Checks id, label, block, attributes and flags against `rule` (E024, E025, E026, E030, E033).
     mutating func shape(of element: ElementSyntax, _ rule: ElementRule) -> ElementShape {
@@ -203,21 +240,21 @@ extension JourneyBuilder {
     /// (E020), elements of another block (E021), edges outside the journey and `leads`, and
     /// `name: value` lines outside `style`. Paths come from the same `PositionalIDs` walk as the
     /// declaration pass.
-    mutating func children(_ statements: [Statement], in rule: ElementRule, path parentPath: ElementPath) -> [Child] {
-        var result: [Child] = []
-        result.reserveCapacity(statements.count)
+    mutating func children(_ statements: [Statement], in rule: ElementRule, path parentPath: ElementPath) -> ChildList {
+        var result = ChildList(statements: statements)
+        result.entries.reserveCapacity(statements.count)
         var positions = PositionalIDs()
-        for statement in statements {
+        for (index, statement) in statements.enumerated() {
             switch statement {
             case .element(let element):
                 guard let childRule = placedRule(of: element, in: rule) else { continue }
                 let path = childRule.declaredKind == nil
                     ? parentPath
                     : parentPath.appending(positions.id(of: element).name)
-                result.append(.element(element, childRule, path: path))
+                result.entries.append(ChildList.Entry(index: index, rule: childRule, path: path))
             case .edge(let edge):
                 if rule.keyword == "journey" || rule.keyword == "leads" {
-                    result.append(.edge(edge))
+                    result.entries.append(ChildList.Entry(index: index, rule: nil, path: parentPath))
                 } else {
                     sink.error(.misplacedElement, "an edge `… -> …` cannot stand inside `\(rule.keyword)`; write edges at the journey level",
                                at: edge.range)
