@@ -62,7 +62,7 @@ for n in $element_sizes; do
   label="$(sed 's/.*: \([0-9]*\) elements.*/\1/' "$work/gen$n.err") elements"
 
   echo "bench: cjm render, $label" >&2
-  /usr/bin/time -v "$cjm" render "$file" -o "$work/e$n.svg" --timings >/dev/null 2>"$work/render$n.err" || true
+  /usr/bin/time -v "$cjm" render "$file" -o "$work/e$n.svg" --timings --timeout 3000 >/dev/null 2>"$work/render$n.err" || true
   status=$(status_of "$work/render$n.err")
   prefix=""
   if [ "$status" = 70 ] && grep -q 'Graphviz crashed' "$work/render$n.err"; then
@@ -79,7 +79,7 @@ for n in $element_sizes; do
   row "cjm render → SVG" "$label" "$(wall "$work/render$n.err")" "$(rss_mib "$work/render$n.err")" "$note"
 
   echo "bench: dot -Tsvg, $label" >&2
-  if "$cjm" render "$file" -o "$work/e$n.dot" >/dev/null 2>"$work/dot$n.err"; then
+  if "$cjm" render "$file" -o "$work/e$n.dot" --timeout 3000 >/dev/null 2>"$work/dot$n.err"; then
     /usr/bin/time -v dot -Tsvg "$work/e$n.dot" -o "$work/e$n.dot.svg" 2>"$work/dottime$n.err" || true
     status=$(status_of "$work/dottime$n.err")
     note="graphviz $(dot -V 2>&1 | sed 's/.*version \([0-9.]*\).*/\1/')"

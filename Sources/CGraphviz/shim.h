@@ -6,6 +6,7 @@
 #define CJM_GRAPHVIZ_SHIM_H
 #include <graphviz/gvc.h>
 #include <graphviz/cgraph.h>
+#include <malloc.h>
 
 /// Opens an empty non-strict directed root graph.
 static inline Agraph_t *cjm_open_directed(const char *name) {
@@ -52,5 +53,9 @@ static inline void cjm_capture_messages(agusererrf sink) {
 static inline int cjm_kind_graph(void) { return AGRAPH; }
 static inline int cjm_kind_node(void) { return AGNODE; }
 static inline int cjm_kind_edge(void) { return AGEDGE; }
+
+/// One malloc arena: glibc otherwise reserves 64 MB of address space per thread, which an
+/// RLIMIT_AS cap would spend on reservations instead of on the map.
+static inline void cjm_single_malloc_arena(void) { mallopt(M_ARENA_MAX, 1); }
 
 #endif

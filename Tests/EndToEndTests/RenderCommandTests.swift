@@ -119,7 +119,7 @@ struct RenderCommandTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let outcome = try CJMProcess.run(["render", input.path, "--timeout", "0.001"])
         #expect(outcome.status == 70)
-        #expect(outcome.stderr.contains("timed out"))
+        #expect(outcome.stderr.contains("--timeout"))
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("map.svg").path))
     }
 }

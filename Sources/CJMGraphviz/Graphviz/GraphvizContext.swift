@@ -15,10 +15,14 @@ final class GraphvizContext {
 
     deinit { gvFreeContext(context) }
 
-    /// Lays `graph` out with `engine`, runs `body` on the laid-out graph, then frees the
-    /// layout whatever happened, so no layout outlives its graph or this context.
+    /// Lays `graph` out with `engine` and runs `body` on the laid-out graph.
+    ///
+    /// The layout is deliberately not freed with `gvFreeLayout`: Debian's Graphviz 2.42 `dot`
+    /// double-frees in its cleanup on some clustered graphs with labelled and non-constraint
+    /// edges (reproduced with templates/online-store.cjm), aborting a render whose bytes were
+    /// already complete. The render worker lays out exactly one graph and exits, so the
+    /// operating system reclaims the layout; `agclose` and `gvFreeContext` still run.
     func withLayout<T>(of graph: CGraph, engine: String, _ body: () throws(RenderFailure) -> T) throws(RenderFailure) -> T {
-        defer { gvFreeLayout(context, graph.root) }
         guard gvLayout(context, graph.root, engine) == 0 else {
             throw Self.failure(GraphvizMessages.take(), plugin: engine)
         }

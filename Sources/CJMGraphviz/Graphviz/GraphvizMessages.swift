@@ -1,7 +1,10 @@
 import CGraphviz
+import Glibc
 
-/// Collects what cgraph and gvc report through `agerr`, instead of letting them print to
-/// stderr. Messages arrive in pieces ("Error", ": ", text); they are joined on `take()`.
+/// Collects what cgraph and gvc report through `agerr`, so a failure carries Graphviz's own
+/// words. Messages arrive in pieces ("Error", ": ", text); they are joined on `take()`.
+/// Each piece is also echoed to stderr at once: Graphviz sometimes calls `exit()` right
+/// after reporting, and the parent should still see why.
 ///
 /// Process-wide state is acceptable here: one render worker renders one graph on one thread.
 enum GraphvizMessages {
@@ -11,7 +14,9 @@ enum GraphvizMessages {
     static func startCapturing() {
         pieces = []
         cjm_capture_messages { piece in
-            if let piece { GraphvizMessages.pieces.append(String(cString: piece)) }
+            guard let piece else { return 0 }
+            GraphvizMessages.pieces.append(String(cString: piece))
+            _ = write(STDERR_FILENO, piece, strlen(piece))
             return 0
         }
     }

@@ -72,15 +72,26 @@ struct ChildProcess {
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF))
 
         let argv = ([executable] + arguments).map { strdup($0) }
-        defer { argv.forEach { free($0) } }
+        let environment = Self.environment().map { strdup($0) }
+        defer { (argv + environment).forEach { free($0) } }
         var pid: pid_t = 0
-        let status = (argv + [nil]).withUnsafeBufferPointer { buffer in
-            posix_spawn(&pid, executable, &actions, &attributes, UnsafeMutablePointer(mutating: buffer.baseAddress!), environ)
+        let status = (argv + [nil]).withUnsafeBufferPointer { args in
+            (environment + [nil]).withUnsafeBufferPointer { env in
+                posix_spawn(&pid, executable, &actions, &attributes, args.baseAddress!, env.baseAddress!)
+            }
         }
         guard status == 0 else {
             throw .workerUnavailable("could not start \(executable): \(String(cString: strerror(status)))")
         }
         return pid
+    }
+
+    /// Ours, minus the Swift runtime's crash backtracer: a crashing worker should die at
+    /// once with a short stderr, not spend seconds symbolicating.
+    private static func environment() -> [String] {
+        var variables = ProcessInfo.processInfo.environment
+        variables["SWIFT_BACKTRACE"] = "enable=no"
+        return variables.map { "\($0.key)=\($0.value)" }.sorted()
     }
 
     private func exchange(pid: pid_t, stdin: Int32, stdout: Int32, stderr: Int32, input: [UInt8], timeout: Double) -> Outcome {

@@ -9,16 +9,24 @@ public struct IsolatedRenderer: Sendable {
     public var timeout: Double
     /// Address-space cap for the worker, in bytes.
     public var memoryLimitBytes: Int
+    /// Ask the worker for its build/layout/render times (returned in `RenderedMap.timings`).
+    public var reportTimings: Bool
 
     /// A renderer that starts `workerExecutable render-worker --memory-limit N` per request.
-    public init(workerExecutable: String, timeout: Double, memoryLimitBytes: Int) {
+    public init(workerExecutable: String, timeout: Double, memoryLimitBytes: Int, reportTimings: Bool = false) {
         self.workerExecutable = workerExecutable
         self.timeout = timeout
         self.memoryLimitBytes = memoryLimitBytes
+        self.reportTimings = reportTimings
     }
 
     /// The rendered bytes, or the failure as a value with a plain message.
     public func render(_ request: RenderRequest) -> Result<[UInt8], RenderFailure> {
+        renderMap(request).map(\.bytes)
+    }
+
+    /// The rendered bytes with the worker's timing line, or the failure.
+    public func renderMap(_ request: RenderRequest) -> Result<RenderedMap, RenderFailure> {
         do throws(RenderFailure) {
             try RequestCheck.validate(request)
             let input: [UInt8]
@@ -28,8 +36,11 @@ public struct IsolatedRenderer: Sendable {
                 throw .workerUnavailable("the render request could not be encoded: \(error)")
             }
             let child = ChildProcess(executable: workerExecutable,
-                                     arguments: ["render-worker", "--memory-limit", String(memoryLimitBytes)])
-            return interpret(try child.run(input: input, timeout: timeout))
+                                     arguments: ["render-worker", "--memory-limit", String(memoryLimitBytes)] + (reportTimings ? ["--timings"] : []))
+            let outcome = try child.run(input: input, timeout: timeout)
+            let timings = String(decoding: outcome.stderr, as: UTF8.self).split(separator: "\n")
+                .last { $0.hasPrefix(GraphvizRenderer.Timings.prefix) }.map(String.init)
+            return interpret(outcome).map { RenderedMap(bytes: $0, timings: timings) }
         } catch {
             return .failure(error)
         }
@@ -57,7 +68,8 @@ public struct IsolatedRenderer: Sendable {
     /// cairo, the Swift runtime) under the cap say so on stderr before dying.
     private func unreported(_ stderr: String, fallback: RenderFailure) -> RenderFailure {
         let lowered = stderr.lowercased()
-        let outOfMemory = ["out of memory", "cannot allocate", "could not allocate", "bad_alloc", "memory exhausted"]
+        // "creating thread": under RLIMIT_AS a thread stack cannot be mapped (glib aborts).
+        let outOfMemory = ["out of memory", "cannot allocate", "could not allocate", "bad_alloc", "memory exhausted", "creating thread"]
         return outOfMemory.contains(where: lowered.contains) ? .outOfMemory(limitBytes: memoryLimitBytes) : fallback
     }
 
@@ -76,4 +88,11 @@ public struct IsolatedRenderer: Sendable {
                                       SIGINT: "SIGINT", SIGHUP: "SIGHUP", SIGQUIT: "SIGQUIT"]
         return names[signal] ?? "signal \(signal)"
     }
+}
+
+/// A successful render: the bytes, and the worker's timing line when asked for.
+public struct RenderedMap: Sendable {
+    public var bytes: [UInt8]
+    /// `cjm render timings: build … s, layout … s, render … s` (and peak memory), or nil.
+    public var timings: String?
 }

@@ -1,3 +1,4 @@
+import CGraphviz
 import Foundation
 
 /// The body of the hidden `cjm render-worker` subcommand: one graph per process.
@@ -18,6 +19,7 @@ public enum RenderWorker {
     /// Runs the worker. `memoryLimitBytes` caps the address space (RLIMIT_AS) before
     /// anything is read; `reportTimings` writes one timings line to stderr.
     public static func run(memoryLimitBytes: Int? = nil, reportTimings: Bool = false) -> Int32 {
+        cjm_single_malloc_arena()
         if let limit = memoryLimitBytes, limit > 0 {
             var cap = rlimit(rlim_cur: rlim_t(limit), rlim_max: rlim_t(limit))
             guard setrlimit(Int32(RLIMIT_AS.rawValue), &cap) == 0 else {
@@ -42,9 +44,16 @@ public enum RenderWorker {
             return fail(error)
         }
         if reportTimings || ProcessInfo.processInfo.environment[timingsVariable] == "1" {
-            writeAll(Array((timings.line + "\n").utf8), to: STDERR_FILENO)
+            writeAll(Array((timings.line + ", " + peakMemory() + "\n").utf8), to: STDERR_FILENO)
         }
         return writeAll(bytes, to: STDOUT_FILENO) ? 0 : fail(.workerUnavailable("could not write the output"))
+    }
+
+    /// Peak address space and resident memory, from /proc (for choosing memory limits).
+    private static func peakMemory() -> String {
+        let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+        let wanted = status.split(separator: "\n").filter { $0.hasPrefix("VmPeak") || $0.hasPrefix("VmHWM") }
+        return wanted.map { $0.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ") }.joined(separator: ", ")
     }
 
     private static func fail(_ failure: RenderFailure) -> Int32 {

@@ -16,24 +16,52 @@ enum LabelText {
     /// A tooltip: Graphviz unescapes backslashes twice on the way to `xlink:title`, so each
     /// one is written four times; lines are joined with `\n`, which it turns into `&#10;`.
     static func tooltip(_ text: String) -> String {
-        physicalLines(text).map { line in
-            cleaned(line).replacing("\\", with: "\\\\\\\\").replacing("&", with: "&amp;")
-        }.joined(separator: "\\n")
+        physicalLines(text).map { escaped($0, backslash: "\\\\\\\\") }.joined(separator: "\\n")
     }
 
     private static func escapedLine(_ line: String) -> String {
-        cleaned(line).replacing("\\", with: "\\\\").replacing("&", with: "&amp;")
+        escaped(line, backslash: "\\\\")
+    }
+
+    /// One pass over the scalars: drops control characters (a tab becomes a space) and
+    /// escapes `\` and `&`. (`String.replacing` twice per label cost more than the layout
+    /// of small maps.)
+    private static func escaped(_ line: String, backslash: String) -> String {
+        var result = ""
+        result.reserveCapacity(line.utf8.count)
+        for scalar in line.unicodeScalars {
+            switch scalar {
+            case "\\": result += backslash
+            case "&": result += "&amp;"
+            case "\t": result += " "
+            default:
+                if scalar.value >= 0x20 && scalar.value != 0x7F { result.unicodeScalars.append(scalar) }
+            }
+        }
+        return result
     }
 
     /// A line of user text may itself hold line breaks (`\n` in a DSL string).
     private static func physicalLines(_ text: String) -> [String] {
-        text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }).map(String.init)
-    }
-
-    private static func cleaned(_ line: String) -> String {
-        String(String.UnicodeScalarView(line.unicodeScalars.compactMap { scalar in
-            if scalar == "\t" { return " " }
-            return scalar.value < 0x20 || scalar.value == 0x7F ? nil : scalar
-        }))
+        // Split on the bytes of `\n`, `\r\n` and `\r`: a Character-level split costs more than
+        // Graphviz's own work on small maps.
+        let utf8 = text.utf8
+        guard utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return [text] }
+        var lines: [String] = []
+        var start = utf8.startIndex
+        var index = start
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            guard byte == 0x0A || byte == 0x0D else {
+                index = utf8.index(after: index)
+                continue
+            }
+            lines.append(String(decoding: utf8[start..<index], as: UTF8.self))
+            index = utf8.index(after: index)
+            if byte == 0x0D, index < utf8.endIndex, utf8[index] == 0x0A { index = utf8.index(after: index) }
+            start = index
+        }
+        lines.append(String(decoding: utf8[start..<utf8.endIndex], as: UTF8.self))
+        return lines
     }
 }

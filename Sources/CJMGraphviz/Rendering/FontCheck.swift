@@ -1,27 +1,15 @@
-import Foundation
-
 /// Asks fontconfig (`fc-match`, from the Debian package fontconfig) whether the theme's font
 /// family is installed. Pango would otherwise substitute whatever it finds, silently, and
-/// Cyrillic may come out as boxes. One short process per render; cheaper than linking
-/// fontconfig's development files into the build.
+/// Cyrillic may come out as boxes. One short process per render (a few milliseconds); the
+/// alternative, linking fontconfig's development files, would add a build dependency.
 enum FontCheck {
     /// Throws `missingFont` unless fontconfig resolves `family` to that family itself.
     static func require(_ family: String) throws(RenderFailure) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["fc-match", "--format=%{family}", family]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        do {
-            try process.run()
-        } catch {
-            throw .missingFont(family: family, package: "fontconfig")
-        }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw .missingFont(family: family, package: "fontconfig") }
-        let families = String(decoding: data, as: UTF8.self).split(separator: ",").map { $0.trimmingSpaces().lowercased() }
+        let query = ChildProcess(executable: "/usr/bin/env", arguments: ["fc-match", "--format=%{family}", family])
+        let outcome = try query.run(input: [], timeout: 10)
+        // env exits 127 when fc-match is not installed at all.
+        guard outcome.termination == .exited(0) else { throw .missingFont(family: family, package: "fontconfig") }
+        let families = String(decoding: outcome.stdout, as: UTF8.self).split(separator: ",").map { $0.trimmingSpaces().lowercased() }
         guard families.contains(family.trimmingSpaces().lowercased()) else {
             throw .missingFont(family: family, package: package(for: family))
         }

@@ -10,9 +10,12 @@ enum GraphvizRenderer {
         var layout = 0.0
         var render = 0.0
 
+        /// Starts the timing line the worker writes to stderr.
+        static let prefix = "cjm render timings: "
+
         var line: String {
             func seconds(_ value: Double) -> String { String(Double((value * 1000).rounded()) / 1000) }
-            return "cjm render timings: build \(seconds(build)) s, layout \(seconds(layout)) s, render \(seconds(render)) s"
+            return Self.prefix + "build \(seconds(build)) s, layout \(seconds(layout)) s, render \(seconds(render)) s"
         }
     }
 

@@ -14,18 +14,7 @@ public struct CheckRun: Sendable {
 
     /// Checks every input; the status is the worst outcome (a missing file over an invalid one).
     public func run(console: Console) -> ExitStatus {
-        var status = ExitStatus.success
         let reporter = DiagnosticReporter(format: diagnosticFormat, console: console)
-        for path in InputList.expand(inputs) {
-            switch JourneyCompiler.compile(path, limits: limits) {
-            case .failure(let failure):
-                reporter.report(failure)
-                status = ExitStatus.worse(status, failure.exitStatus)
-            case .success(let compiled):
-                reporter.report(compiled)
-                if compiled.hasErrors { status = ExitStatus.worse(status, .invalidInput) }
-            }
-        }
-        return status
+        return JourneyCompiler.compileAll(InputList.expand(inputs), limits: limits, reporter: reporter).status
     }
 }

@@ -62,24 +62,12 @@ public struct RenderRun: Sendable {
         let reporter = DiagnosticReporter(format: diagnosticFormat, console: console)
 
         // 1. Read and check every input.
-        var journeys: [CompiledJourney] = []
-        var status = ExitStatus.success
         let paths = InputList.expand(inputs)
         if paths.isEmpty {
             console.report("cjm: error: no .cjm files in \(inputs.joined(separator: " "))")
             return .inputNotFound
         }
-        for path in paths {
-            switch JourneyCompiler.compile(path, limits: limits) {
-            case .failure(let failure):
-                reporter.report(failure)
-                status = ExitStatus.worse(status, failure.exitStatus)
-            case .success(let compiled):
-                reporter.report(compiled)
-                if compiled.hasErrors { status = ExitStatus.worse(status, .invalidInput) }
-                journeys.append(compiled)
-            }
-        }
+        var (journeys, status) = JourneyCompiler.compileAll(paths, limits: limits, reporter: reporter)
         if status != .success { return status }
         clock.lap("parse+check")
 
@@ -121,13 +109,15 @@ public struct RenderRun: Sendable {
         clock.lap("view graph")
 
         // 4. Render every map, each in its own child process.
-        let renderer = IsolatedRenderer(workerExecutable: workerExecutable, timeout: timeout, memoryLimitBytes: memoryLimitBytes)
+        let renderer = IsolatedRenderer(workerExecutable: workerExecutable, timeout: timeout, memoryLimitBytes: memoryLimitBytes, reportTimings: timings)
         let requests = planned.map { RenderRequest(graph: graphs[GraphKey(input: $0.input, view: $0.view)]!, format: $0.format, dpi: dpi) }
         let results = ParallelRenders.run(requests, jobs: max(1, jobs), renderer: renderer)
         var rendered: [[UInt8]] = []
         for (output, result) in zip(planned, results) {
             switch result {
-            case .success(let bytes): rendered.append(bytes)
+            case .success(let map):
+                rendered.append(map.bytes)
+                if timings, let line = map.timings { console.report("timing: \(output.view) as \(output.format.rawValue): \(line)") }
             case .failure(let failure):
                 console.report("cjm: error: \(checked[output.input].compiled.path): \(output.view) as \(output.format.rawValue): \(failure.message)")
                 status = .internalFailure

@@ -10,6 +10,25 @@ public enum JourneyCompiler {
         }
     }
 
+    /// Compiles every input, printing each one's diagnostics as it goes. Returns the inputs that
+    /// could be read and the worst outcome (a missing file over an invalid one over success).
+    static func compileAll(_ paths: [String], limits: Limits, reporter: DiagnosticReporter) -> (journeys: [CompiledJourney], status: ExitStatus) {
+        var journeys: [CompiledJourney] = []
+        var status = ExitStatus.success
+        for path in paths {
+            switch compile(path, limits: limits) {
+            case .failure(let failure):
+                reporter.report(failure)
+                status = ExitStatus.worse(status, failure.exitStatus)
+            case .success(let compiled):
+                reporter.report(compiled)
+                if compiled.hasErrors { status = ExitStatus.worse(status, .invalidInput) }
+                journeys.append(compiled)
+            }
+        }
+        return (journeys, status)
+    }
+
     /// Decodes, parses and checks bytes already read.
     public static func compile(_ bytes: [UInt8], path: String, limits: Limits = .standard) -> CompiledJourney {
         switch SourceDecoder.decode(path: path, bytes: bytes, limits: limits) {

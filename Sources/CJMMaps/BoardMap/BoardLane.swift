@@ -7,7 +7,7 @@ enum BoardLane: String, CaseIterable, Sendable {
         switch self {
         case .touchpoints: "Точки контакта и каналы"
         case .actions: "Действия клиента"
-        case .emotion: "Эмоции (от −2 до +2)"
+        case .emotion: "Эмоции"
         case .pains: "Боли"
         case .ideas: "Идеи, зоны роста"
         case .feedback: "Обратная связь"

@@ -7,15 +7,16 @@ import CJMViewGraph
 /// Every cell is a fixed-size box whose text was wrapped to the box's width by `WordWrapper`
 /// with conservative DejaVu Sans widths, and whose height is its line count times the line
 /// height plus padding. A row is as tall as its tallest column stack, a column as wide as
-/// the larger of a readable minimum and what its emotion points need, and gaps separate
-/// every box, so no two boxes overlap and no line leaves its box.
+/// its boxes side by side (box width and count chosen by `BoardMap`) or what its emotion
+/// points need, and gaps separate every box, so no two boxes overlap and no line leaves its box.
 struct BoardLayout {
     /// Geometry in points.
     enum Metrics {
         static let fontSize = 14.0
         static let titleFontSize = 16.0
-        /// Graphviz sets lines 1.2 font sizes apart; a little more keeps descenders inside.
-        static let lineSpacing = 1.25
+        /// Line pitch in font sizes: Graphviz 2.43 sets 14 pt DejaVu Sans lines 15 pt apart (measured
+        /// in its SVG); 1.2 leaves room for other viewers' fonts.
+        static let lineSpacing = 1.2
         static let paddingX = 10.0
         static let paddingY = 8.0
         static let margin = 24.0
@@ -23,12 +24,15 @@ struct BoardLayout {
         static let gapY = 14.0
         /// Between boxes stacked in one cell.
         static let stackGap = 8.0
-        static let laneTitleWidth = 150.0
+        static let laneTitleWidth = 200.0
         /// Box widths `BoardMap` tries: about 22 to 40 Cyrillic characters a line at 14 pt.
         static let cardWidths: [Double] = [250, 300, 360, 430]
         /// Sub-columns per phase `BoardMap` tries.
         static let cardsAcross = [1, 2, 3]
         static let emotionDiameter = 34.0
+        /// Room at the right of the emotion lane's title for the −2…+2 scale.
+        static let emotionScaleWidth = 30.0
+        static let scaleFontSize = 12.0
         /// Horizontal room per emotion point, so points of one phase never touch.
         static let emotionSlot = 48.0
         /// Vertical distance between consecutive emotion values.
@@ -102,32 +106,34 @@ struct BoardLayout {
 
     // MARK: Rows
 
+    /// Persona cards in the columns' slots, as many rows as needed, under one lane title.
     private mutating func placePersonas() {
         guard !personas.isEmpty else { return }
         let slots: [(x: Double, width: Double)] = columns.isEmpty
             ? [(Metrics.margin + Metrics.laneTitleWidth + Metrics.gapX, cardWidth)]
             : columns.map { ($0.x, $0.width) }
-        var first = true
+        let style = cardStyle(.persona)
+        let top = cursor
         for start in stride(from: 0, to: personas.count, by: slots.count) {
             let row = personas[start..<min(start + slots.count, personas.count)]
             let cards = zip(row, slots).map { persona, slot in (persona, slot, personaLines(persona, width: slot.width)) }
             let height = cards.map { Self.height(lines: $0.2.count, fontSize: Metrics.fontSize) }.max() ?? 0
-            var style = theme.style(for: .persona)
-            style.fontSize = Metrics.fontSize
-            style.alignment = .left
             for (persona, slot, lines) in cards {
                 add(Node(id: ids.make("persona", persona.path), classes: ["persona"], label: lines, style: style, tooltip: persona.label),
                     x: slot.x, width: slot.width, height: height)
             }
-            if first { addLaneTitle(id: "lane-personas", title: "Персоны", height: height) }
-            first = false
             cursor += height + Metrics.gapY
         }
+        let height = cursor - Metrics.gapY - top
+        cursor = top
+        addLaneTitle(id: "lane-personas", title: "Персоны", height: height)
+        cursor += height + Metrics.gapY
     }
 
     private mutating func placePhaseTitles() {
-        var style = theme.style(for: .phase)
+        var style = cardStyle(.phase)
         style.fontSize = Metrics.titleFontSize
+        style.alignment = .center
         let cells = columns.map { column in
             (column, WordWrapper.wrap(column.title, points: column.width - 2 * Metrics.paddingX, measure: titleText))
         }
@@ -154,9 +160,7 @@ struct BoardLayout {
                 grid.append((slot, node, Self.height(lines: node.label.count, fontSize: Metrics.fontSize)))
             }
             if lane == .touchpoints {
-                var style = theme.style(for: .channel)
-                style.fontSize = Metrics.fontSize
-                style.alignment = .left
+                let style = cardStyle(.channel)
                 for (offset, channel) in column.channels.enumerated() {
                     let lines = WordWrapper.wrap("Канал: \(channel.label)", points: width, measure: text)
                     let node = Node(id: ids.make("channel-\(channel.path)-\(column.id)"), classes: ["channel"], label: lines, style: style,
@@ -216,7 +220,17 @@ struct BoardLayout {
                 previous = (id, value)
             }
         }
-        addLaneTitle(id: "lane-emotion", title: BoardLane.emotion.title, height: height)
+        addLaneTitle(id: "lane-emotion", title: BoardLane.emotion.title, height: height, reserving: Metrics.emotionScaleWidth)
+        // The scale: each value written level with the points that have it.
+        for value in (-2...2).reversed() {
+            let style = NodeStyle(shape: .plain, fill: nil, stroke: palette.title.stroke, fontColor: palette.title.fontColor,
+                                  fontSize: Metrics.scaleFontSize)
+            add(Node(id: ids.make("emotion-scale-\(value < 0 ? "minus" : "plus")\(abs(value))"), classes: ["emotion-scale"],
+                     label: [Self.signed(value)], style: style),
+                x: Metrics.margin + Metrics.laneTitleWidth - Metrics.emotionScaleWidth + 2,
+                top: cursor + Metrics.paddingY + Double(2 - value) * Metrics.emotionStep + (Metrics.emotionDiameter - Metrics.emotionStep) / 2,
+                width: Metrics.emotionScaleWidth - 2, height: Metrics.emotionStep)
+        }
         cursor += height + Metrics.gapY
     }
 
@@ -236,7 +250,8 @@ struct BoardLayout {
         case .owners: (items, kind) = (touchpoint.owners, "owner")
         }
         guard !items.isEmpty else { return nil }
-        let lines = items.flatMap { WordWrapper.wrap("\(number) · \($0)", points: width, measure: text) }
+        let indent = String(repeating: "\u{2007}", count: String(number).count + 2)
+        let lines = items.flatMap { WordWrapper.wrap("\(number) · \($0)", points: width, measure: text, hangingIndent: indent) }
         return Node(id: ids.make(lane.rawValue, touchpoint.path), classes: [kind], label: lines,
                     style: palette.lanes[lane] ?? NodeStyle(), tooltip: "\(number). \(touchpoint.label)")
     }
@@ -250,12 +265,9 @@ struct BoardLayout {
             paragraphs.append("Персона: " + (journey.personas.first { $0.path == persona }?.label ?? persona.description))
         }
         if let count = touchpoint.count { paragraphs.append("Контактов: \(count)") }
-        var style = theme.style(for: .touchpoint)
-        style.fontSize = Metrics.fontSize
-        style.alignment = .left
-        if style.shape == .roundedBox || style.shape == .ellipse || style.shape == .circle { style.shape = .box }
         return Node(id: ids.make("touchpoint", touchpoint.path), classes: ["touchpoint"],
-                    label: paragraphs.flatMap { WordWrapper.wrap($0, points: width, measure: text) }, style: style, tooltip: touchpoint.label)
+                    label: paragraphs.flatMap { WordWrapper.wrap($0, points: width, measure: text) }, style: cardStyle(.touchpoint),
+                    tooltip: touchpoint.label)
     }
 
     private func personaLines(_ persona: Persona, width: Double) -> [String] {
@@ -263,17 +275,32 @@ struct BoardLayout {
         var lines = WordWrapper.wrap(persona.label, points: inner, measure: text)
         for (heading, items) in [("Цели:", persona.goals), ("Потребности:", persona.needs), ("Мотивы:", persona.motivations)] where !items.isEmpty {
             lines.append(heading)
-            lines += items.flatMap { WordWrapper.wrap("• \($0)", points: inner, measure: text) }
+            lines += items.flatMap { WordWrapper.wrap("• \($0)", points: inner, measure: text, hangingIndent: "\u{2007}") }
         }
         return lines
     }
 
+    /// The theme's look for `kind` (with `style` rules) as a board card: left-aligned body
+    /// text, and a shape whose full box holds text, since the text was wrapped to the box.
+    private func cardStyle(_ kind: ElementKind) -> NodeStyle {
+        var style = theme.style(for: kind)
+        style.fontSize = Metrics.fontSize
+        style.alignment = .left
+        switch style.shape {
+        case .box, .roundedBox, .note, .tab, .folder, .component, .plain: break
+        case .ellipse, .circle, .diamond, .cylinder, .hexagon, .octagon, .point: style.shape = .box
+        }
+        return style
+    }
+
     // MARK: Placing
 
-    private mutating func addLaneTitle(id: String, title: String, height: Double) {
-        let lines = WordWrapper.wrap(title, points: Metrics.laneTitleWidth - 2 * Metrics.paddingX, measure: titleText)
+    /// The row's title at the left, `reserving` points at its right edge for a scale.
+    private mutating func addLaneTitle(id: String, title: String, height: Double, reserving scale: Double = 0) {
+        let width = Metrics.laneTitleWidth - scale
+        let lines = WordWrapper.wrap(title, points: width - 2 * Metrics.paddingX, measure: titleText)
         add(Node(id: ids.make(id), classes: ["lane-title"], label: lines, style: palette.title),
-            x: Metrics.margin, width: Metrics.laneTitleWidth, height: height)
+            x: Metrics.margin, width: width, height: height)
     }
 
     /// A box at the current row.

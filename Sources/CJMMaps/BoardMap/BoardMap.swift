@@ -5,8 +5,8 @@ import CJMViewGraph
 /// written, lanes as rows titled at the left (touchpoints with their channels, customer
 /// actions, emotion, pains, ideas, feedback, owners) and the personas across the top.
 ///
-/// Positions are computed here and handed to Graphviz pinned (`Layout.pinned`, drawn with
-/// `neato -n2`) instead of being left to `dot`: a grid needs every cell of a column aligned
+/// Positions are computed here and handed to Graphviz pinned (`Layout.pinned`: `neato -n2`
+/// semantics, Graphviz only draws the boxes where they are and routes the emotion line) instead of being left to `dot`: a grid needs every cell of a column aligned
 /// with every cell of a row, which `dot` can only approximate with clusters and invisible
 /// cross-cluster edges, and on boards of realistic size those make 2.42's ranking fail
 /// ("trouble in init_rank"). Computing the grid also lets every text be wrapped to its
@@ -17,8 +17,6 @@ import CJMViewGraph
 /// - Several touchpoints in one phase stack down the column in the order written, numbered
 ///   across the board in reading order; every lane entry of a touchpoint starts with its
 ///   number, so a pain or an idea can be traced back to its touchpoint. A crowded phase may
-///   lay its boxes out two or three across, row by row, each touchpoint in the same
-///   sub-column in every lane. A crowded phase may
 ///   lay its boxes out two or three across, row by row, each touchpoint in the same
 ///   sub-column in every lane.
 /// - Touchpoints without a phase (or whose phase is not on the board) go into a trailing

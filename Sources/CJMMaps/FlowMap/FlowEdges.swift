@@ -6,6 +6,7 @@ import CJMViewGraph
 enum FlowEdges {
     static let manualLabel = "вручную"
     static let crossSellLabel = "кросс-продажа"
+    static let crossSellPenWidth = 2.4
 
     static func build(_ journey: Journey, context: inout FlowMapContext) -> [Edge] {
         let manualChannels = Set(journey.channels.filter { $0.crm == .manual }.map(\.path))
@@ -30,13 +31,16 @@ enum FlowEdges {
             case .stageChain:
                 weight = 4
             case .terminal:
-                if let target = context.placed.element(flow.to), target.isStage {
-                    let end = journey.stageEnd(flow.to)
-                    if end == .won { style.color = context.theme.wonStage.stroke }
-                    if end == .lost { style.color = context.theme.lostStage.stroke }
+                switch context.placed.element(flow.to)?.end {
+                case .won?: style.color = context.theme.wonStage.stroke
+                case .lost?: style.color = context.theme.lostStage.stroke
+                case nil: break
                 }
             case .crossSell:
+                // Between rows, so it must not bend them: no ranking; a heavier dash than a
+                // manual channel's.
                 style.line = .dashed
+                style.penWidth = crossSellPenWidth
                 labelParts.append(crossSellLabel)
                 constraint = false
             case .landing:
@@ -99,16 +103,5 @@ enum FlowEdges {
 
     private static func tooltip(_ flow: Flow, label: String?) -> String {
         "\(flow.from) → \(flow.to)" + (label.map { ": " + $0 } ?? "")
-    }
-}
-
-extension Journey {
-    /// Whether the stage at `path` is a won or lost end.
-    func stageEnd(_ path: ElementPath) -> Stage.End? {
-        let blocks = (leads.map { [$0.stages] } ?? []) + pipelines.map(\.stages)
-        for stages in blocks {
-            if let stage = stages.first(where: { $0.path == path }) { return stage.end }
-        }
-        return nil
     }
 }

@@ -21,13 +21,14 @@ public enum FlowMap {
             CRMBlock.build(journey.crm, context: &context),
             LeadsBlock.build(journey.leads, context: &context),
             PipelinesBlock.build(journey.pipelines, context: &context),
-            SiteBlock.build(journey.sites, context: &context),
+            SiteBlock.build(journey.sites, flows: journey.flows, context: &context),
             AdsBlock.build(journey.adNetworks, context: &context),
         ]
         var map = MapFragment()
         for block in readingOrder { map.append(block) }
         map.append(TouchpointsBlock.build(journey.touchpoints, context: &context))
         map.edges += FlowEdges.build(journey, context: &context)
+        SiteBlock.markUnpromoted(&map.nodes, edges: map.edges)
         map.edges += BlockOrder.edges(readingOrder, existing: map.edges, ids: &context.ids)
         map.append(Legend.build(nodes: map.nodes, edges: map.edges, context: &context))
         return ViewGraph(

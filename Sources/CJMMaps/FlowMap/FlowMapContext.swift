@@ -17,9 +17,9 @@ struct FlowMapContext {
     init(theme: Theme) { self.theme = theme }
 
     /// The label lines of an element: its label wrapped, then each extra line wrapped.
-    func lines(_ label: String, _ extra: [String] = [], width: Int = wrapWidth) -> [String] {
-        var result = WordWrapper.wrap(label, width: width)
-        for line in extra { result += WordWrapper.wrap(line, width: width) }
+    func lines(_ label: String, _ extra: [String] = []) -> [String] {
+        var result = WordWrapper.wrap(label, width: Self.wrapWidth)
+        for line in extra { result += WordWrapper.wrap(line, width: Self.wrapWidth) }
         return result.isEmpty ? [" "] : result
     }
 

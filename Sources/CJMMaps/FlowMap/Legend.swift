@@ -29,7 +29,10 @@ enum Legend {
         NodeEntry(key: "won", label: "Успешное завершение", isUsed: { $0.contains("won") }, style: { $0.wonStage }),
         NodeEntry(key: "lost", label: "Провал", isUsed: { $0.contains("lost") }, style: { $0.lostStage }),
         NodeEntry(key: "auto", label: "Автоматизация", isUsed: { $0.contains("auto") }, style: { $0.automation }),
-        NodeEntry(key: "page", label: "Страница сайта", isUsed: { $0.contains("page") }, style: { $0.style(for: .page) }),
+        NodeEntry(key: "page", label: "Страница сайта", isUsed: { $0.contains("page") && !$0.contains("unpromoted") },
+                  style: { $0.style(for: .page) }),
+        NodeEntry(key: "unpromoted", label: "Страница без рекламы", isUsed: { $0.contains("unpromoted") },
+                  style: { var style = $0.style(for: .page); style.dashed = true; return style }),
         NodeEntry(key: "ad", label: "Объявление", isUsed: { $0.contains("ad") }, style: { $0.style(for: .ad) }),
         NodeEntry(key: "touchpoint", label: "Точка контакта", isUsed: { $0.contains("touchpoint") },
                   style: { $0.style(for: .touchpoint) }),
@@ -46,7 +49,7 @@ enum Legend {
         LineEntry(key: "manual", label: "В CRM вручную", isUsed: { $0.classes.contains("manual") },
                   style: { var style = $0.edge; style.line = .dashed; return style }),
         LineEntry(key: "cross-sell", label: "Кросс-продажа", isUsed: { $0.classes.contains("cross-sell") },
-                  style: { var style = $0.edge; style.line = .dashed; return style }),
+                  style: { var style = $0.edge; style.line = .dashed; style.penWidth = FlowEdges.crossSellPenWidth; return style }),
         LineEntry(key: "landing", label: "Объявление ведёт на страницу", isUsed: { $0.classes.contains("landing") },
                   style: { $0.edge }),
         LineEntry(key: "touchpoint", label: "Канал точки контакта", isUsed: { $0.classes.contains("touchpoint") },
@@ -69,7 +72,8 @@ enum Legend {
         fragment.clusters.append(Cluster(
             id: cluster, classes: ["legend"], label: clusterLabel, fill: theme.graph.background, stroke: theme.clusterStroke,
             fontColor: theme.graph.fontColor, fontSize: FlowMapContext.subBlockTitleSize))
-        var column: [String] = []
+        var samples: [String] = []
+        var texts: [String] = []
         var ends: [String] = []
         for entry in usedNodes {
             var style = entry.style(theme)
@@ -78,7 +82,7 @@ enum Legend {
             let id = context.ids.make("legend-" + entry.key)
             fragment.nodes.append(Node(id: id, classes: ["legend", "legend-" + entry.key], label: [entry.label], style: style,
                                        tooltip: "Легенда: " + entry.label, cluster: cluster))
-            column.append(id)
+            samples.append(id)
         }
         for entry in usedLines {
             let style = entry.style(theme)
@@ -96,12 +100,36 @@ enum Legend {
             // Heavy, so each sample line runs straight across from its description.
             fragment.edges.append(Edge(id: context.ids.make("legend-edge-" + entry.key), from: text, to: end,
                                        classes: ["legend", "legend-" + entry.key], style: style, weight: 10))
-            column.append(text)
+            texts.append(text)
             ends.append(end)
         }
-        if column.count > 1 { fragment.sameRank.append(column) }
-        if ends.count > 1 { fragment.sameRank.append(ends) }
+        // A grid a few rows high, so the key stays small beside a focused view: columns of
+        // samples, then columns of line descriptions, each followed by its column of line ends.
+        var columns = chunks(samples)
+        let textColumns = chunks(texts)
+        let endColumns = chunks(ends)
+        for index in textColumns.indices {
+            columns.append(textColumns[index])
+            fragment.sameRank.append(endColumns[index])
+        }
+        fragment.sameRank += columns.filter { $0.count > 1 }
+        var rightmost: String?  // what the next column must sit right of
+        for column in columns {
+            if let rightmost {
+                fragment.edges.append(Edge(id: context.ids.make("legend-order-\(rightmost)-\(column[0])"), from: rightmost, to: column[0],
+                                           classes: ["layout"], style: EdgeStyle(line: .invisible, arrowHead: .none), weight: 0))
+            }
+            // A description column is followed by its line ends; the next column goes after those.
+            rightmost = textColumns.firstIndex(of: column).map { endColumns[$0][0] } ?? column[0]
+        }
+        fragment.sameRank = fragment.sameRank.filter { $0.count > 1 }
         return fragment
+    }
+
+    static let rowsPerColumn = 4
+
+    private static func chunks(_ ids: [String]) -> [[String]] {
+        stride(from: 0, to: ids.count, by: rowsPerColumn).map { Array(ids[$0..<min($0 + rowsPerColumn, ids.count)]) }
     }
 }
 

@@ -35,14 +35,20 @@ struct PlacedElements {
         var node: String
         var count: Int?
         var isStage: Bool
+        /// Set for won/lost stages.
+        var end: Stage.End?
     }
 
     private var placed: [ElementPath: Placed] = [:]
     /// A block (pipeline, leads, site…) stands for one node as a flow's start and another as its end.
     private var blockAnchors: [ElementPath: (source: String, target: String)] = [:]
 
-    mutating func place(_ path: ElementPath, node: String, count: Int? = nil, isStage: Bool = false) {
-        placed[path] = Placed(node: node, count: count, isStage: isStage)
+    mutating func place(_ path: ElementPath, node: String, count: Int? = nil) {
+        placed[path] = Placed(node: node, count: count, isStage: false)
+    }
+
+    mutating func place(_ stage: Stage, node: String) {
+        placed[stage.path] = Placed(node: node, count: stage.count, isStage: true, end: stage.end)
     }
 
     mutating func anchor(_ path: ElementPath, source: String, target: String) {

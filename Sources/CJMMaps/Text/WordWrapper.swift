@@ -6,72 +6,70 @@
 /// (`wrap(_:points:measure:)`, for the board, which sizes its own fixed boxes and must know
 /// the text fits). Words move whole to the next line; a word longer than the width (a URL, a
 /// long compound) is split after its last `-` or `/` that fits, else cut at the width. Line
-/// breaks already in the text are kept. Non-breaking spaces (U+00A0, U+202F) never break, so
-/// `1 200` stays whole.
+/// breaks already in the text are kept. Non-breaking spaces (U+00A0, U+2007, U+202F) never
+/// break, so `1 200` stays whole.
 public enum WordWrapper {
     /// The lines of `text`, each at most `width` characters (`width` below 1 counts as 1).
     /// Empty or blank text gives no lines.
     public static func wrap(_ text: String, width: Int) -> [String] {
-        let width = max(1, width)
-        return wrap(text) { $0.count <= width }
+        wrap(text, width: width, hangingIndent: "")
     }
 
     /// Like `wrap(_:width:)`, with every line after the first indented by `hangingIndent`
     /// (counted within the width), so a wrapped list item (`• …`) still reads as one item.
     public static func wrap(_ text: String, width: Int, hangingIndent: String) -> [String] {
         let width = max(1, width)
-        let indent = hangingIndent.count < width ? hangingIndent : ""
-        let lines = wrap(text) { $0.count <= width - indent.count }
-        return lines.enumerated().map { index, line in index == 0 || line.isEmpty ? line : indent + line }
+        return wrap(text, hangingIndent: hangingIndent) { $0.count <= width }
     }
 
-    /// The lines of `text`, each at most `points` wide as `measure` estimates it (a single
-    /// character wider than that still gets a line of its own). Empty or blank text gives no lines.
-    static func wrap(_ text: String, points: Double, measure: TextMeasure) -> [String] {
-        wrap(text) { measure.width(of: $0) <= points }
+    /// The lines of `text`, each at most `points` wide as `measure` estimates it, continuation
+    /// lines indented by `hangingIndent` (a single character wider than `points` still gets a
+    /// line of its own). Empty or blank text gives no lines.
+    static func wrap(_ text: String, points: Double, measure: TextMeasure, hangingIndent: String = "") -> [String] {
+        wrap(text, hangingIndent: hangingIndent) { measure.width(of: $0) <= points }
     }
 
-    /// Wraps with `fits` telling whether a line is narrow enough; `fits` must hold for any
-    /// shorter prefix of a line it holds for.
-    private static func wrap(_ text: String, fits: (Substring) -> Bool) -> [String] {
+    /// Wraps with `fits` telling whether a line is narrow enough; `fits` must hold for every
+    /// prefix of a line it holds for.
+    private static func wrap(_ text: String, hangingIndent: String, fits: (String) -> Bool) -> [String] {
+        let indent = fits(hangingIndent + "x") ? hangingIndent : ""
         var lines: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            lines += wrapParagraph(Substring(paragraph), fits: fits)
+            let words = paragraph.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" })
+            guard !words.isEmpty else {
+                lines.append("")
+                continue
+            }
+            var current = ""
+            // Every line but the very first will carry the indent, so it must fit with it.
+            func fitsHere(_ line: String) -> Bool { fits(lines.isEmpty ? line : indent + line) }
+            for word in words {
+                for piece in pieces(of: word, fits: { fits(indent + $0) }) {
+                    if current.isEmpty {
+                        current = piece
+                    } else if fitsHere(current + " " + piece) {
+                        current += " " + piece
+                    } else {
+                        lines.append(current)
+                        current = piece
+                    }
+                }
+            }
+            lines.append(current)
         }
         while lines.last == "" { lines.removeLast() }
         while lines.first == "" { lines.removeFirst() }
-        return lines
-    }
-
-    private static func wrapParagraph(_ paragraph: Substring, fits: (Substring) -> Bool) -> [String] {
-        let words = paragraph.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" })
-        guard !words.isEmpty else { return [""] }
-        var lines: [String] = []
-        var current = ""
-        for word in words {
-            for piece in pieces(of: word, fits: fits) {
-                if current.isEmpty {
-                    current = piece
-                } else if fits(Substring(current + " " + piece)) {
-                    current += " " + piece
-                } else {
-                    lines.append(current)
-                    current = piece
-                }
-            }
-        }
-        lines.append(current)
-        return lines
+        return lines.enumerated().map { index, line in index == 0 || line.isEmpty ? line : indent + line }
     }
 
     /// A word cut into chunks that fit, preferring cuts after `-` or `/`.
-    private static func pieces(of word: Substring, fits: (Substring) -> Bool) -> [String] {
+    private static func pieces(of word: Substring, fits: (String) -> Bool) -> [String] {
         var rest = word
         var result: [String] = []
-        while !fits(rest) {
+        while !fits(String(rest)) {
             // The longest prefix that fits, at least one character so the loop always advances.
             var end = rest.index(after: rest.startIndex)
-            while end < rest.endIndex, fits(rest[..<rest.index(after: end)]) { end = rest.index(after: end) }
+            while end < rest.endIndex, fits(String(rest[..<rest.index(after: end)])) { end = rest.index(after: end) }
             let window = rest[..<end]
             let cut = window.lastIndex(where: { $0 == "-" || $0 == "/" }).map { rest.index(after: $0) } ?? end
             result.append(String(rest[..<cut]))

@@ -9,6 +9,7 @@ public struct CheckResult: Sendable {
     /// The root file and every included file, by the path diagnostics name them with.
     public var sources: [String: SourceFile]
 
+    /// A result as found.
     public init(journey: Journey?, diagnostics: [Diagnostic], sources: [String: SourceFile]) {
         self.journey = journey
         self.diagnostics = diagnostics

@@ -26,7 +26,7 @@ struct DeclarationPass {
         for statement in statements {
             guard case .element(let element) = statement,
                   let rule = ElementRules.child(element.keyword.name, in: parent),
-                  let kind = DeclaredKind(keyword: rule.keyword) else { continue }
+                  let kind = rule.declaredKind else { continue }
             let (id, isWritten) = positions.id(of: element)
             let path = parentPath.appending(id)
             let range = element.id?.range ?? element.keyword.range
@@ -34,7 +34,7 @@ struct DeclarationPass {
                 sink.error(.duplicateID, "`\(id)` is already defined in \(Self.scopeName(parentPath))", at: range,
                            notes: [Diagnostic.Note("first defined here", at: first.range)])
             }
-            if let body = element.body, !rule.children.isEmpty {
+            if let body = element.body, rule.opensScope {
                 let inner = symbols.openScope(for: path, in: scope)
                 declare(body.statements, in: rule, path: path, scope: inner)
             }

@@ -1,6 +1,8 @@
 /// What one keyword of the language accepts: the SPEC §2 element table as data, so the
-/// checker's structure, attribute and flag checks read from one place.
-struct ElementRule: Sendable {
+/// checker's structure, attribute and flag checks read from one place. A class so the hot
+/// walk passes one reference instead of copying four; `@unchecked Sendable` because
+/// `childRules` is written only while the static table is first built, never after.
+final class ElementRule: @unchecked Sendable {
     /// Whether an id or a label is required, optional or not allowed.
     enum Part: Sendable { case required, optional, forbidden }
 
@@ -13,6 +15,10 @@ struct ElementRule: Sendable {
     let flags: [String]
     /// Keywords that may stand in its block; empty means it takes no block (except `style`).
     let children: [String]
+    /// What its id declares, when it declares a referable name.
+    let declaredKind: DeclaredKind?
+    /// The rules of `children`, filled once the table is built (one lookup per child statement).
+    private(set) var childRules: [String: ElementRule] = [:]
 
     init(_ keyword: String, id: Part, label: Part, attributes: [String] = [], flags: [String] = [], children: [String] = []) {
         self.keyword = keyword
@@ -21,7 +27,18 @@ struct ElementRule: Sendable {
         self.attributes = attributes
         self.flags = flags
         self.children = children
+        self.declaredKind = DeclaredKind(keyword: keyword)
+        self.opensScope = children.contains { DeclaredKind(keyword: $0) != nil }
     }
+
+    /// Called once per rule while the table is built, before any rule is shared.
+    fileprivate func link(_ table: [String: ElementRule]) {
+        for child in children { childRules[child] = table[child] }
+    }
+
+    /// True when its children declare names of their own (`pipeline`, `stage`, `ads`…), so its
+    /// block is a scope; `persona` and `touchpoint` blocks hold only text lines.
+    let opensScope: Bool
 
     /// True when `{ ... }` may follow the element.
     var takesBlock: Bool { !children.isEmpty || keyword == "style" }
@@ -73,7 +90,11 @@ enum ElementRules {
         ElementRule("include", id: .forbidden, label: .required),
     ]
 
-    static let byKeyword: [String: ElementRule] = Dictionary(uniqueKeysWithValues: all.map { ($0.keyword, $0) })
+    static let byKeyword: [String: ElementRule] = {
+        let table = Dictionary(uniqueKeysWithValues: all.map { ($0.keyword, $0) })
+        for rule in all + [file] { rule.link(table) }
+        return table
+    }()
 
     /// For each keyword, the keywords of the blocks it may stand in (for "belongs in" messages).
     static let parents: [String: [String]] = {
@@ -86,8 +107,8 @@ enum ElementRules {
 
     /// The rule for `keyword` when it may stand directly inside `parent`, else nil.
     static func child(_ keyword: String, in parent: ElementRule) -> ElementRule? {
-        guard parent.children.contains(keyword) else { return nil }
-        return byKeyword[keyword]
+        _ = byKeyword  // links the table on first use
+        return parent.childRules[keyword]
     }
 
     /// Attributes on edges (`A -> B style: dashed count: 10`).

@@ -36,7 +36,7 @@ extension JourneyBuilder {
             sink.error(.unknownAttribute, "`convert` takes no attributes, so not `\(attribute.name.name):`", at: attribute.name.range)
         }
         return edge.targets.compactMap {
-            resolve($0, from: scope, as: .element(.pipeline, role: "`convert`"))?.path
+            resolve($0, from: scope, as: Expectation(place: .keyword("convert"), kind: .element(.pipeline)))?.path
         }
     }
 
@@ -62,7 +62,7 @@ extension JourneyBuilder {
         _ = shape(of: element, rule)
         guard let id = element.id else { return nil }
         guard let target = resolve(ReferenceSyntax([id.name], range: id.range), from: scope,
-                                   as: .element(.pipeline, role: "`cross_sell`"))?.path else { return nil }
+                                   as: Expectation(place: .keyword("cross_sell"), kind: .element(.pipeline)))?.path else { return nil }
         if target == pipeline {
             sink.error(.invalidValue, "a pipeline cannot cross-sell into itself", at: id.range)
             return nil

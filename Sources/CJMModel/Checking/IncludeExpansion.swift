@@ -43,6 +43,9 @@ struct IncludeExpansion {
     }
 
     private mutating func expand(_ statements: [Statement], chain: [Link]) -> [Statement] {
+        // Most journeys include nothing: hand the statements back without copying them.
+        let includes = statements.contains { if case .element(let e) = $0 { e.keyword.name == "include" } else { false } }
+        guard includes else { return statements }
         var result: [Statement] = []
         result.reserveCapacity(statements.count)
         for statement in statements {

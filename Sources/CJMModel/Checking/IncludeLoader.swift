@@ -15,6 +15,8 @@ public struct IncludeLoader: Sendable {
     /// compares these to keep includes inside the including file's folder tree and to find cycles.
     public let canonicalPath: @Sendable (String) -> String?
 
+    /// A loader from a reader and, optionally, a canonicaliser (lexical normalisation by default,
+    /// which suits in-memory files that have no symlinks).
     public init(read: @escaping @Sendable (String) throws -> [UInt8],
                 canonicalPath: @escaping @Sendable (String) -> String? = { IncludePath.normalized($0) }) {
         self.read = read
@@ -52,72 +54,10 @@ public struct IncludeLoader: Sendable {
 
 /// Why an included file could not be read.
 public struct IncludeReadError: Error, Sendable, CustomStringConvertible {
+    /// What went wrong, e.g. "No such file or directory".
     public var message: String
+    /// An error with `message`.
     public init(message: String) { self.message = message }
+    /// The message.
     public var description: String { message }
-}
-
-/// Whole-file reads through POSIX, so the model module needs no Foundation.
-enum FileBytes {
-    static func read(_ path: String) throws -> [UInt8] {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { throw IncludeReadError(message: String(cString: strerror(errno))) }
-        defer { close(descriptor) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw IncludeReadError(message: String(cString: strerror(errno)))
-            }
-            if n == 0 { return bytes }
-            bytes.append(contentsOf: chunk[0..<n])
-        }
-    }
-}
-
-#if canImport(Glibc)
-private let systemRead = Glibc.read
-#elseif canImport(Darwin)
-private let systemRead = Darwin.read
-#endif
-
-/// Lexical path arithmetic for includes (no file system access).
-public enum IncludePath {
-    /// `a/./b/../c` → `a/c`; keeps a leading `/` and leading `..`s; `.` for an empty path.
-    public static func normalized(_ path: String) -> String {
-        let isAbsolute = path.hasPrefix("/")
-        var parts: [Substring] = []
-        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
-            if part == "." { continue }
-            if part == ".." {
-                if let last = parts.last, last != ".." { parts.removeLast(); continue }
-                if isAbsolute { continue }
-            }
-            parts.append(part)
-        }
-        let joined = parts.joined(separator: "/")
-        if isAbsolute { return "/" + joined }
-        return joined.isEmpty ? "." : joined
-    }
-
-    /// The folder of a file path (`.` for a bare name).
-    public static func folder(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "." }
-        let folder = String(path[..<slash])
-        return folder.isEmpty ? "/" : folder
-    }
-
-    /// `folder/relative`, normalized.
-    public static func join(_ folder: String, _ relative: String) -> String {
-        normalized(folder == "." ? relative : folder + "/" + relative)
-    }
-
-    /// True when `path` lies strictly inside `folder` (both normalized or both canonical).
-    public static func isInside(_ path: String, folder: String) -> Bool {
-        if folder == "." { return !path.hasPrefix("/") && path != "." && path != ".." && !path.hasPrefix("../") }
-        if folder == "/" { return path.hasPrefix("/") && path != "/" }
-        return path.hasPrefix(folder + "/")
-    }
 }

@@ -105,12 +105,25 @@ struct JourneyBuilder {
 
 // MARK: - Shape of an element
 
-/// The parts of an element that passed the table's checks.
+/// The parts of an element that passed the table's checks. Elements carry a handful of
+/// attributes, so small arrays beat dictionaries here.
 struct ElementShape {
-    /// Attributes the element takes, by name (the first of duplicates).
-    var attributes: [String: AttributeSyntax] = [:]
-    /// Flags the element takes.
-    var flags: Set<String> = []
+    /// Attributes the element takes (the first of duplicates), in the order written.
+    var attributes = AttributeList()
+    /// Flags the element takes, in the order written.
+    var flags: [String] = []
+}
+
+/// A few `name: value` pairs looked up by name.
+struct AttributeList {
+    private(set) var items: [AttributeSyntax] = []
+
+    subscript(name: String) -> AttributeSyntax? {
+        for item in items where item.name.name == name { return item }
+        return nil
+    }
+
+    mutating func append(_ attribute: AttributeSyntax) { items.append(attribute) }
 }
 
 /// A child statement that may stand where it was written.
@@ -118,6 +131,43 @@ enum Child {
     /// An element, its rule, and its path when it declares a name.
     case element(ElementSyntax, ElementRule, path: ElementPath)
     case edge(EdgeSyntax)
+}
+
+/// The children of a block that passed placement, as indices into its statements: a journey
+/// holds tens of thousands of elements, and copying each (≈400 bytes) into a list would cost
+/// more than the walk itself. Each `Child` is materialised while iterating.
+struct ChildList: Sequence {
+    fileprivate struct Entry {
+        var index: Int
+        /// Nil for an edge.
+        var rule: ElementRule?
+        var path: ElementPath
+    }
+
+    fileprivate let statements: [Statement]
+    fileprivate var entries: [Entry] = []
+
+    fileprivate init(statements: [Statement]) { self.statements = statements }
+
+    struct Iterator: IteratorProtocol {
+        fileprivate let list: ChildList
+        fileprivate var position = 0
+
+        mutating func next() -> Child? {
+            while position < list.entries.count {
+                let entry = list.entries[position]
+                position += 1
+                switch list.statements[entry.index] {
+                case .element(let element): if let rule = entry.rule { return .element(element, rule, path: entry.path) }
+                case .edge(let edge): return .edge(edge)
+                case .property: continue
+                }
+            }
+            return nil
+        }
+    }
+
+    func makeIterator() -> Iterator { Iterator(list: self) }
 }
 
 extension JourneyBuilder {
@@ -147,7 +197,7 @@ extension JourneyBuilder {
         for attribute in element.attributes {
             collect(attribute, allowed: rule.attributes, of: "`\(keyword)`", into: &result.attributes)
         }
-        var flagRanges: [String: SourceRange] = [:]
+        var flagRanges: [SourceRange] = []
         for flag in element.flags {
             guard rule.flags.contains(flag.name) else {
                 let message = rule.flags.isEmpty
@@ -156,20 +206,20 @@ extension JourneyBuilder {
                 sink.error(.unknownAttribute, message, at: flag.range, name: flag.name, suggestingFrom: rule.flags + rule.attributes)
                 continue
             }
-            if let first = flagRanges[flag.name] {
+            if let index = result.flags.firstIndex(of: flag.name) {
                 sink.error(.duplicateAttribute, "`\(flag.name)` is given twice", at: flag.range,
-                           notes: [Diagnostic.Note("first given here", at: first)])
+                           notes: [Diagnostic.Note("first given here", at: flagRanges[index])])
                 continue
             }
-            flagRanges[flag.name] = flag.range
-            result.flags.insert(flag.name)
+            flagRanges.append(flag.range)
+            result.flags.append(flag.name)
         }
         return result
     }
 
     /// Adds `attribute` to `collected` when `allowed` has it and it is not there yet; else
     /// reports E030 (with "did you mean") or E033.
-    mutating func collect(_ attribute: AttributeSyntax, allowed: [String], of owner: String, into collected: inout [String: AttributeSyntax]) {
+    mutating func collect(_ attribute: AttributeSyntax, allowed: [String], of owner: String, into collected: inout AttributeList) {
         let name = attribute.name.name
         guard allowed.contains(name) else {
             let message = allowed.isEmpty
@@ -183,28 +233,28 @@ extension JourneyBuilder {
                        notes: [Diagnostic.Note("first given here", at: first.name.range)])
             return
         }
-        collected[name] = attribute
+        collected.append(attribute)
     }
 
     /// The statements of a block that may stand in it, reporting the others: unknown keywords
     /// (E020), elements of another block (E021), edges outside the journey and `leads`, and
     /// `name: value` lines outside `style`. Paths come from the same `PositionalIDs` walk as the
     /// declaration pass.
-    mutating func children(_ statements: [Statement], in rule: ElementRule, path parentPath: ElementPath) -> [Child] {
-        var result: [Child] = []
-        result.reserveCapacity(statements.count)
+    mutating func children(_ statements: [Statement], in rule: ElementRule, path parentPath: ElementPath) -> ChildList {
+        var result = ChildList(statements: statements)
+        result.entries.reserveCapacity(statements.count)
         var positions = PositionalIDs()
-        for statement in statements {
+        for (index, statement) in statements.enumerated() {
             switch statement {
             case .element(let element):
                 guard let childRule = placedRule(of: element, in: rule) else { continue }
-                let path = DeclaredKind(keyword: childRule.keyword) == nil
+                let path = childRule.declaredKind == nil
                     ? parentPath
                     : parentPath.appending(positions.id(of: element).name)
-                result.append(.element(element, childRule, path: path))
+                result.entries.append(ChildList.Entry(index: index, rule: childRule, path: path))
             case .edge(let edge):
                 if rule.keyword == "journey" || rule.keyword == "leads" {
-                    result.append(.edge(edge))
+                    result.entries.append(ChildList.Entry(index: index, rule: nil, path: parentPath))
                 } else {
                     sink.error(.misplacedElement, "an edge `… -> …` cannot stand inside `\(rule.keyword)`; write edges at the journey level",
                                at: edge.range)
@@ -239,13 +289,17 @@ extension JourneyBuilder {
         return nil
     }
 
-    /// The labels of a block's text-only children (`goal "…"`), by keyword.
-    mutating func textChildren(of element: ElementSyntax, _ rule: ElementRule, path: ElementPath) -> [String: [String]] {
-        var texts: [String: [String]] = [:]
-        for child in children(element.body?.statements ?? [], in: rule, path: path) {
+    /// The labels of a block's text-only children (`goal "…"`), in the order written, with
+    /// the index of each one's keyword in `rule.children`.
+    mutating func textChildren(of element: ElementSyntax, _ rule: ElementRule, path: ElementPath) -> [(kind: Int, text: String)] {
+        guard let body = element.body else { return [] }
+        var texts: [(kind: Int, text: String)] = []
+        for child in children(body.statements, in: rule, path: path) {
             guard case .element(let line, let lineRule, _) = child else { continue }
             _ = shape(of: line, lineRule)
-            if let label = line.label { texts[lineRule.keyword, default: []].append(label.value) }
+            if let label = line.label, let kind = rule.children.firstIndex(of: lineRule.keyword) {
+                texts.append((kind, label.value))
+            }
         }
         return texts
     }

@@ -1,29 +1,45 @@
 import CJMSyntax
 
-/// What a reference is allowed to name, and how to say so in a message.
+/// What a reference is allowed to name, and where it stands (for messages). Built on every
+/// reference, so it holds no formatted text: messages are formatted only when reported.
 struct Expectation: Sendable {
-    /// `landing:`, `from:`, `an edge end`: the place the reference stands.
-    var role: String
-    /// The kinds it may name; empty means any element (never a view).
-    var kinds: [DeclaredKind]
-
-    func accepts(_ kind: DeclaredKind) -> Bool {
-        kinds.isEmpty ? kind != .view : kinds.contains(kind)
+    /// Where the reference stands.
+    enum Place: Sendable {
+        /// `landing: home`
+        case attribute(String)
+        /// `convert -> …`, `cross_sell …`
+        case keyword(String)
+        /// Either end of `A -> B`.
+        case edgeEnd
     }
 
-    /// "a page", "a stage or a page", "an element".
+    var place: Place
+    /// The kind it may name; nil means any element (never a view).
+    var kind: DeclaredKind?
+
+    func accepts(_ found: DeclaredKind) -> Bool {
+        if let kind { return found == kind }
+        return found != .view
+    }
+
+    /// "`landing:`", "`convert`", "an edge end".
+    var role: String {
+        switch place {
+        case .attribute(let name): "`\(name):`"
+        case .keyword(let keyword): "`\(keyword)`"
+        case .edgeEnd: "an edge end"
+        }
+    }
+
+    /// "a page", "an element".
     var kindsText: String {
-        if kinds.isEmpty { return "an element" }
-        return kinds.map { Self.article($0.word) + " " + $0.word }.joined(separator: " or ")
+        guard let kind else { return "an element" }
+        return Self.article(kind.word) + " " + kind.word
     }
 
     static func article(_ word: String) -> String {
         guard let first = word.first else { return "a" }
         return "aeiou".contains(first) ? "an" : "a"
-    }
-
-    static func element(_ kind: ElementKind, role: String) -> Expectation {
-        Expectation(role: role, kinds: [.element(kind)])
     }
 }
 
@@ -64,6 +80,7 @@ extension JourneyBuilder {
             }
             next = symbols.parent(of: current)
         }
+        if let only = symbols.onlyDeclaration(named: id), expected.accepts(only.kind) { return only }
         let everywhere = symbols.all(named: id)
         let fitting = everywhere.filter { expected.accepts($0.kind) }
         if fitting.count == 1 { return fitting[0] }
@@ -96,7 +113,7 @@ extension JourneyBuilder {
             return nil
         }
         if let only = blocks.first ?? everywhere.first { return only }
-        let candidates = sink.isAcceptingMore ? suggestions(for: Expectation(role: "", kinds: []), from: scope) : []
+        let candidates = sink.isAcceptingMore ? suggestions(for: Expectation(place: .edgeEnd, kind: nil), from: scope) : []
         sink.error(.unknownReference, "`\(id)` is not defined", at: range, name: id, suggestingFrom: candidates)
         return nil
     }
@@ -117,7 +134,7 @@ extension JourneyBuilder {
 
     /// Ids worth suggesting: those of the expected kinds, else those visible from `scope`.
     private func suggestions(for expected: Expectation, from scope: Int) -> [String] {
-        if !expected.kinds.isEmpty { return expected.kinds.flatMap { symbols.idsByKind[$0] ?? [] } }
+        if let kind = expected.kind { return symbols.ids(of: kind) }
         var ids: [String] = []
         var next: Int? = scope
         while let current = next {

@@ -14,9 +14,16 @@ extension JourneyBuilder {
 
     mutating func buildPersona(_ element: ElementSyntax, _ rule: ElementRule, path: ElementPath) -> Persona {
         _ = shape(of: element, rule)
-        let texts = textChildren(of: element, rule, path: path)
-        return Persona(path: path, label: Self.label(element, path: path), goals: texts["goal"] ?? [],
-                       needs: texts["need"] ?? [], motivations: texts["motivation"] ?? [], source: element.range)
+        var persona = Persona(path: path, label: Self.label(element, path: path), source: element.range)
+        // Kinds index `rule.children`: goal, need, motivation.
+        for (kind, text) in textChildren(of: element, rule, path: path) {
+            switch kind {
+            case 0: persona.goals.append(text)
+            case 1: persona.needs.append(text)
+            default: persona.motivations.append(text)
+            }
+        }
+        return persona
     }
 
     mutating func buildChannel(_ element: ElementSyntax, _ rule: ElementRule, path: ElementPath, scope: Int) -> Channel {
@@ -32,13 +39,21 @@ extension JourneyBuilder {
     mutating func buildTouchpoint(_ element: ElementSyntax, _ rule: ElementRule, path: ElementPath, scope: Int) -> Touchpoint {
         let shape = shape(of: element, rule)
         let a = shape.attributes
-        let texts = textChildren(of: element, rule, path: path)
-        return Touchpoint(path: path, label: Self.label(element, path: path),
-                          phase: reference(a["phase"], from: scope, as: .phase),
-                          channel: reference(a["channel"], from: scope, as: .channel),
-                          persona: reference(a["persona"], from: scope, as: .persona),
-                          emotion: emotion(a["emotion"]), count: count(a["count"]),
-                          actions: texts["action"] ?? [], pains: texts["pain"] ?? [], ideas: texts["idea"] ?? [],
-                          feedback: texts["feedback"] ?? [], owners: texts["owner"] ?? [], source: element.range)
+        var touchpoint = Touchpoint(path: path, label: Self.label(element, path: path),
+                                    phase: reference(a["phase"], from: scope, as: .phase),
+                                    channel: reference(a["channel"], from: scope, as: .channel),
+                                    persona: reference(a["persona"], from: scope, as: .persona),
+                                    emotion: emotion(a["emotion"]), count: count(a["count"]), source: element.range)
+        // Kinds index `rule.children`: action, pain, idea, feedback, owner.
+        for (kind, text) in textChildren(of: element, rule, path: path) {
+            switch kind {
+            case 0: touchpoint.actions.append(text)
+            case 1: touchpoint.pains.append(text)
+            case 2: touchpoint.ideas.append(text)
+            case 3: touchpoint.feedback.append(text)
+            default: touchpoint.owners.append(text)
+            }
+        }
+        return touchpoint
     }
 }

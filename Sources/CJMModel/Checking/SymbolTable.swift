@@ -36,7 +36,7 @@ struct Declaration: Sendable {
 struct Scope: Sendable {
     var parent: Int?
     /// Declaration indices by id.
-    var members: [String: Int] = [:]
+    var members: [NameKey: Int] = [:]
 }
 
 /// Every declared name of a journey, indexed for constant-time lookups: by scope (nearest
@@ -47,24 +47,23 @@ struct SymbolTable: Sendable {
     private(set) var declarations: [Declaration] = []
     private(set) var scopes: [Scope] = [Scope(parent: nil)]
     /// The first declaration of each id anywhere in the journey...
-    private(set) var firstByID: [String: Int] = [:]
+    private(set) var firstByID: [NameKey: Int] = [:]
     /// ...and the further ones, for the rare ids declared in several blocks.
-    private(set) var moreByID: [String: [Int]] = [:]
+    private(set) var moreByID: [NameKey: [Int]] = [:]
     /// The scope of each block, by the element path that owns it (first owner wins).
-    private(set) var scopeByPath: [ElementPath: Int] = [:]
-    /// Ids by kind, for "did you mean" among the names that would fit.
-    private(set) var idsByKind: [DeclaredKind: [String]] = [:]
+    private(set) var scopeByPath: [PathKey: Int] = [:]
 
     /// Adds a declaration to `scope`. Returns the earlier declaration of the same id in that
     /// scope instead when there is one (the caller reports the duplicate).
     mutating func declare(_ declaration: Declaration, in scope: Int) -> Declaration? {
-        if let existing = scopes[scope].members[declaration.path.id] { return declarations[existing] }
+        let key = NameKey(declaration.path.id)
         let index = declarations.count
+        if let existing = scopes[scope].members.updateValue(index, forKey: key) {
+            scopes[scope].members[key] = existing  // keep the first; rare, so the double write is fine
+            return declarations[existing]
+        }
         declarations.append(declaration)
-        scopes[scope].members[declaration.path.id] = index
-        let id = declaration.path.id
-        if firstByID[id] == nil { firstByID[id] = index } else { moreByID[id, default: []].append(index) }
-        idsByKind[declaration.kind, default: []].append(id)
+        if firstByID[key] == nil { firstByID[key] = index } else { moreByID[key, default: []].append(index) }
         return nil
     }
 
@@ -73,9 +72,9 @@ struct SymbolTable: Sendable {
     mutating func openScope(for path: ElementPath, in parent: Int) -> Int {
         let index = scopes.count
         scopes.append(Scope(parent: parent))
-        if scopeByPath[path] == nil {
-            scopeByPath[path] = index
-            if let owner = scopes[parent].members[path.id], declarations[owner].ownScope == nil {
+        if scopeByPath[PathKey(path)] == nil {
+            scopeByPath[PathKey(path)] = index
+            if let owner = scopes[parent].members[NameKey(path.id)], declarations[owner].ownScope == nil {
                 declarations[owner].ownScope = index
             }
         }
@@ -84,17 +83,29 @@ struct SymbolTable: Sendable {
 
     /// Every declaration of a bare id, in declaration order.
     func all(named id: String) -> [Declaration] {
-        guard let first = firstByID[id] else { return [] }
-        return [declarations[first]] + (moreByID[id] ?? []).map { declarations[$0] }
+        guard let first = firstByID[NameKey(id)] else { return [] }
+        return [declarations[first]] + (moreByID[NameKey(id)] ?? []).map { declarations[$0] }
+    }
+
+    /// The declaration of `id` when exactly one element of the journey has it.
+    func onlyDeclaration(named id: String) -> Declaration? {
+        let key = NameKey(id)
+        guard let first = firstByID[key], moreByID.isEmpty || moreByID[key] == nil else { return nil }
+        return declarations[first]
+    }
+
+    /// Every id of one kind, for "did you mean" (walks all declarations: error path only).
+    func ids(of kind: DeclaredKind) -> [String] {
+        declarations.lazy.filter { $0.kind == kind }.map(\.path.id)
     }
 
     func member(_ id: String, of scope: Int) -> Declaration? {
-        scopes[scope].members[id].map { declarations[$0] }
+        scopes[scope].members[NameKey(id)].map { declarations[$0] }
     }
 
-    func memberIDs(of scope: Int) -> [String] { Array(scopes[scope].members.keys).sorted() }
+    func memberIDs(of scope: Int) -> [String] { scopes[scope].members.keys.map(\.name).sorted() }
 
     func parent(of scope: Int) -> Int? { scopes[scope].parent }
 
-    func scope(of path: ElementPath) -> Int? { scopeByPath[path] }
+    func scope(of path: ElementPath) -> Int? { scopeByPath[PathKey(path)] }
 }

@@ -132,7 +132,7 @@ extension JourneyBuilder {
                        at: attribute.value.range)
             return nil
         }
-        return resolve(reference, from: scope, as: .element(kind, role: "`\(attribute.name.name):`"))?.path
+        return resolve(reference, from: scope, as: Expectation(place: .attribute(attribute.name.name), kind: .element(kind)))?.path
     }
 
     /// One reference or a comma-separated list of them (`phase: awareness, purchase`).

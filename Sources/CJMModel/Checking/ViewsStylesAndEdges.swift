@@ -16,7 +16,7 @@ extension JourneyBuilder {
                 }
                 if reference.components.count == 1, let block = ViewDefinition.Block(rawValue: reference.components[0]) {
                     show.append(.block(block))
-                } else if let found = resolve(reference, from: scope, as: Expectation(role: "`show:`", kinds: [])) {
+                } else if let found = resolve(reference, from: scope, as: Expectation(place: .attribute("show"), kind: nil)) {
                     show.append(.element(found.path))
                 }
             }
@@ -70,8 +70,8 @@ extension JourneyBuilder {
 
     /// `A -> B, C "label" style: dashed count: 10`: one flow per target.
     mutating func explicitEdge(_ edge: EdgeSyntax, from scope: Int) {
-        let endpoint = Expectation(role: "an edge end", kinds: [])
-        var attributes: [String: AttributeSyntax] = [:]
+        let endpoint = Expectation(place: .edgeEnd, kind: nil)
+        var attributes = AttributeList()
         for attribute in edge.attributes {
             collect(attribute, allowed: ElementRules.edgeAttributes, of: "an edge", into: &attributes)
         }

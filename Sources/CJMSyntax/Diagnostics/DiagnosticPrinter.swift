@@ -12,6 +12,7 @@ public struct DiagnosticPrinter: Sendable {
     /// Whether `text` adds ANSI colours (for a terminal; never for files or CI logs).
     public var colored: Bool
 
+    /// A printer for diagnostics that point into `sources` (keyed by `SourceFile.path`).
     public init(sources: [String: SourceFile], colored: Bool) {
         self.sources = sources
         self.colored = colored

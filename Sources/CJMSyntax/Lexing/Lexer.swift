@@ -88,6 +88,14 @@ struct Lexer {
         return SourceLocation(line: line, column: column, offset: offset)
     }
 
+    /// The location of `offset` when it is known to lie `scalars` columns after `start`, which
+    /// is the latest location computed; saves counting the same bytes twice.
+    private mutating func skipColumns(to offset: Int, _ scalars: Int, after start: SourceLocation) -> SourceLocation {
+        anchorOffset = offset
+        anchorColumn = start.column + scalars
+        return SourceLocation(line: line, column: anchorColumn, offset: offset)
+    }
+
     private func range(_ start: SourceLocation, _ end: SourceLocation) -> SourceRange {
         SourceRange(file: file, start: start, end: end)
     }
@@ -148,6 +156,14 @@ struct Lexer {
             return (true, 1)
         case UInt8(ascii: "-"):
             return (self.byte(at: offset + 1) != UInt8(ascii: ">"), 1)
+        case 0xD0, 0xD1:
+            // Cyrillic letters without decoding: А–я is D0 90…D1 8F, Ё is D0 81, ё is D1 91.
+            let second = self.byte(at: offset + 1)
+            if (byte == 0xD0 && (second >= 0x90 || second == 0x81)) || (byte == 0xD1 && (second <= 0x8F || second == 0x91)) {
+                return (true, 2)
+            }
+            let (scalar, length) = scalar(at: offset)
+            return (ScalarClass.isIdentifierContinuation(scalar), length)
         case 0x80...:
             let (scalar, length) = scalar(at: offset)
             return (ScalarClass.isIdentifierContinuation(scalar), length)
@@ -160,13 +176,15 @@ struct Lexer {
         let begin = pos
         let start = location(at: pos)
         pos += scalar(at: pos).1
+        var scalars = 1
         while true {
             let (continues, length) = continuesIdentifier(at: pos)
             guard continues else { break }
             pos += length
+            scalars += 1
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[begin..<pos]), as: UTF8.self)
-        return Token(kind: .identifier, start: start, end: location(at: pos), text: text)
+        return Token(kind: .identifier, start: start, end: skipColumns(to: pos, scalars, after: start), text: text)
     }
 
     private mutating func number(_ diagnostics: inout DiagnosticBag) -> Token {
@@ -200,7 +218,7 @@ struct Lexer {
         if suffix == UInt8(ascii: "%") {
             kind = .percent
             pos += 1
-        } else if let found = DurationUnit(rawValue: String(UnicodeScalar(suffix))), !continuesIdentifier(at: pos + 1).0 {
+        } else if let found = durationUnit(suffix), !continuesIdentifier(at: pos + 1).0 {
             kind = .duration
             unit = found
             pos += 1
@@ -229,6 +247,16 @@ struct Lexer {
         return Token(kind: kind, start: start, end: end, number: value, unit: unit)
     }
 
+    private func durationUnit(_ byte: UInt8) -> DurationUnit? {
+        switch byte {
+        case UInt8(ascii: "m"): .minutes
+        case UInt8(ascii: "h"): .hours
+        case UInt8(ascii: "d"): .days
+        case UInt8(ascii: "w"): .weeks
+        default: nil
+        }
+    }
+
     private mutating func string(_ diagnostics: inout DiagnosticBag) -> Token {
         let start = location(at: pos)
         pos += 1
@@ -240,6 +268,18 @@ struct Lexer {
         var closed = false
         while pos < bytes.count {
             let byte = bytes[pos]
+            // The common case first: printable ASCII other than `"` and `\`, a continuation
+            // byte, or the lead byte of a character above U+00FF (never a control character).
+            if (byte >= 0x20 && byte < 0x7F && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\")) || (byte >= 0x80 && byte < 0xC2) {
+                if byte < 0x80 { scalarCount += 1 }
+                pos += 1
+                continue
+            }
+            if byte >= 0xC3 {
+                scalarCount += 1
+                pos += 1
+                continue
+            }
             if byte == UInt8(ascii: "\"") {
                 closed = true
                 break
@@ -284,7 +324,10 @@ struct Lexer {
             let end = location(at: pos)
             diagnostics.error(.unterminatedString, "this string has no closing '\"' on its line; strings cannot span lines (write \\n for a line break)", at: range(start, end))
         }
-        return Token(kind: .string, start: start, end: location(at: pos), text: text, scalarCount: scalarCount)
+        // Without escapes the source spans the decoded scalars plus the quotes: no need to
+        // count the columns a second time.
+        let end = usesScratch ? location(at: pos) : skipColumns(to: pos, scalarCount + (closed ? 2 : 1), after: start)
+        return Token(kind: .string, start: start, end: end, text: text, scalarCount: scalarCount)
     }
 
     /// Decodes the escape at `pos` (a backslash), moving past it; nil after reporting E004.

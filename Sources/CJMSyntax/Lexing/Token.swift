@@ -42,9 +42,10 @@ struct Token: Sendable {
     var description: String {
         switch kind {
         case .identifier: "'\(text)'"
-        case .string: "a string"
-        case .number, .percent: "a number"
-        case .duration: "a duration"
+        case .string: "the string \(quotedPreview)"
+        case .number: "the number \(numberText)"
+        case .percent: "the percentage \(numberText)%"
+        case .duration: "the duration \(numberText)\(unit.rawValue)"
         case .leftBrace: "'{'"
         case .rightBrace: "'}'"
         case .colon: "':'"
@@ -55,5 +56,20 @@ struct Token: Sendable {
         case .newline: "the end of the line"
         case .end: "the end of the file"
         }
+    }
+
+    /// The string in quotes, cut after 24 characters, with control characters spelled out later
+    /// by the printer.
+    private var quotedPreview: String {
+        let scalars = text.unicodeScalars
+        guard scalars.count > 24 else { return "\"\(text)\"" }
+        var cut = String.UnicodeScalarView()
+        cut.append(contentsOf: scalars.prefix(24))
+        return "\"\(String(cut))…\""
+    }
+
+    /// `12`, `-1`, `3.5`: whole numbers without a trailing `.0`.
+    private var numberText: String {
+        number.rounded() == number && abs(number) < 1e15 ? String(Int(number)) : String(number)
     }
 }

@@ -3,9 +3,13 @@
 /// The tree is returned even when there are errors (recovery keeps the parts that did parse), so
 /// later stages can add their own findings; the run still stops when any error was reported.
 public struct ParseResult: Sendable {
+    /// Every statement that parsed, with exact ranges; partial after errors.
     public var syntax: SyntaxFile
+    /// Lexing and parsing problems in the order found, at most `Limits.maxErrors` of them (the
+    /// last then carries a note counting the rest).
     public var diagnostics: [Diagnostic]
 
+    /// Wraps a tree and its diagnostics.
     public init(syntax: SyntaxFile, diagnostics: [Diagnostic]) {
         self.syntax = syntax
         self.diagnostics = diagnostics

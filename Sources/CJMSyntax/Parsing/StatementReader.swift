@@ -9,7 +9,10 @@ struct StatementReader {
     private let limits: Limits
 
     private var token: Token
-    private var lookahead: Token?
+    /// The token after `token`, valid when `hasLookahead`; not an optional, so moving a token
+    /// in does not wrap and unwrap it.
+    private var lookahead: Token
+    private var hasLookahead = false
 
     /// A `{` whose `}` has not been read yet.
     private struct OpenBlock {
@@ -17,12 +20,28 @@ struct StatementReader {
         /// after an error (its contents are read, reported on and dropped).
         var element: ElementSyntax?
         var brace: Token
-        var statements: [Statement] = []
+        /// Where its statements start in `statements`.
+        var firstStatement: Int
+        /// The column of the first token on the line that opens the block; its `}` usually
+        /// stands there too.
+        var indent: Int
     }
 
+    /// The column of the first token on the current token's line.
+    private var lineIndent = 1
+    /// Whether the current token is the first on its line.
+    private var tokenStartsLine = true
+    /// The first `}` that stood at its own line's start but not under the line that opened the
+    /// block it closed: when a block is left unclosed, that `}` is where one was most likely
+    /// forgotten.
+    private var suspiciousClose: (brace: SourceRange, openLine: Int)?
+
     private var stack: [OpenBlock] = []
-    private var topLevel: [Statement] = []
+    /// The statements of the file and of every open block, innermost last.
+    private let statements = StatementStack()
     private var statementCount = 0
+    /// The column of the current statement's first token.
+    private var statementColumn = 1
     /// Set when a cap stops the parse (too many statements).
     private var stopped = false
 
@@ -31,7 +50,9 @@ struct StatementReader {
         self.file = file
         self.limits = limits
         self.diagnostics = DiagnosticBag(limit: limits.maxErrors)
-        self.token = Token(kind: .end, start: SourceLocation(line: 1, column: 1, offset: 0), end: SourceLocation(line: 1, column: 1, offset: 0))
+        // A line break before the file, so the first token counts as starting its line.
+        self.token = Token(kind: .newline, start: SourceLocation(line: 1, column: 1, offset: 0), end: SourceLocation(line: 1, column: 1, offset: 0))
+        self.lookahead = token
     }
 
     // MARK: File and blocks
@@ -44,7 +65,7 @@ struct StatementReader {
                 advance()
             case .end:
                 closeUnclosedBlocks()
-                return SyntaxFile(path: file, statements: topLevel)
+                return SyntaxFile(path: file, statements: statements.take(from: 0))
             case .rightBrace:
                 closeBlock()
             case .identifier:
@@ -59,7 +80,7 @@ struct StatementReader {
         }
         // A cap stopped the parse: keep what was read, without piling on unclosed-block errors.
         while !stack.isEmpty { finishBlock(closedBy: token) }
-        return SyntaxFile(path: file, statements: topLevel)
+        return SyntaxFile(path: file, statements: statements.take(from: 0))
     }
 
     private mutating func closeBlock() {
@@ -68,41 +89,49 @@ struct StatementReader {
             advance()
             return
         }
+        if let block = stack.last, tokenStartsLine, token.start.column != block.indent, suspiciousClose == nil {
+            suspiciousClose = (range(token), block.brace.start.line)
+        }
         finishBlock(closedBy: token)
         advance()
     }
 
     /// Pops the innermost block, ending it at `closer`, and hands its element to the enclosing one.
     private mutating func finishBlock(closedBy closer: Token) {
-        let block = stack.removeLast()
-        guard var element = block.element else { return }
+        var block = stack.removeLast()
+        let children = statements.take(from: block.firstStatement)
+        guard var element = block.element.take() else { return }
         let end = max(closer.end, block.brace.end)
-        element.body = BlockSyntax(statements: block.statements, range: range(block.brace.start, end))
+        element.body = BlockSyntax(statements: children, range: range(block.brace.start, end))
         element.range = range(element.range.start, end)
         append(.element(element))
     }
 
     private mutating func closeUnclosedBlocks() {
-        for block in stack {
-            error(.unclosedBlock, "this '{' is never closed; add a '}' at the end of its block", at: block.brace)
+        for (index, block) in stack.enumerated() {
+            var notes: [Diagnostic.Note] = []
+            if index == stack.count - 1, let suspicious = suspiciousClose {
+                notes.append(Diagnostic.Note("perhaps a '}' is missing before this one: it is not lined up with line \(suspicious.openLine), whose block it closes", at: suspicious.brace))
+            }
+            diagnostics.error(.unclosedBlock, "this '{' is never closed; add a '}' at the end of its block", at: range(block.brace), notes: notes)
         }
         while !stack.isEmpty { finishBlock(closedBy: token) }
     }
 
     /// Opens the block at the current `{` for `element` (nil: a block read only to keep braces
     /// balanced), or skips the whole nest when it would be deeper than the cap.
-    private mutating func openBlock(for element: ElementSyntax?) {
+    private mutating func openBlock(for element: consuming ElementSyntax?) {
         let brace = token
         if stack.count >= limits.maxNestingDepth {
             error(.nestingTooDeep, "blocks are nested more than \(limits.maxNestingDepth) deep here; the limit is \(limits.maxNestingDepth)", at: brace)
             skipNest()
-            if var element {
-                element.body = BlockSyntax(statements: [], range: range(brace.start, brace.end))
-                append(.element(element))
+            if var skipped = element.take() {
+                skipped.body = BlockSyntax(statements: [], range: range(brace.start, brace.end))
+                append(.element(skipped))
             }
             return
         }
-        stack.append(OpenBlock(element: element, brace: brace))
+        stack.append(OpenBlock(element: element, brace: brace, firstStatement: statements.count, indent: lineIndent))
         advance()
     }
 
@@ -123,44 +152,30 @@ struct StatementReader {
     /// A `{` at the start of a statement: most likely it belongs to the element on the line above.
     private mutating func misplacedBrace() {
         error(.unexpectedToken, "a '{' must stand on the same line as its element; move it up to the end of the previous line", at: token)
-        if case .element(let previous)? = currentStatements.last, previous.body == nil {
-            removeLastStatement()
+        let firstInBlock = stack.last?.firstStatement ?? 0
+        if statements.count > firstInBlock, case .element(let previous)? = statements.last, previous.body == nil {
+            statements.removeLast()
             openBlock(for: previous)
         } else {
             openBlock(for: nil)
         }
     }
 
-    private var currentStatements: [Statement] {
-        stack.last?.statements ?? topLevel
-    }
-
-    private mutating func append(_ statement: Statement) {
-        if stack.isEmpty {
-            topLevel.append(statement)
-        } else {
-            stack[stack.count - 1].statements.append(statement)
-        }
-    }
-
-    private mutating func removeLastStatement() {
-        if stack.isEmpty {
-            topLevel.removeLast()
-        } else {
-            stack[stack.count - 1].statements.removeLast()
-        }
+    private func append(_ statement: consuming Statement) {
+        statements.append(statement)
     }
 
     // MARK: Statements
 
     private mutating func readStatement() {
         statementCount += 1
+        statementColumn = token.start.column
         if statementCount > limits.maxElements {
             error(.tooManyElements, "the file has more than \(limits.maxElements) statements; the limit is \(limits.maxElements)", at: token)
             stopped = true
             return
         }
-        switch peek().kind {
+        switch peekKind() {
         case .colon: readProperty()
         case .arrow, .dot: readEdge()
         default: readElement()
@@ -168,14 +183,11 @@ struct StatementReader {
     }
 
     private mutating func readProperty() {
-        let name = identifier()
-        advance()
-        advance()
-        guard let value = readValue(after: name) else {
+        guard let property = readAttribute() else {
             recoverAfterStatement()
             return
         }
-        append(.property(AttributeSyntax(name: name, value: value)))
+        append(.property(property))
         expectStatementEnd()
     }
 
@@ -204,7 +216,7 @@ struct StatementReader {
             targets.append(target)
             guard token.kind == .comma else { break }
             advance()
-            skipNewlines()
+            skipLineBreakAfterComma()
         }
         var end = targets[targets.count - 1].range.end
         var label: StringLiteral?
@@ -215,20 +227,17 @@ struct StatementReader {
         }
         var attributes: [AttributeSyntax] = []
         while token.kind == .identifier {
-            guard peek().kind == .colon else {
+            guard peekKind() == .colon else {
                 error(.unexpectedToken, "expected 'name: value' after the edge, found \(token.description); edges take no flags", at: token)
                 recoverAfterStatement()
                 return
             }
-            let name = identifier()
-            advance()
-            advance()
-            guard let value = readValue(after: name) else {
+            guard let attribute = readAttribute() else {
                 recoverAfterStatement()
                 return
             }
-            attributes.append(AttributeSyntax(name: name, value: value))
-            end = value.range.end
+            attributes.append(attribute)
+            end = attribute.value.range.end
         }
         if token.kind == .string {
             error(.unexpectedToken, "an edge has at most one label; found a second string", at: token)
@@ -264,13 +273,12 @@ struct StatementReader {
                     recover()
                 }
             case .identifier:
-                if peek().kind == .colon {
-                    let name = identifier()
-                    advance()
-                    advance()
-                    if let value = readValue(after: name) {
-                        element.attributes.append(AttributeSyntax(name: name, value: value))
-                        end = value.range.end
+                if peekKind() == .colon {
+                    if let attribute = readAttribute() {
+                        // Most elements have a few attributes: one allocation instead of regrowing.
+                        if element.attributes.isEmpty { element.attributes.reserveCapacity(4) }
+                        end = attribute.value.range.end
+                        element.attributes.append(attribute)
                     } else {
                         recover()
                     }
@@ -292,6 +300,15 @@ struct StatementReader {
 
     // MARK: Values
 
+    /// `name: value`, starting at the name (the caller has seen the colon after it).
+    private mutating func readAttribute() -> AttributeSyntax? {
+        let name = identifier()
+        advance()
+        advance()
+        guard let value = readValue(after: name) else { return nil }
+        return AttributeSyntax(name: name, value: value)
+    }
+
     /// The value after `name:`; a comma makes a list, and a line may break after a comma.
     private mutating func readValue(after name: Identifier) -> ValueSyntax? {
         guard let first = readSingleValue(after: name) else { return nil }
@@ -299,7 +316,7 @@ struct StatementReader {
         var items = [first]
         while token.kind == .comma {
             advance()
-            skipNewlines()
+            skipLineBreakAfterComma()
             guard let item = readSingleValue(after: name) else { return nil }
             items.append(item)
         }
@@ -387,26 +404,35 @@ struct StatementReader {
         if token.kind == .leftBrace { openBlock(for: nil) }
     }
 
-    private mutating func skipNewlines() {
-        while token.kind == .newline { advance() }
+    /// After a comma a list may go on on the next line, when that line is indented deeper than
+    /// the statement; a line at the statement's own indentation is the next statement, and the
+    /// comma before it a typo that should be reported, not a reason to swallow that statement.
+    private mutating func skipLineBreakAfterComma() {
+        guard token.kind == .newline else { return }
+        let next = peekKind()
+        if next != .newline, next != .end, lookahead.start.column > statementColumn { advance() }
     }
 
     // MARK: Tokens
 
     private mutating func advance() {
-        if let next = lookahead {
-            token = next
-            lookahead = nil
+        tokenStartsLine = token.kind == .newline
+        if hasLookahead {
+            token = lookahead
+            hasLookahead = false
         } else {
             token = lexer.next(&diagnostics)
         }
+        if tokenStartsLine { lineIndent = token.start.column }
     }
 
-    private mutating func peek() -> Token {
-        if let next = lookahead { return next }
-        let next = lexer.next(&diagnostics)
-        lookahead = next
-        return next
+    /// The kind of the token after the current one.
+    private mutating func peekKind() -> TokenKind {
+        if !hasLookahead {
+            lookahead = lexer.next(&diagnostics)
+            hasLookahead = true
+        }
+        return lookahead.kind
     }
 
     private func range(_ start: SourceLocation, _ end: SourceLocation) -> SourceRange {

@@ -15,10 +15,12 @@ public struct SourceFile: Sendable {
         self.path = path
         self.text = text
         var starts = [0]
-        var offset = 0
-        for byte in text.utf8 {
-            offset += 1
-            if byte == UInt8(ascii: "\n") { starts.append(offset) }
+        func scan(_ bytes: UnsafeBufferPointer<UInt8>) {
+            for offset in bytes.indices where bytes[offset] == UInt8(ascii: "\n") { starts.append(offset + 1) }
+        }
+        // Native strings are contiguous UTF-8: scan the buffer directly (a 50 MB file in milliseconds).
+        if text.utf8.withContiguousStorageIfAvailable(scan) == nil {
+            Array(text.utf8).withUnsafeBufferPointer(scan)
         }
         self.lineStarts = starts
     }

@@ -7,8 +7,8 @@ import Testing
     typealias F = BoardFixtures
     let theme = Theme.named(.default)
 
-    /// Text with spaces removed, so text cut inside a long word still matches.
-    static func squeezed(_ text: String) -> String { text.filter { $0 != " " } }
+    /// Text without spaces and indents, so text wrapped or cut inside a long word still matches.
+    static func squeezed(_ text: String) -> String { text.filter { !$0.isWhitespace } }
 
     static func contains(_ graph: ViewGraph, _ text: String) -> Bool {
         let wanted = squeezed(text)
@@ -53,6 +53,17 @@ import Testing
         #expect(Self.contains(graph, "Канал: Telegram-бот"))
         for persona in ["Молодая мама", "Купить быстро", "Доставка", "Экономия времени"] { #expect(Self.contains(graph, persona)) }
         for lane in BoardLane.allCases { #expect(Self.contains(graph, lane.title)) }
+    }
+
+    @Test func laneAndPhaseTitlesKeepTheirWordsWhole() {
+        let graph = BoardMap.build(F.largeJourney(), theme: theme, persona: nil)
+        let titles = graph.nodes(withClass: "lane-title") + graph.nodes(withClass: "phase")
+        #expect(titles.count == BoardLane.allCases.count + 2 + 5)
+        for node in titles {
+            let words = Set(node.label.flatMap { $0.split(separator: " ").map(String.init) })
+            let written = node.tooltip ?? BoardLane.allCases.first { Self.squeezed($0.title) == Self.squeezed(node.label.joined()) }?.title ?? node.label.joined(separator: " ")
+            for word in written.split(separator: " ") { #expect(words.contains(String(word)), "\(node.id): \(word)") }
+        }
     }
 
     @Test func everyNodeIsPinnedWithAFixedSize() {
@@ -154,7 +165,7 @@ import Testing
             let height = Double(node.label.count) * measure.fontSize * BoardLayout.Metrics.lineSpacing
             #expect(height <= rect.maxY - rect.minY, "\(node.id) too short")
             for line in node.label {
-                #expect(measure.width(of: line) <= rect.width - (node.style.shape == .circle ? 4 : 2 * BoardLayout.Metrics.paddingX),
+                #expect(measure.width(of: line) <= rect.width - ([.circle, .plain].contains(node.style.shape) ? 4 : 2 * BoardLayout.Metrics.paddingX),
                         "\(node.id): \(line)")
             }
         }
@@ -185,6 +196,45 @@ import Testing
         let landscape = min(a1.long / width, a1.short / height, 1)
         let scale = max(portrait, landscape)
         #expect(BoardLayout.Metrics.fontSize * scale >= 8, "board \(Int(width))×\(Int(height)) pt, scale \(scale)")
+    }
+
+    @Test func morePersonasThanColumnsWrapUnderOneTitle() throws {
+        var journey = Self.smallJourney()  // three phases
+        journey.personas = (1...5).map { Persona(path: F.path("p\($0)"), label: "Персона \($0)", goals: ["Цель \($0)"], source: F.here) }
+        let graph = BoardMap.build(journey, theme: theme, persona: nil)
+        let cards = graph.nodes(withClass: "persona").map(BoardRect.init)
+        #expect(cards.count == 5)
+        #expect(Set(cards.map(\.maxY)).count == 2)  // two rows
+        let title = BoardRect(try #require(graph.node("lane-personas")))
+        #expect(abs(title.maxY - cards.map(\.maxY).max()!) < 0.01 && abs(title.minY - cards.map(\.minY).min()!) < 0.01)
+    }
+
+    @Test func styleRulesColourTheCardsButKeepThemBoxes() throws {
+        var journey = Self.smallJourney()
+        journey.styles = [StyleRule(kind: .touchpoint, fill: "#123456", shape: .ellipse, source: F.here)]
+        let graph = BoardMap.build(journey, theme: Theme.named(.default, styles: journey.styles), persona: nil)
+        let card = try #require(graph.node("touchpoint-ask"))
+        #expect(card.style.fill == "#123456" && card.style.shape == .box)
+    }
+
+    @Test func checkedSpecExamplePutsItsTouchpointUnderItsPhase() throws {
+        let journey = try CheckedViewTests.journey()
+        let graph = BoardMap.build(journey, theme: theme, persona: nil)
+        let call = try #require(graph.nodes(withClass: "touchpoint").first)
+        #expect(call.label == ["1. Первый звонок", "Канал: Входящие звонки"])
+        let column = try #require(graph.nodes(withClass: "phase").first { $0.label == ["Рассмотрение"] })
+        #expect(call.position!.x == column.position!.x)
+        #expect(graph.nodes(withClass: "emotion").map(\.label) == [["-1"]])
+        for text in ["1 · Звонит, чтобы узнать цену", "1 · Долго ждёт ответа менеджера", "1 · Обратный звонок за 5 минут",
+                     "1 · CSAT после звонка", "1 · Отдел продаж", "Владелец мастерской", "• Починить станок без простоя"] {
+            #expect(Self.contains(graph, text), "\(text)")
+        }
+    }
+
+    @Test func emptyJourneyStillDrawsTheLanes() {
+        let graph = BoardMap.build(Journey(title: "Пусто", source: F.here), theme: theme, persona: nil)
+        #expect(graph.nodes(withClass: "lane-title").count == BoardLane.allCases.count + 1)
+        #expect(graph.edges.isEmpty && graph.nodes.allSatisfy { $0.position != nil })
     }
 
     @Test func sameJourneyGivesTheSameBoard() {

@@ -43,7 +43,7 @@ enum BoardFixtures {
             func text(_ offset: Int) -> String { longTexts[(index + offset) % longTexts.count] }
             touchpoints.append(touchpoint(
                 "tp\(index + 1)", "Точка контакта номер \(index + 1): \(text(0))", phase: phase, channel: ["calls", "site_form", "telegram"][index % 3],
-                persona: ["owner", "engineer", nil][index % 3], emotion: (index % 5) - 2,
+                persona: ["owner", "engineer", nil][index % 3], emotion: (index / 5 + index % 5) % 5 - 2,
                 actions: [text(1), text(2)], pains: [text(3)], ideas: [text(4), text(5)], feedback: [text(6)], owners: [text(7)]))
         }
         return Journey(

@@ -1,5 +1,6 @@
 import CJMGraphviz
 import CJMMaps
+import CJMModel
 import Foundation
 import Testing
 
@@ -29,5 +30,28 @@ import Testing
         #expect(svg.contains("href=\"/repair\""))
         // Layout edges rank blocks but are never drawn.
         #expect(!svg.contains("class=\"layout\""))
+    }
+
+    /// A labelled page funnel and a labelled cross-sell between two first stages (one rank, two
+    /// clusters) render; both aborted Graphviz 2.42/2.43 in its teardown before the worker
+    /// stopped tearing layouts down (main fa54f6f).
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: worker), "needs the built cjm executable"))
+    func labelledPageFunnelAndSameRankCrossSellRender() throws {
+        var journey = ServiceCenterJourney.journey()
+        // Repair keeps only its first stage open, so its cross-sell joins two first stages.
+        journey.pipelines[0].stages.removeSubrange(1...3)
+        journey.flows.removeAll { $0.from.components.first == "repair" && $0.origin != .crossSell }
+        journey.flows += [
+            ServiceCenterJourney.flow("repair.new", "repair.won", .terminal),
+            ServiceCenterJourney.flow("repair.new", "repair.lost", .terminal),
+            ServiceCenterJourney.flow("site.home", "site.repair_page", .explicit, label: "баннер на главной"),
+            ServiceCenterJourney.flow("site.repair_page", "site.manual", .explicit, label: "в корзину"),
+        ]
+        let renderer = IsolatedRenderer(workerExecutable: Self.worker, timeout: 60, memoryLimitBytes: 2_000_000_000)
+        let result = renderer.render(RenderRequest(graph: FlowMap.build(journey, theme: .named(.default)), format: .svg))
+        let svg = String(decoding: try result.get(), as: UTF8.self)
+        #expect(svg.contains("баннер на главной"))
+        #expect(svg.contains("кросс&#45;продажа"))
+        #expect(svg.contains("Новая сделка"))
     }
 }

@@ -164,6 +164,21 @@ import Testing
         #expect(order.allSatisfy { $0.style.line == .invisible && $0.weight == 0 })
     }
 
+    @Test func pagesNoAdLandsOnStandOut() {
+        let graph = graph
+        let home = node(graph, "page-site-home")
+        #expect(home?.classes == ["page", "unpromoted"])
+        #expect(home?.style.dashed == true)
+        #expect(home?.tooltip?.contains("ни одно объявление не ведёт сюда") == true)
+        #expect(node(graph, "page-site-repair_page")?.classes == ["page"])
+        #expect(node(graph, "legend-unpromoted") != nil)
+        // Without ads on the map there is nothing to compare with: no page is marked.
+        var journey = ServiceCenterJourney.journey()
+        journey.adNetworks = []
+        let plain = FlowMap.build(journey, theme: theme)
+        #expect(plain.nodes.filter { $0.classes.contains("unpromoted") }.isEmpty)
+    }
+
     @Test func explicitEdgesKeepTheirLabel() {
         let graph = graph
         #expect(edges(graph, from: "channel-email", to: "page-site-manual").first?.label == "ссылка в письме")
@@ -174,9 +189,39 @@ import Testing
 
     @Test func crossSellRunsFromLastOpenStageToTheOtherPipeline() {
         let edge = edges(graph, from: "stage-repair-done", to: "stage-parts-new").first
-        #expect(edge?.label == "кросс-продажа")
+        #expect(edge?.tooltip == "repair → parts: кросс-продажа")
         #expect(edge?.style.line == .dashed)
         #expect(edge?.constraint == false)
+        #expect(edge?.label == "кросс-продажа")
+        #expect(edge?.style.penWidth == FlowEdges.crossSellPenWidth)
+        #expect(graph.nodes.contains { $0.id == "legend-line-cross-sell" && $0.label == ["Кросс-продажа"] })
+    }
+
+    @Test func linkedPagesFollowTheColumnAndKeepTheirLabels() {
+        var journey = ServiceCenterJourney.journey()
+        journey.flows += [
+            ServiceCenterJourney.flow("site.home", "site.repair_page", .explicit, label: "баннер"),
+            ServiceCenterJourney.flow("site.repair_page", "site.home", .explicit, label: "назад"),
+        ]
+        let graph = FlowMap.build(journey, theme: theme)
+        // home and repair_page link to each other; manual is linked only from outside the site.
+        #expect(graph.sameRank.contains { $0.contains("page-site-home") } == false)
+        #expect(edges(graph, from: "page-site-home", to: "page-site-repair_page").first?.label == "баннер")
+        #expect(edges(graph, from: "page-site-repair_page", to: "page-site-home").first?.label == "назад")
+        // The loop is reached from nowhere in the column, so it is ranked after the deals itself.
+        let anchored = Set(graph.edges.filter { $0.classes == ["layout"] }.map(\.to))
+        #expect(anchored.isSuperset(of: ["page-site-manual", "page-site-home", "page-site-repair_page"]))
+    }
+
+    @Test func sitePlacementPutsUnlinkedPagesInTheColumn() {
+        let pages = ["a", "b", "c", "d"].map { ElementPath(["shop", $0]) }
+        let flows = [ServiceCenterJourney.flow("shop.a", "shop.b", .explicit), ServiceCenterJourney.flow("shop.b", "shop.c", .explicit)]
+        let placement = SiteBlock.placement(pages, flows: flows)
+        #expect(placement.column == [0, 3])
+        #expect(placement.unreached.isEmpty)
+        let loop = SiteBlock.placement(Array(pages[0...1]), flows: [flows[0], ServiceCenterJourney.flow("shop.b", "shop.a", .explicit)])
+        #expect(loop.column == [0])
+        #expect(loop.unreached.isEmpty)
     }
 
     @Test func pipelineFiguresSitAboveTheFirstStage() {
@@ -225,6 +270,13 @@ import Testing
         #expect(full.contains("legend-line-manual"))
         #expect(full.contains("legend-line-cross-sell"))
         #expect(!full.contains("legend-crm-none"))
+        // A compact grid: columns of at most four rows, each column ranked after the one before.
+        let legendColumns = graph.sameRank.filter { $0.allSatisfy { $0.hasPrefix("legend-") } }
+        #expect(legendColumns.count >= 3)
+        #expect(legendColumns.allSatisfy { $0.count <= Legend.rowsPerColumn })
+        let ordered = Set(graph.edges.filter { $0.classes == ["layout"] && $0.to.hasPrefix("legend-") }.map(\.to))
+        // Every entry is in a column, or alone in one that an ordering edge places.
+        #expect(Set(legendColumns.flatMap { $0 }).union(ordered).isSuperset(of: full.filter { !$0.hasSuffix("-end") }))
         #expect(!full.contains("legend-line-bold"))
 
         var bare = ServiceCenterJourney.journey()

@@ -76,18 +76,28 @@ import Testing
         #expect(tokens.last(where: { $0.kind == .identifier })?.start.offset == 15)
     }
 
-    // MARK: Errors
-
-    @Test func unexpectedCharacterIsNamed() {
-        let (_, diagnostics) = lex("привет @ x")
-        #expect(locations(diagnostics) == ["E002@1:8"])
-        #expect(diagnostics[0].message.hasPrefix("unexpected character '@'"))
+    @Test func tokensDescribeThemselvesForMessages() {
+        let long = String(repeating: "ж", count: 30)
+        let (tokens, _) = lex("5 -1 3.5 40% 2h x \"Лид\" \"\(long)\" ->\n")
+        let expected = [
+            "the number 5", "the number -1", "the number 3.5", "the percentage 40%", "the duration 2h",
+            "'x'", "the string \"Лид\"", "the string \"" + String(repeating: "ж", count: 24) + "…\"",
+            "'->'", "the end of the line", "the end of the file",
+        ]
+        #expect(tokens.map(\.description) == expected)
     }
 
-    @Test func invisibleCharacterShownAsCodePoint() {
-        let (_, diagnostics) = lex("a \u{200B}b")
-        #expect(locations(diagnostics) == ["E002@1:3"])
-        #expect(diagnostics[0].message.hasPrefix("unexpected character U+200B"))
+    // MARK: Errors
+
+    @Test(arguments: [
+        ("привет @ x", "E002@1:8", "unexpected character '@'"),
+        ("a \u{200B}b", "E002@1:3", "unexpected character U+200B"),
+        ("\"a\u{1B}b\"", "E002@1:3", "control character U+001B inside a string"),
+    ])
+    func unexpectedCharacterIsNamedVisibly(input: String, location: String, message: String) {
+        let (_, diagnostics) = lex(input)
+        #expect(locations(diagnostics) == [location])
+        #expect(diagnostics.first?.message.hasPrefix(message) == true)
     }
 
     @Test func typographicQuotesGetAHint() {
@@ -108,12 +118,6 @@ import Testing
         let (tokens, diagnostics) = lex(#"этап "а\qб" "\u{D800}" "\u{}""#)
         #expect(locations(diagnostics) == ["E004@1:8", "E004@1:14", "E004@1:25"])
         #expect(tokens[1].text == "аб")
-    }
-
-    @Test func controlCharacterInStringIsRefused() {
-        let (_, diagnostics) = lex("\"a\u{1B}b\"")
-        #expect(locations(diagnostics) == ["E002@1:3"])
-        #expect(diagnostics[0].message.contains("U+001B"))
     }
 
     @Test func numberGluedToLettersIsOneError() {

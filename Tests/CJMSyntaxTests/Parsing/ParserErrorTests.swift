@@ -20,7 +20,7 @@ import Testing
     @Test func statementCannotStartWithAString() {
         let result = parse("journey {\n  \"Лид\" x\n}")
         #expect(locations(result.diagnostics) == ["E010@2:3"])
-        #expect(result.diagnostics[0].message.hasPrefix("expected a statement"))
+        #expect(result.diagnostics[0].message == "expected a statement (an element, 'name: value' or 'a -> b'), found the string \"Лид\"")
     }
 
     @Test func secondLabel() {
@@ -32,6 +32,7 @@ import Testing
         let result = parse("связь.а x\nа -> \"b\"\nа -> б флаг\nа -> б \"x\" \"y\"\nа -> б {\n  c d\n}")
         #expect(locations(result.diagnostics) == ["E010@1:9", "E010@2:6", "E010@3:8", "E010@4:12", "E010@5:8"])
         #expect(result.diagnostics[0].message == "expected '->' after 'связь.а', found 'x'")
+        #expect(result.diagnostics[1].message == "expected the name of an element after '->', found the string \"b\"")
         #expect(result.diagnostics[4].message == "expected the end of the statement, found '{'; only elements take a block")
     }
 
@@ -46,6 +47,22 @@ import Testing
         // What was read is kept.
         let journey = elements(result.syntax.statements).first
         #expect(journey?.body?.statements.count == 1)
+    }
+
+    @Test func unclosedBlockNotesTheBraceThatClosedTheWrongBlock() {
+        let text = """
+        journey "Карта" {
+          persona p "П" {
+            goal "g"
+          channel c
+          site { page a }
+        }
+        """
+        let result = parse(text)
+        #expect(locations(result.diagnostics) == ["E011@1:17"])
+        let note = result.diagnostics.first?.notes.first
+        #expect(note?.message == "perhaps a '}' is missing before this one: it is not lined up with line 2, whose block it closes")
+        #expect(note?.range?.start.line == 6 && note?.range?.start.column == 1)
     }
 
     @Test func strayClosingBrace() {

@@ -81,6 +81,13 @@ import Testing
         #expect(edges(result.syntax.statements).first?.targets.map(\.text) == ["a", "b"])
     }
 
+    @Test func trailingCommaDoesNotSwallowTheNextStatement() {
+        let result = parse("  view v show: ads,\n  phase p\n  a -> b,\n  phase q")
+        #expect(locations(result.diagnostics) == ["E010@1:20", "E010@3:10"])
+        #expect(result.diagnostics[0].message == "expected a value after 'show:', found the end of the line")
+        #expect(elements(result.syntax.statements).compactMap(\.id?.name) == ["v", "p", "q"])
+    }
+
     @Test func edgeWithLabelAndAttributes() throws {
         let result = parse(#"email -> manual, home "ссылка" style: dashed count: 3"#)
         #expect(result.diagnostics.isEmpty)

@@ -19,7 +19,7 @@ enum StageRow {
         var anchors = Anchors()
         for stage in stages {
             let id = context.ids.make("stage", stage.path)
-            context.placed.place(stage.path, node: id, count: stage.count, isStage: true)
+            context.placed.place(stage, node: id)
             var classes = ["stage"]
             var style = context.theme.style(for: .stage)
             var endNote: [String] = []
@@ -46,12 +46,11 @@ enum StageRow {
             for automation in stage.automations {
                 let autoID = context.ids.make("auto", automation.path)
                 context.placed.place(automation.path, node: autoID)
+                let detail = detailLine(automation).map { [$0] } ?? []
                 fragment.nodes.append(Node(
                     id: autoID, classes: ["auto"] + (automation.kind.map { ["auto-\($0.rawValue)"] } ?? []),
-                    label: context.lines(automation.label, detailLine(automation).map { [$0] } ?? [], width: FlowMapContext.wrapWidth),
-                    style: context.theme.automation,
-                    tooltip: context.tooltip("Автоматизация", automation.label, automation.path, detailLine(automation).map { [$0] } ?? []),
-                    cluster: cluster))
+                    label: context.lines(automation.label, detail), style: context.theme.automation,
+                    tooltip: context.tooltip("Автоматизация", automation.label, automation.path, detail), cluster: cluster))
                 fragment.edges.append(Edge(
                     id: context.ids.make("link-" + autoID), from: id, to: autoID, classes: ["automation-link"],
                     style: EdgeStyle(line: .dashed, color: context.theme.automation.stroke, fontColor: context.theme.edge.fontColor,

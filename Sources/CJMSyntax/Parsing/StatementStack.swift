@@ -1,0 +1,54 @@
+/// The statements of every open block, innermost last, in one growing buffer.
+///
+/// When a block closes, its statements are moved out into an array of exactly their count.
+/// Appending to one array per block instead would leave up to half of every array unused
+/// (capacity doubles as it grows), and on a 50 MB journey that slack alone is hundreds of
+/// megabytes of memory to fault in. Moving, not copying, also spares a retain and a release
+/// for every string in every statement.
+final class StatementStack {
+    private var base: UnsafeMutablePointer<Statement>
+    private var capacity: Int
+    private(set) var count = 0
+
+    init() {
+        capacity = 64
+        base = .allocate(capacity: capacity)
+    }
+
+    deinit {
+        base.deinitialize(count: count)
+        base.deallocate()
+    }
+
+    var last: Statement? { count > 0 ? base[count - 1] : nil }
+
+    func append(_ statement: consuming Statement) {
+        if count == capacity {
+            let bigger = UnsafeMutablePointer<Statement>.allocate(capacity: capacity * 2)
+            bigger.moveInitialize(from: base, count: count)
+            base.deallocate()
+            base = bigger
+            capacity *= 2
+        }
+        (base + count).initialize(to: statement)
+        count += 1
+    }
+
+    func removeLast() {
+        count -= 1
+        (base + count).deinitialize(count: 1)
+    }
+
+    /// Moves the statements from `start` to the end out into an exactly sized array.
+    func take(from start: Int) -> [Statement] {
+        let taken = count - start
+        guard taken > 0 else { return [] }
+        let source = base + start
+        let result = [Statement](unsafeUninitializedCapacity: taken) { buffer, initialized in
+            buffer.baseAddress!.moveInitialize(from: source, count: taken)
+            initialized = taken
+        }
+        count = start
+        return result
+    }
+}

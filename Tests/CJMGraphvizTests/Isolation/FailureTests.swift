@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+import CJMViewGraph
+@testable import CJMGraphviz
+
+/// Each way a render can fail arrives as the right `RenderFailure`, from a real child.
+@Suite struct FailureTests {
+    @Test func hugeDpiIsRefusedBeforeAnyProcessStarts() {
+        let renderer = IsolatedRenderer(workerExecutable: "/nonexistent/cjm", timeout: 5, memoryLimitBytes: 1 << 30)
+        let result = renderer.render(RenderRequest(graph: SampleGraphs.smallFlow(), format: .png, dpi: 100_000))
+        #expect(result.failure == .dpiOutOfRange(100_000))
+        #expect(result.failure?.message.contains("36…600") == true)
+    }
+
+    @Test func oversizedBitmapIsRefusedAfterLayout() {
+        let result = Worker.render(RenderRequest(graph: SampleGraphs.flowShaped(nodes: 200), format: .png, dpi: 300))
+        guard case .failure(.bitmapTooLarge(let width, _, _)) = result else {
+            Issue.record("expected bitmapTooLarge, got \(result)")
+            return
+        }
+        #expect(width > RenderCaps.maxBitmapSide)
+    }
+
+    @Test func tooManyNodesAreRefusedBeforeLayout() {
+        var graph = ViewGraph(id: "g")
+        graph.nodes = (0...RenderCaps.maxNodes).map { Node(id: "n\($0)", label: ["x"]) }
+        let result = Worker.render(RenderRequest(graph: graph, format: .svg))
+        #expect(result.failure == .graphTooLarge(what: "nodes", count: RenderCaps.maxNodes + 1, limit: RenderCaps.maxNodes))
+    }
+
+    @Test func slowLayoutIsKilledAtTheTimeout() {
+        let started = ContinuousClock.now
+        let result = Worker.render(RenderRequest(graph: SampleGraphs.flowShaped(nodes: 1_000), format: .svg), timeout: 0.5)
+        #expect(result.failure == .timedOut(seconds: 0.5))
+        #expect(started.duration(to: .now) < .seconds(10))
+    }
+
+    @Test func memoryCapShowsAsOutOfMemory() {
+        // About 40 megapixels at 150 dpi: cairo cannot get its surface under 250 MB.
+        let renderer = Worker.renderer(memoryLimitBytes: 250_000_000)
+        let result = renderer.render(RenderRequest(graph: SampleGraphs.flowShaped(nodes: 200), format: .png, dpi: 150))
+        #expect(result.failure == .outOfMemory(limitBytes: 250_000_000))
+    }
+
+    @Test func unknownEdgeEndIsAnInvalidGraph() {
+        var graph = ViewGraph(id: "g")
+        graph.nodes = [Node(id: "a", label: ["x"])]
+        graph.edges = [Edge(id: "e", from: "a", to: "ghost")]
+        guard case .failure(.invalidGraph(let message)) = Worker.render(RenderRequest(graph: graph, format: .svg)) else {
+            Issue.record("expected invalidGraph")
+            return
+        }
+        #expect(message.contains("ghost"))
+    }
+
+    @Test func missingFontNamesItsPackage() {
+        var graph = SampleGraphs.smallFlow()
+        graph.style.fontName = "DejaVu Nonexistent Sans"
+        #expect(Worker.render(RenderRequest(graph: graph, format: .svg)).failure
+            == .missingFont(family: "DejaVu Nonexistent Sans", package: "fonts-dejavu-core"))
+    }
+
+    @Test(arguments: [("kill -SEGV $$", RenderFailure.crashed(signal: "SIGSEGV")),
+                      ("echo 'Error: trouble in init_rank' >&2; exit 1", .exitedUnexpectedly(status: 1, detail: "Error: trouble in init_rank"))])
+    func deathOfTheWorkerIsNamed(script: String, expected: RenderFailure) throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("cjm-worker-\(UUID().uuidString).sh").path
+        try "#!/bin/sh\ncat >/dev/null\n\(script)\n".write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        chmod(path, 0o755)
+        let renderer = IsolatedRenderer(workerExecutable: path, timeout: 10, memoryLimitBytes: 1 << 30)
+        var result = renderer.render(RenderRequest(graph: SampleGraphs.smallFlow(), format: .svg))
+        // A child spawned by a test running in parallel may briefly hold the new script open
+        // for writing (ETXTBSY); that is the test's own race, so try again.
+        for _ in 0..<50 where result.failure?.message.contains("Text file busy") == true {
+            usleep(20_000)
+            result = renderer.render(RenderRequest(graph: SampleGraphs.smallFlow(), format: .svg))
+        }
+        #expect(result.failure == expected)
+    }
+
+    @Test func missingWorkerExecutableIsReported() {
+        let renderer = IsolatedRenderer(workerExecutable: "/nonexistent/cjm", timeout: 5, memoryLimitBytes: 1 << 30)
+        guard case .failure(.workerUnavailable(let message)) = renderer.render(RenderRequest(graph: SampleGraphs.smallFlow(), format: .svg)) else {
+            Issue.record("expected workerUnavailable")
+            return
+        }
+        #expect(message.contains("/nonexistent/cjm"))
+    }
+}
+
+extension Result {
+    var failure: Failure? {
+        if case .failure(let failure) = self { return failure }
+        return nil
+    }
+}
