@@ -64,17 +64,7 @@ for n in $element_sizes; do
   echo "bench: cjm render, $label" >&2
   /usr/bin/time -v "$cjm" render "$file" -o "$work/e$n.svg" --timings --timeout 3000 >/dev/null 2>"$work/render$n.err" || true
   status=$(status_of "$work/render$n.err")
-  prefix=""
-  if [ "$status" = 70 ] && grep -q 'Graphviz crashed' "$work/render$n.err"; then
-    # Graphviz 2.43 aborts on some labelled edges (Tests/Fixtures/graphviz-crash-*.cjm): measure
-    # the same journey with unlabelled explicit edges rather than report nothing.
-    echo "bench: Graphviz crashed; retrying with unlabelled edges" >&2
-    python3 scripts/generate-journey.py --elements "$n" --seed "$seed" --no-edge-labels >"$file" 2>/dev/null
-    /usr/bin/time -v "$cjm" render "$file" -o "$work/e$n.svg" --timings >/dev/null 2>"$work/render$n.err" || true
-    status=$(status_of "$work/render$n.err")
-    prefix="unlabelled edges (labelled ones crash Graphviz); "
-  fi
-  note="$prefix$(stages "$work/render$n.err")"
+  note="$(stages "$work/render$n.err")"
   [ "$status" = 0 ] || note="FAILED (exit $status): $(grep -E 'error|failed' "$work/render$n.err" | head -1)"
   row "cjm render → SVG" "$label" "$(wall "$work/render$n.err")" "$(rss_mib "$work/render$n.err")" "$note"
 

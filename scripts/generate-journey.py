@@ -114,9 +114,8 @@ def quote(text):
 class JourneyWriter:
     """Writes one journey of about `budget` elements; `elements` counts what was written."""
 
-    def __init__(self, out, rng, budget, edge_labels=True):
+    def __init__(self, out, rng, budget):
         self.out = out
-        self.edge_labels = edge_labels
         self.rng = rng
         self.budget = max(budget, 40)
         self.elements = 0
@@ -127,8 +126,8 @@ class JourneyWriter:
             self.elements += 1
 
     def edge_label(self, text):
-        """` "text"` after an edge, or nothing with --no-edge-labels."""
-        return f" {quote(text)}" if self.edge_labels else ""
+        """` "text"` after an edge."""
+        return f" {quote(text)}"
 
     def pick(self, items):
         return self.rng.choice(items)
@@ -364,9 +363,9 @@ class JourneyWriter:
         self.line(1, f"view persona_path {quote('Путь персоны')} show: touchpoints persona: {personas[0]}")
 
 
-def generate(elements, seed, sink, edge_labels=True):
+def generate(elements, seed, sink):
     writer = CountingWriter(sink)
-    journey = JourneyWriter(writer, random.Random(seed), elements, edge_labels)
+    journey = JourneyWriter(writer, random.Random(seed), elements)
     journey.write(f"Сгенерированный путь клиента (seed {seed})")
     return journey.elements, writer.bytes
 
@@ -387,8 +386,6 @@ def main():
     size.add_argument("--elements", type=int, help="approximate number of elements")
     size.add_argument("--megabytes", type=float, help="approximate file size in MiB")
     parser.add_argument("--seed", type=int, default=1, help="random seed (default 1); same seed, same bytes")
-    parser.add_argument("--no-edge-labels", dest="edge_labels", action="store_false",
-                        help="write explicit edges without labels (Graphviz 2.43 aborts on some labelled edges)")
     args = parser.parse_args()
 
     if args.elements is not None and args.elements < 1:
@@ -398,7 +395,7 @@ def main():
     elements = args.elements if args.elements is not None else elements_for_size(args.megabytes * 1024 * 1024, args.seed)
 
     out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="\n", write_through=False)
-    count, size = generate(elements, args.seed, out, args.edge_labels)
+    count, size = generate(elements, args.seed, out)
     out.flush()
     print(f"generate-journey: {count} elements, {size} bytes (seed {args.seed})", file=sys.stderr)
 
