@@ -7,10 +7,87 @@
 #include <graphviz/gvc.h>
 #include <graphviz/cgraph.h>
 #include <malloc.h>
+#include <stdlib.h>
+#include <string.h>
 
-/// Opens an empty non-strict directed root graph.
+// Subgraph IDs in creation order.
+//
+// cgraph keeps subgraphs (so clusters) in a dictionary ordered by ID, and its default ID for
+// a named object is the address of the interned name. Cluster order, and with it the layout
+// and the order of the SVG, then followed heap addresses, which shift with the environment
+// and with pango's threads: the same map could come out different on another run. Named
+// subgraphs here get IDs 2, 4, 6, ... in the order they are created; nodes and edges keep
+// cgraph's own IDs (nodes and edges are walked in creation order already).
+typedef struct {
+    void *inner;       // AgIdDisc's state, for everything but named subgraphs
+    char **names;      // subgraph i has ID 2 * (i + 1)
+    size_t count;
+    size_t capacity;
+} cjm_id_state;
+
+static inline void *cjm_id_open(Agraph_t *g, Agdisc_t *disc) {
+    cjm_id_state *state = calloc(1, sizeof *state);
+    if (state) state->inner = AgIdDisc.open(g, disc);
+    return state;
+}
+
+static inline long cjm_id_map(void *opaque, int objtype, char *name, IDTYPE *id, int create) {
+    cjm_id_state *state = opaque;
+    if (objtype != AGRAPH || name == NULL) return AgIdDisc.map(state->inner, objtype, name, id, create);
+    for (size_t i = 0; i < state->count; i++) {
+        if (strcmp(state->names[i], name) == 0) { *id = (IDTYPE)(2 * (i + 1)); return 1; }
+    }
+    if (!create) return 0;
+    if (state->count == state->capacity) {
+        size_t capacity = state->capacity ? 2 * state->capacity : 64;
+        char **names = realloc(state->names, capacity * sizeof *names);
+        if (!names) return 0;
+        state->names = names;
+        state->capacity = capacity;
+    }
+    char *copy = strdup(name);
+    if (!copy) return 0;
+    state->names[state->count++] = copy;
+    *id = (IDTYPE)(2 * state->count);
+    return 1;
+}
+
+static inline long cjm_id_alloc(void *opaque, int objtype, IDTYPE id) {
+    cjm_id_state *state = opaque;
+    return objtype == AGRAPH ? 0 : AgIdDisc.alloc(state->inner, objtype, id);
+}
+
+static inline void cjm_id_free(void *opaque, int objtype, IDTYPE id) {
+    cjm_id_state *state = opaque;
+    // Named subgraph IDs are not string addresses: cgraph's own free would release them.
+    if (objtype == AGRAPH && id % 2 == 0) return;
+    AgIdDisc.free(state->inner, objtype, id);
+}
+
+static inline char *cjm_id_print(void *opaque, int objtype, IDTYPE id) {
+    cjm_id_state *state = opaque;
+    if (objtype == AGRAPH && id % 2 == 0 && id >= 2 && id / 2 <= state->count) return state->names[id / 2 - 1];
+    return AgIdDisc.print(state->inner, objtype, id);
+}
+
+static inline void cjm_id_close(void *opaque) {
+    cjm_id_state *state = opaque;
+    for (size_t i = 0; i < state->count; i++) free(state->names[i]);
+    free(state->names);
+    AgIdDisc.close(state->inner);
+    free(state);
+}
+
+static inline void cjm_id_register(void *opaque, int objtype, void *object) {
+    cjm_id_state *state = opaque;
+    AgIdDisc.idregister(state->inner, objtype, object);
+}
+
+/// Opens an empty non-strict directed root graph whose subgraphs are ordered as created.
 static inline Agraph_t *cjm_open_directed(const char *name) {
-    return agopen((char *)name, Agdirected, NULL);
+    static Agiddisc_t ids = { cjm_id_open, cjm_id_map, cjm_id_alloc, cjm_id_free, cjm_id_print, cjm_id_close, cjm_id_register };
+    static Agdisc_t discipline = { &AgMemDisc, &ids, &AgIoDisc };
+    return agopen((char *)name, Agdirected, &discipline);
 }
 
 /// A subgraph of `g`, created when missing.
