@@ -19,15 +19,19 @@
 // subgraphs here get IDs 2, 4, 6, ... in the order they are created; nodes and edges keep
 // cgraph's own IDs (nodes and edges are walked in creation order already).
 typedef struct {
+    Agraph_t *root;
     void *inner;       // AgIdDisc's state, for everything but named subgraphs
-    char **names;      // subgraph i has ID 2 * (i + 1)
+    char **names;      // subgraph i has ID 2 * (i + 1); interned, as agnameof's callers expect
     size_t count;
     size_t capacity;
 } cjm_id_state;
 
 static inline void *cjm_id_open(Agraph_t *g, Agdisc_t *disc) {
     cjm_id_state *state = calloc(1, sizeof *state);
-    if (state) state->inner = AgIdDisc.open(g, disc);
+    if (state) {
+        state->root = g;
+        state->inner = AgIdDisc.open(g, disc);
+    }
     return state;
 }
 
@@ -45,7 +49,9 @@ static inline long cjm_id_map(void *opaque, int objtype, char *name, IDTYPE *id,
         state->names = names;
         state->capacity = capacity;
     }
-    char *copy = strdup(name);
+    // Interned, not strdup'ed: the DOT writer asks aghtmlstr(), which reads the header
+    // cgraph keeps in front of its own strings.
+    char *copy = agstrdup(state->root, name);
     if (!copy) return 0;
     state->names[state->count++] = copy;
     *id = (IDTYPE)(2 * state->count);
@@ -72,7 +78,7 @@ static inline char *cjm_id_print(void *opaque, int objtype, IDTYPE id) {
 
 static inline void cjm_id_close(void *opaque) {
     cjm_id_state *state = opaque;
-    for (size_t i = 0; i < state->count; i++) free(state->names[i]);
+    // The interned names go with the graph's string pool, which agclose frees after this.
     free(state->names);
     AgIdDisc.close(state->inner);
     free(state);
