@@ -33,16 +33,51 @@ public struct GraphIdentifiers: Sendable {
     /// `raw` reduced to letters, digits, `-` and `_`; every run of other characters (and of `-`)
     /// folds into one `-`, since `--` cannot appear in the XML comments Graphviz writes.
     public static func sanitise(_ raw: String) -> String {
-        var result = ""
-        for character in raw {
-            if character.isLetter || character.isNumber && character.isASCII || character == "_" {
-                result.append(character)
-            } else if result.last != "-" {
-                result.append("-")
+        simpleSanitised(raw) ?? sanitisedByCharacter(raw)
+    }
+
+    /// The common case without grapheme breaking: `raw` holds only ASCII and basic Cyrillic
+    /// (nil otherwise), each scalar a character of its own.
+    private static func simpleSanitised(_ raw: String) -> String? {
+        var result = String.UnicodeScalarView()
+        // A dash is written only before the next kept character, so none leads or trails.
+        var dashPending = false
+        for scalar in raw.unicodeScalars {
+            let kept: Bool
+            switch scalar.value {
+            case 0x61...0x7A, 0x41...0x5A, 0x30...0x39, 0x5F: kept = true
+            case 0...0x7F: kept = false
+            case 0x400...0x481, 0x48A...0x52F: kept = true  // Cyrillic letters, without combining marks
+            default: return nil
             }
+            if !kept {
+                dashPending = !result.isEmpty
+                continue
+            }
+            if dashPending {
+                result.append("-")
+                dashPending = false
+            }
+            result.append(scalar)
         }
-        while result.hasSuffix("-") { result.removeLast() }
-        while result.hasPrefix("-") { result.removeFirst() }
+        return result.isEmpty ? "id" : String(result)
+    }
+
+    private static func sanitisedByCharacter(_ raw: String) -> String {
+        var result = ""
+        var dashPending = false
+        for character in raw {
+            let kept = character.isLetter || character.isNumber && character.isASCII || character == "_"
+            if !kept {
+                dashPending = !result.isEmpty
+                continue
+            }
+            if dashPending {
+                result.append("-")
+                dashPending = false
+            }
+            result.append(character)
+        }
         return result.isEmpty ? "id" : result
     }
 }

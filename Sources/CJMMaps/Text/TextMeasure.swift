@@ -16,7 +16,12 @@ struct TextMeasure: Sendable {
     func width(of text: some StringProtocol) -> Double {
         var ems = 0.0
         for scalar in text.unicodeScalars { ems += Self.ems(scalar) }
-        return ems * fontSize * safety
+        return points(ems: ems)
+    }
+
+    /// Points a line of `ems` ems needs at `fontSize`.
+    func points(ems: Double) -> Double {
+        ems * fontSize * safety
     }
 
     /// Advance width of one character in ems.

@@ -18,64 +18,110 @@ public enum WordWrapper {
     /// Like `wrap(_:width:)`, with every line after the first indented by `hangingIndent`
     /// (counted within the width), so a wrapped list item (`• …`) still reads as one item.
     public static func wrap(_ text: String, width: Int, hangingIndent: String) -> [String] {
-        let width = max(1, width)
-        return wrap(text, hangingIndent: hangingIndent) { $0.count <= width }
+        let limit = Double(max(1, width))
+        let characters = LineWidth(adding: { width, scalar in isZeroWidth(scalar) ? width : width + 1 }, fits: { $0 <= limit })
+        return wrap(text, hangingIndent: hangingIndent, measure: characters)
     }
 
     /// The lines of `text`, each at most `points` wide as `measure` estimates it, continuation
     /// lines indented by `hangingIndent` (a single character wider than `points` still gets a
     /// line of its own). Empty or blank text gives no lines.
     static func wrap(_ text: String, points: Double, measure: TextMeasure, hangingIndent: String = "") -> [String] {
-        wrap(text, hangingIndent: hangingIndent) { measure.width(of: $0) <= points }
+        let line = LineWidth(adding: { ems, scalar in ems + TextMeasure.ems(scalar) }, fits: { measure.points(ems: $0) <= points })
+        return wrap(text, hangingIndent: hangingIndent, measure: line)
     }
 
-    /// Wraps with `fits` telling whether a line is narrow enough; `fits` must hold for every
-    /// prefix of a line it holds for.
-    private static func wrap(_ text: String, hangingIndent: String, fits: (String) -> Bool) -> [String] {
-        let indent = fits(hangingIndent + "x") ? hangingIndent : ""
+    /// How wide a line is, as a sum over its Unicode scalars in reading order. Candidate lines
+    /// are measured by extending their prefix's width, and text is walked by scalars, not
+    /// `Character`s: grapheme breaking made wrapping most of the flow map's build time.
+    private struct LineWidth {
+        /// The width of a line after appending one scalar to a line `width` wide.
+        var adding: (_ width: Double, _ scalar: Unicode.Scalar) -> Double
+        /// Whether a line this wide fits; must hold for every prefix of a line it holds for.
+        var fits: (Double) -> Bool
+
+        func width(of scalars: some Sequence<Unicode.Scalar>, from start: Double = 0) -> Double {
+            scalars.reduce(start, adding)
+        }
+    }
+
+    /// Combining marks and format characters take no column of their own, so a character
+    /// count stays a count of what a reader sees (`й` written as `и` + U+0306 is one).
+    private static func isZeroWidth(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value < 0x300 || (0x400...0x482).contains(scalar.value) { return false }
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format: return true
+        default: return false
+        }
+    }
+
+    private typealias Scalars = Substring.UnicodeScalarView
+
+    private static func wrap(_ text: String, hangingIndent: String, measure: LineWidth) -> [String] {
+        let indentWidth = measure.width(of: hangingIndent.unicodeScalars)
+        let indent = measure.fits(measure.adding(indentWidth, "x")) ? hangingIndent : ""
+        // Where every line but the very first starts measuring: after its indent.
+        let indented = indent.isEmpty ? 0 : indentWidth
         var lines: [String] = []
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for paragraph in Substring(text).unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
             let words = paragraph.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" })
             guard !words.isEmpty else {
                 lines.append("")
                 continue
             }
             var current = ""
-            // Every line but the very first will carry the indent, so it must fit with it.
-            func fitsHere(_ line: String) -> Bool { fits(lines.isEmpty ? line : indent + line) }
+            var currentWidth = 0.0
             for word in words {
-                for piece in pieces(of: word, fits: { fits(indent + $0) }) {
+                for piece in pieces(of: word, from: indented, measure: measure) {
                     if current.isEmpty {
-                        current = piece
-                    } else if fitsHere(current + " " + piece) {
-                        current += " " + piece
+                        current = String(Substring(piece))
+                        currentWidth = measure.width(of: piece, from: lines.isEmpty ? 0 : indented)
+                        continue
+                    }
+                    let joined = measure.width(of: piece, from: measure.adding(currentWidth, " "))
+                    if measure.fits(joined) {
+                        current.unicodeScalars.append(" ")
+                        current.unicodeScalars.append(contentsOf: piece)
+                        currentWidth = joined
                     } else {
                         lines.append(current)
-                        current = piece
+                        current = String(Substring(piece))
+                        currentWidth = measure.width(of: piece, from: indented)
                     }
                 }
             }
             lines.append(current)
         }
-        while lines.last == "" { lines.removeLast() }
-        while lines.first == "" { lines.removeFirst() }
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        while lines.first?.isEmpty == true { lines.removeFirst() }
         return lines.enumerated().map { index, line in index == 0 || line.isEmpty ? line : indent + line }
     }
 
-    /// A word cut into chunks that fit, preferring cuts after `-` or `/`.
-    private static func pieces(of word: Substring, fits: (String) -> Bool) -> [String] {
+    /// A word cut into chunks that fit after an indent `start` wide, preferring cuts after `-` or `/`.
+    private static func pieces(of word: Scalars, from start: Double, measure: LineWidth) -> [Scalars] {
         var rest = word
-        var result: [String] = []
-        while !fits(String(rest)) {
-            // The longest prefix that fits, at least one character so the loop always advances.
-            var end = rest.index(after: rest.startIndex)
-            while end < rest.endIndex, fits(String(rest[..<rest.index(after: end)])) { end = rest.index(after: end) }
-            let window = rest[..<end]
-            let cut = window.lastIndex(where: { $0 == "-" || $0 == "/" }).map { rest.index(after: $0) } ?? end
-            result.append(String(rest[..<cut]))
+        var result: [Scalars] = []
+        while !rest.isEmpty {
+            // The end of the longest prefix that fits; `overflow` stays false when all of `rest` fits.
+            var width = start
+            var fitting = rest.startIndex
+            var overflow = false
+            for index in rest.indices {
+                width = measure.adding(width, rest[index])
+                guard measure.fits(width) else {
+                    overflow = true
+                    break
+                }
+                fitting = rest.index(after: index)
+            }
+            guard overflow else { break }
+            // At least one scalar, so the loop always advances.
+            let end = fitting == rest.startIndex ? rest.index(after: rest.startIndex) : fitting
+            let cut = rest[..<end].lastIndex(where: { $0 == "-" || $0 == "/" }).map { rest.index(after: $0) } ?? end
+            result.append(rest[..<cut])
             rest = rest[cut...]
         }
-        if !rest.isEmpty { result.append(String(rest)) }
+        if !rest.isEmpty { result.append(rest) }
         return result
     }
 }

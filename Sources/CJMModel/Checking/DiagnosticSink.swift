@@ -21,12 +21,27 @@ struct DiagnosticSink {
     /// The kept diagnostics; when some were left out, the last carries a note saying how many
     /// (worded as the parser words it).
     func finished() -> [Diagnostic] {
-        guard leftOut > 0, var last = diagnostics.last else { return diagnostics }
+        var all = Self.inReadingOrder(diagnostics)
+        guard leftOut > 0, var last = all.last else { return all }
         let what = leftOut == 1 ? "1 more problem was" : "\(leftOut) more problems were"
         last.notes.append(Diagnostic.Note("\(what) found but not shown; the limit is \(limit) per run"))
-        var all = diagnostics
         all[all.count - 1] = last
         return all
+    }
+
+    /// Passes find problems out of order (structure before references); a reader goes top to
+    /// bottom, so each file's problems are sorted by position, files in the order first met.
+    private static func inReadingOrder(_ found: [Diagnostic]) -> [Diagnostic] {
+        var fileRank: [String: Int] = [:]
+        for diagnostic in found where fileRank[diagnostic.range.file] == nil {
+            fileRank[diagnostic.range.file] = fileRank.count
+        }
+        return found.enumerated().sorted { a, b in
+            let (fileA, fileB) = (fileRank[a.element.range.file]!, fileRank[b.element.range.file]!)
+            if fileA != fileB { return fileA < fileB }
+            if a.element.range.start.offset != b.element.range.start.offset { return a.element.range.start.offset < b.element.range.start.offset }
+            return a.offset < b.offset
+        }.map(\.element)
     }
 
     mutating func add(contentsOf list: [Diagnostic]) {

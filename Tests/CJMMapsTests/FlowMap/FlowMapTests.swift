@@ -261,6 +261,11 @@ import Testing
         #expect(ids.make("page", ElementPath(["a", "b.c"])) == "page-a-b-c-2")
         #expect(GraphIdentifiers.sanitise("x <script>\"") == "x-script")
         #expect(GraphIdentifiers.sanitise("a--b") == "a-b")
+        // Outside ASCII and Cyrillic ids go character by character: letters of any script stay,
+        // a decomposed `й` stays one letter, symbols fold into dashes.
+        #expect(GraphIdentifiers.sanitise("ελληνικά · 日本") == "ελληνικά-日本")
+        #expect(GraphIdentifiers.sanitise("и\u{0306}ка") == "и\u{0306}ка")
+        #expect(GraphIdentifiers.sanitise("—") == "id")
     }
 
     @Test func legendListsOnlyWhatTheMapUses() {

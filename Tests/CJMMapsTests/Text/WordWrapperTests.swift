@@ -23,6 +23,13 @@ import Testing
         #expect(WordWrapper.wrap("", width: 10).isEmpty)
     }
 
+    @Test func combiningMarksTakeNoColumn() {
+        // `й` written as `и` + U+0306 counts once, and a cut never separates the two.
+        let decomposed = "и\u{0306}и\u{0306}и\u{0306}и\u{0306}"
+        #expect(WordWrapper.wrap(decomposed, width: 4) == [decomposed])
+        #expect(WordWrapper.wrap(decomposed, width: 2) == ["и\u{0306}и\u{0306}", "и\u{0306}и\u{0306}"])
+    }
+
     @Test func noBreakSpaceHoldsNumbersTogether() {
         #expect(WordWrapper.wrap("всего 1\u{00A0}200", width: 6) == ["всего", "1\u{00A0}200"])
     }
