@@ -1,5 +1,5 @@
 /// The file formats a map can be written in.
-public enum OutputFormat: String, Sendable, Codable, CaseIterable {
+public enum OutputFormat: String, Sendable, CaseIterable {
     case svg, png, pdf, dot
 
     /// The Graphviz renderer asked for: bitmaps and PDF name cairo explicitly so the output

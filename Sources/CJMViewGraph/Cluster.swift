@@ -1,5 +1,5 @@
 /// A framed group of nodes (a block of the journey: Channels, a pipeline, the ads of a campaign).
-public struct Cluster: Hashable, Sendable, Codable {
+public struct Cluster: Hashable, Sendable {
     /// Unique in the graph; Graphviz needs the `cluster_` prefix, which the Graphviz stage adds.
     public var id: String
     public var classes: [String]

@@ -1,5 +1,5 @@
 /// An arrow between two nodes.
-public struct Edge: Hashable, Sendable, Codable {
+public struct Edge: Hashable, Sendable {
     /// Unique in the graph; becomes the SVG element id.
     public var id: String
     public var from: String
@@ -32,13 +32,13 @@ public struct Edge: Hashable, Sendable, Codable {
 }
 
 /// How an edge is drawn.
-public struct EdgeStyle: Hashable, Sendable, Codable {
-    public enum Line: String, Hashable, Sendable, Codable {
+public struct EdgeStyle: Hashable, Sendable {
+    public enum Line: String, Hashable, Sendable {
         case solid, dashed, dotted, bold
         /// Not drawn; the edge only ranks its ends (keeps the blocks of a map in reading order).
         case invisible = "invis"
     }
-    public enum Arrow: String, Hashable, Sendable, Codable { case normal, none, dot, diamond }
+    public enum Arrow: String, Hashable, Sendable { case normal, none, dot, diamond }
 
     public var line: Line
     public var color: String

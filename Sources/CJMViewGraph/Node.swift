@@ -1,5 +1,5 @@
 /// A box on the map.
-public struct Node: Hashable, Sendable, Codable {
+public struct Node: Hashable, Sendable {
     /// Unique in the graph; becomes the SVG element id, so derive it from journey ids.
     public var id: String
     /// The CSS class(es) in SVG, space-separated, e.g. `stage won`.
@@ -32,11 +32,11 @@ public struct Node: Hashable, Sendable, Codable {
 }
 
 /// How a node is drawn.
-public struct NodeStyle: Hashable, Sendable, Codable {
-    public enum Shape: String, Hashable, Sendable, Codable {
+public struct NodeStyle: Hashable, Sendable {
+    public enum Shape: String, Hashable, Sendable {
         case box, roundedBox, ellipse, circle, diamond, note, tab, folder, component, cylinder, hexagon, octagon, plain, point
     }
-    public enum TextAlignment: String, Hashable, Sendable, Codable { case center, left }
+    public enum TextAlignment: String, Hashable, Sendable { case center, left }
 
     public var shape: Shape
     /// `#rrggbb`; nil leaves it unfilled.

@@ -1,8 +1,8 @@
 /// What a map shows, as plain values: nodes, edges and clusters with their text and styles.
 ///
 /// Map builders produce it from a journey; the Graphviz stage turns it into bytes. It knows
-/// nothing of either, and is `Codable` because it crosses into the render child process.
-public struct ViewGraph: Hashable, Sendable, Codable {
+/// nothing of either; it crosses into the render child process in `CJMGraphviz`'s wire format.
+public struct ViewGraph: Hashable, Sendable {
     /// Used as the SVG root id and in file names.
     public var id: String
     /// Shown as the graph label at the top.
@@ -30,21 +30,21 @@ public struct ViewGraph: Hashable, Sendable, Codable {
 }
 
 /// How positions are found.
-public enum Layout: Hashable, Sendable, Codable {
+public enum Layout: Hashable, Sendable {
     /// Graphviz `dot`: ranks along `direction`.
     case ranked(direction: Direction)
     /// Every node carries a `position` computed by the map builder; Graphviz only routes
     /// edges and draws (`neato -n2`). Used where `dot`'s ranking cannot express a grid.
     case pinned
 
-    public enum Direction: String, Hashable, Sendable, Codable {
+    public enum Direction: String, Hashable, Sendable {
         case leftToRight = "LR"
         case topToBottom = "TB"
     }
 }
 
 /// Whole-graph appearance.
-public struct GraphStyle: Hashable, Sendable, Codable {
+public struct GraphStyle: Hashable, Sendable {
     /// A family with Cyrillic coverage; Graphviz defaults to Times, which has none here.
     public var fontName: String
     public var fontSize: Double
@@ -73,14 +73,14 @@ public struct GraphStyle: Hashable, Sendable, Codable {
 }
 
 /// A point in points (1/72 inch), origin bottom-left as Graphviz has it.
-public struct Point: Hashable, Sendable, Codable {
+public struct Point: Hashable, Sendable {
     public var x: Double
     public var y: Double
     public init(x: Double, y: Double) { self.x = x; self.y = y }
 }
 
 /// A size in inches.
-public struct Size: Hashable, Sendable, Codable {
+public struct Size: Hashable, Sendable {
     public var width: Double
     public var height: Double
     public init(width: Double, height: Double) { self.width = width; self.height = height }

@@ -29,12 +29,7 @@ public struct IsolatedRenderer: Sendable {
     public func renderMap(_ request: RenderRequest) -> Result<RenderedMap, RenderFailure> {
         do throws(RenderFailure) {
             try RequestCheck.validate(request)
-            let input: [UInt8]
-            do {
-                input = Array(try JSONEncoder().encode(request))
-            } catch {
-                throw .workerUnavailable("the render request could not be encoded: \(error)")
-            }
+            let input = request.wireBytes
             let child = ChildProcess(executable: workerExecutable,
                                      arguments: ["render-worker", "--memory-limit", String(memoryLimitBytes)] + (reportTimings ? ["--timings"] : []))
             let outcome = try child.run(input: input, timeout: timeout)

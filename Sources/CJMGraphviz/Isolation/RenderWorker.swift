@@ -3,7 +3,7 @@ import Foundation
 
 /// The body of the hidden `cjm render-worker` subcommand: one graph per process.
 ///
-/// Reads one JSON `RenderRequest` on stdin, writes the rendered bytes to stdout and returns
+/// Reads one `RenderRequest` on stdin (in the `WireWriter` format), writes the rendered bytes to stdout and returns
 /// 0. On failure it writes the plain message to stderr, then one last line
 /// `failureMarker` + the failure as JSON, which `IsolatedRenderer` decodes, and returns
 /// `failureStatus`. A crash, an `exit()` inside Graphviz or the memory cap show up to the
@@ -29,12 +29,11 @@ public enum RenderWorker {
         // Cairo's PDF date and any time formatting follow TZ; fix it for identical bytes.
         setenv("TZ", "UTC", 1)
         tzset()
-        let input = FileHandle.standardInput.readDataToEndOfFile()
         let request: RenderRequest
-        do {
-            request = try JSONDecoder().decode(RenderRequest.self, from: input)
+        do throws(RenderFailure) {
+            request = try RenderRequest(wireBytes: Array(FileHandle.standardInput.readDataToEndOfFile()))
         } catch {
-            return fail(.workerUnavailable("the render request could not be read: \(error)"))
+            return fail(error)
         }
         var timings = GraphvizRenderer.Timings()
         let bytes: [UInt8]

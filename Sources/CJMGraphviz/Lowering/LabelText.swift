@@ -23,22 +23,25 @@ enum LabelText {
         escaped(line, backslash: "\\\\")
     }
 
-    /// One pass over the scalars: drops control characters (a tab becomes a space) and
-    /// escapes `\` and `&`. (`String.replacing` twice per label cost more than the layout
-    /// of small maps.)
+    /// One pass over the UTF-8 bytes: drops control characters (a tab becomes a space) and
+    /// escapes `\` and `&`. Every byte touched is ASCII, which never occurs inside a
+    /// multi-byte character, so the bytes can be edited directly; appending scalar by scalar
+    /// to a `String` cost more than Graphviz's own work on the node.
     private static func escaped(_ line: String, backslash: String) -> String {
-        var result = ""
-        result.reserveCapacity(line.utf8.count)
-        for scalar in line.unicodeScalars {
-            switch scalar {
-            case "\\": result += backslash
-            case "&": result += "&amp;"
-            case "\t": result += " "
-            default:
-                if scalar.value >= 0x20 && scalar.value != 0x7F { result.unicodeScalars.append(scalar) }
+        let utf8 = line.utf8
+        guard utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0x5C || $0 == 0x26 }) else { return line }
+        var result: [UInt8] = []
+        result.reserveCapacity(utf8.count + 16)
+        for byte in utf8 {
+            switch byte {
+            case 0x5C: result.append(contentsOf: backslash.utf8)
+            case 0x26: result.append(contentsOf: "&amp;".utf8)
+            case 0x09: result.append(0x20)
+            case 0..<0x20, 0x7F: continue
+            default: result.append(byte)
             }
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// A line of user text may itself hold line breaks (`\n` in a DSL string).

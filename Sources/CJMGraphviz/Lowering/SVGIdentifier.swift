@@ -4,6 +4,26 @@
 enum SVGIdentifier {
     /// `raw` with every other character replaced by `_` and runs of `-` collapsed.
     static func sanitized(_ raw: String) -> String {
+        isAlreadySafe(raw) ? raw : sanitizedByCharacter(raw)
+    }
+
+    /// The common case, decided without grapheme breaking: ids the map builders made are
+    /// ASCII letters, digits, `_`, single `-` and basic Cyrillic letters already.
+    private static func isAlreadySafe(_ raw: String) -> Bool {
+        var previous: Unicode.Scalar?
+        for scalar in raw.unicodeScalars {
+            switch scalar.value {
+            case 0x61...0x7A, 0x41...0x5A, 0x5F, 0x400...0x481, 0x48A...0x52F: break
+            case 0x30...0x39: if previous == nil { return false }
+            case 0x2D: if previous == nil || previous == "-" { return false }
+            default: return false
+            }
+            previous = scalar
+        }
+        return previous != nil
+    }
+
+    private static func sanitizedByCharacter(_ raw: String) -> String {
         var result = ""
         for character in raw {
             let kept = character.isLetter || character.isNumber && character.isASCII || character == "_" || character == "-"

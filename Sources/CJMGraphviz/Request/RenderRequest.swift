@@ -1,7 +1,7 @@
 import CJMViewGraph
 
-/// One graph to render: what crosses from `cjm` into its `render-worker` child, as JSON.
-public struct RenderRequest: Hashable, Sendable, Codable {
+/// One graph to render: what crosses from `cjm` into its `render-worker` child (see `WireWriter`).
+public struct RenderRequest: Hashable, Sendable {
     public var graph: ViewGraph
     public var format: OutputFormat
     /// Dots per inch for PNG, within `RenderCaps.dpi`; vector formats ignore it.

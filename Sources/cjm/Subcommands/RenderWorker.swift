@@ -2,11 +2,11 @@ import ArgumentParser
 import CJMGraphviz
 
 /// `cjm render-worker`: hidden; `cjm render` starts one per graph so Graphviz runs in a
-/// child process (see `IsolatedRenderer`). Reads a JSON request on stdin, writes bytes.
+/// child process (see `IsolatedRenderer`). Reads a request on stdin, writes bytes.
 struct RenderWorkerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render-worker",
-        abstract: "Render one graph from a JSON request on stdin (internal).",
+        abstract: "Render one graph from a request on stdin (internal).",
         shouldDisplay: false
     )
 

@@ -6,6 +6,8 @@ import Testing
         #expect(SVGIdentifier.sanitized("pipeline-repair_1") == "pipeline-repair_1")
         #expect(SVGIdentifier.sanitized("этап-новый") == "этап-новый")
         #expect(SVGIdentifier.sanitized("a.b c<d>") == "a_b_c_d_")
+        // Other scripts take the character-by-character path and keep their letters too.
+        #expect(SVGIdentifier.sanitized("αβ-γ·δ") == "αβ-γ_δ")
     }
 
     @Test func neverWritesDoubleDashOrALeadingDigit() {

@@ -1,0 +1,50 @@
+import CJMModel
+import CJMViewGraph
+import Testing
+@testable import CJMGraphviz
+@testable import CJMMaps
+
+/// The render request crosses into the worker in `WireWriter`'s positional format: every view
+/// the catalog builds must come back equal, and damaged bytes must be refused, not misread.
+@Suite struct WireFormatTests {
+    static func graphs() throws -> [ViewGraph] {
+        let journey = try CheckedViewTests.journey()
+        return try MapCatalog.names(in: journey).flatMap { name in
+            try ThemeName.allCases.map { theme in
+                try #require(MapCatalog.build(view: name, journey: journey, persona: nil, theme: Theme.named(theme, styles: [])))
+            }
+        }
+    }
+
+    @Test func everyViewOfEveryThemeRoundTrips() throws {
+        let graphs = try Self.graphs()
+        #expect(graphs.count >= 21)
+        for graph in graphs {
+            for request in [RenderRequest(graph: graph, format: .svg), RenderRequest(graph: graph, format: .png, dpi: 144.5)] {
+                #expect(try RenderRequest(wireBytes: request.wireBytes) == request, "\(graph.id)")
+            }
+        }
+    }
+
+    @Test func pinnedLayoutsAndOptionalsRoundTrip() throws {
+        var graph = ViewGraph(id: "b", title: nil, layout: .pinned, style: GraphStyle(fitInches: Size(width: 33.1, height: 46.8)))
+        graph.nodes = [Node(id: "n", label: ["Эмоции", ""], style: NodeStyle(fill: nil, fontSize: 9, fixedSize: Size(width: 1, height: 2), minWidth: 3),
+                            url: "/x", position: Point(x: -1.5, y: 2e5), group: "g")]
+        graph.sameRank = [["n"], []]
+        let request = RenderRequest(graph: graph, format: .pdf)
+        #expect(try RenderRequest(wireBytes: request.wireBytes) == request)
+    }
+
+    @Test(arguments: ["truncated", "trailing", "foreign", "huge count"])
+    func damagedBytesAreRefused(_ damage: String) throws {
+        let bytes = RenderRequest(graph: try #require(Self.graphs().first), format: .svg).wireBytes
+        var damaged = bytes
+        switch damage {
+        case "truncated": damaged.removeLast(3)
+        case "trailing": damaged.append(0)
+        case "foreign": damaged[0] = UInt8(ascii: "{")
+        default: damaged.replaceSubrange(WireWriter.magic.count..<(WireWriter.magic.count + 4), with: [0xFF, 0xFF, 0xFF, 0x7F])
+        }
+        #expect(throws: RenderFailure.self) { try RenderRequest(wireBytes: damaged) }
+    }
+}
