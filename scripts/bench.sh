@@ -40,6 +40,29 @@ status_of() { local s; s=$(grep -F 'Exit status' "$1" | sed 's/.*: //' || true);
 
 rows=()
 row() { rows+=("| $1 | $2 | $3 | $4 | $5 |"); }
+splits=()
+# One row of the stage split from a `--timings` stderr file: milliseconds per stage, the
+# worker's start-up and request transport (the child's wall time less its three Graphviz
+# stages), and the share of cjm's own stages (parse, check, view graph, write) in the total.
+split_row() {
+  splits+=("$(awk -v label="$1" '
+    /^timing: parse\+check:/ { parse = $3 }
+    /^timing: view graph:/ { view = $4 }
+    /^timing: write:/ { write = $3 }
+    /^timing: render \(Graphviz child\):/ { child = $5 }
+    /^timing: total:/ { total = $3 }
+    /cjm render timings:/ {
+      for (i = 1; i <= NF; i++) {
+        if ($i == "build") build = $(i + 1) * 1000
+        if ($i == "layout") layout = $(i + 1) * 1000
+        if ($i == "render") draw = $(i + 1) * 1000
+      }
+    }
+    END {
+      own = parse + view + write
+      printf "| %s | %d | %d | %d | %d | %d | %d | %d | %d | %.1f %% |", label, parse, view, child - build - layout - draw, build, layout, draw, write, total, (total > 0 ? 100 * own / total : 0)
+    }' "$2")")
+}
 
 # ── parse + check ────────────────────────────────────────────────────────
 big="$work/big.cjm"
@@ -67,6 +90,7 @@ for n in $element_sizes; do
   note="$(stages "$work/render$n.err")"
   [ "$status" = 0 ] || note="FAILED (exit $status): $(grep -E 'error|failed' "$work/render$n.err" | head -1)"
   row "cjm render → SVG" "$label" "$(wall "$work/render$n.err")" "$(rss_mib "$work/render$n.err")" "$note"
+  [ "$status" = 0 ] && split_row "$label" "$work/render$n.err"
 
   echo "bench: dot -Tsvg, $label" >&2
   if "$cjm" render "$file" -o "$work/e$n.dot" --timeout 3000 >/dev/null 2>"$work/dot$n.err"; then
@@ -86,5 +110,13 @@ done
   echo "| benchmark | input | wall, s | peak RSS, MiB | notes |"
   echo "| --- | --- | ---: | ---: | --- |"
   printf '%s\n' "${rows[@]}"
+  if [ ${#splits[@]} -gt 0 ]; then
+    echo
+    echo "Stage split of cjm render, ms (worker start = process start-up and request transport):"
+    echo
+    echo "| input | parse + check | view graph | worker start | Graphviz build | layout | render | write | total | cjm's own stages |"
+    echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+    printf '%s\n' "${splits[@]}"
+  fi
 } | tee "$report"
 echo "bench: saved to $report" >&2

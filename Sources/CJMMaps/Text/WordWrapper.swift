@@ -62,6 +62,7 @@ public enum WordWrapper {
         let indent = measure.fits(measure.adding(indentWidth, "x")) ? hangingIndent : ""
         // Where every line but the very first starts measuring: after its indent.
         let indented = indent.isEmpty ? 0 : indentWidth
+        if isOneLine(text, from: indented, measure: measure) { return [text] }
         var lines: [String] = []
         for paragraph in Substring(text).unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
             let words = paragraph.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" })
@@ -95,6 +96,24 @@ public enum WordWrapper {
         while lines.last?.isEmpty == true { lines.removeLast() }
         while lines.first?.isEmpty == true { lines.removeFirst() }
         return lines.enumerated().map { index, line in index == 0 || line.isEmpty ? line : indent + line }
+    }
+
+    /// Whether `text` comes out of wrapping unchanged: one line already spaced the way wrapping
+    /// joins words, that fits even after the indent (as each of its words must). Most labels
+    /// are short, so this single pass answers for them.
+    private static func isOneLine(_ text: String, from start: Double, measure: LineWidth) -> Bool {
+        var width = start
+        var previous: Unicode.Scalar = " "
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n", "\r", "\t": return false
+            case " " where previous == " ": return false
+            default: break
+            }
+            width = measure.adding(width, scalar)
+            previous = scalar
+        }
+        return previous != " " && measure.fits(width)
     }
 
     /// A word cut into chunks that fit after an indent `start` wide, preferring cuts after `-` or `/`.
