@@ -108,6 +108,10 @@ struct RenderCommandTests {
         #expect(unknownView.status == 64)
         #expect(unknownView.stderr.contains("flow") && unknownView.stderr.contains("board"))
         #expect(try CJMProcess.run(["render", input.path, "--theme", "neon"]).status == 64)
+        let hugeDPI = try CJMProcess.run(["render", input.path, "-o", folder.appendingPathComponent("map.png").path, "--dpi", "100000"])
+        #expect(hugeDPI.status == 64)
+        #expect(hugeDPI.stderr.contains("--dpi 100000 is out of range; use 36…600"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("map.png").path))
     }
 
     @Test func missingInputExits66() throws {

@@ -61,6 +61,12 @@ public struct RenderRun: Sendable {
         var clock = StageClock()
         let reporter = DiagnosticReporter(format: diagnosticFormat, console: console)
 
+        // A dpi out of range is a bad command line, refused before any input is read.
+        guard RenderCaps.dpi.contains(dpi) else {
+            console.report("cjm: error: --dpi \(dpi == dpi.rounded() && abs(dpi) < 1e9 ? String(Int(dpi)) : String(dpi)) is out of range; use \(Int(RenderCaps.dpi.lowerBound))…\(Int(RenderCaps.dpi.upperBound))")
+            return .usage
+        }
+
         // 1. Read and check every input.
         let paths = InputList.expand(inputs)
         if paths.isEmpty {
@@ -120,7 +126,7 @@ public struct RenderRun: Sendable {
                 if timings, let line = map.timings { console.report("timing: \(output.view) as \(output.format.rawValue): \(line)") }
             case .failure(let failure):
                 console.report("cjm: error: \(checked[output.input].compiled.path): \(output.view) as \(output.format.rawValue): \(failure.message)")
-                status = .internalFailure
+                status = ExitStatus.worse(status, failure.exitStatus)
             }
         }
         if status != .success { return status }
@@ -171,4 +177,16 @@ public struct RenderRun: Sendable {
 private struct GraphKey: Hashable {
     var input: Int
     var view: String
+}
+
+extension RenderFailure {
+    /// A map too big to draw is the journey's problem (65); everything else is Graphviz's
+    /// or cjm's own (70).
+    var exitStatus: ExitStatus {
+        switch self {
+        case .graphTooLarge, .bitmapTooLarge: .invalidInput
+        case .dpiOutOfRange: .usage
+        default: .internalFailure
+        }
+    }
 }
