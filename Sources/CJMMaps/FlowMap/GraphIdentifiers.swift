@@ -33,23 +33,30 @@ public struct GraphIdentifiers: Sendable {
     /// `raw` reduced to letters, digits, `-` and `_`; every run of other characters (and of `-`)
     /// folds into one `-`, since `--` cannot appear in the XML comments Graphviz writes.
     public static func sanitise(_ raw: String) -> String {
-        simpleSanitised(raw) ?? sanitisedByCharacter(raw)
+        // Scalar by scalar for ASCII and basic Cyrillic, where each scalar is a character of
+        // its own; anything else takes the slower grapheme-aware path.
+        let quick = folded(raw.unicodeScalars, append: { $0.append($1) }) { scalar -> Bool? in
+            switch scalar.value {
+            case 0x61...0x7A, 0x41...0x5A, 0x30...0x39, 0x5F: true
+            case 0...0x7F: false
+            case 0x400...0x481, 0x48A...0x52F: true  // Cyrillic letters, without combining marks
+            default: nil
+            }
+        }
+        return quick ?? folded(raw, append: { $0.append(contentsOf: $1.unicodeScalars) }) { character -> Bool? in
+            character.isLetter || character.isNumber && character.isASCII || character == "_"
+        }!
     }
 
-    /// The common case without grapheme breaking: `raw` holds only ASCII and basic Cyrillic
-    /// (nil otherwise), each scalar a character of its own.
-    private static func simpleSanitised(_ raw: String) -> String? {
+    /// The kept units of `units` with every run of others folded into one `-` (none leading
+    /// or trailing), `"id"` when nothing is kept, or nil as soon as `isKept` gives up.
+    private static func folded<Units: Sequence>(_ units: Units, append: (inout String.UnicodeScalarView, Units.Element) -> Void,
+                                                isKept: (Units.Element) -> Bool?) -> String? {
         var result = String.UnicodeScalarView()
-        // A dash is written only before the next kept character, so none leads or trails.
+        // A dash is written only before the next kept unit, so none leads or trails.
         var dashPending = false
-        for scalar in raw.unicodeScalars {
-            let kept: Bool
-            switch scalar.value {
-            case 0x61...0x7A, 0x41...0x5A, 0x30...0x39, 0x5F: kept = true
-            case 0...0x7F: kept = false
-            case 0x400...0x481, 0x48A...0x52F: kept = true  // Cyrillic letters, without combining marks
-            default: return nil
-            }
+        for unit in units {
+            guard let kept = isKept(unit) else { return nil }
             if !kept {
                 dashPending = !result.isEmpty
                 continue
@@ -58,26 +65,8 @@ public struct GraphIdentifiers: Sendable {
                 result.append("-")
                 dashPending = false
             }
-            result.append(scalar)
+            append(&result, unit)
         }
         return result.isEmpty ? "id" : String(result)
-    }
-
-    private static func sanitisedByCharacter(_ raw: String) -> String {
-        var result = ""
-        var dashPending = false
-        for character in raw {
-            let kept = character.isLetter || character.isNumber && character.isASCII || character == "_"
-            if !kept {
-                dashPending = !result.isEmpty
-                continue
-            }
-            if dashPending {
-                result.append("-")
-                dashPending = false
-            }
-            result.append(character)
-        }
-        return result.isEmpty ? "id" : result
     }
 }
