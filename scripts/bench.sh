@@ -6,7 +6,8 @@
 #     (`cjm render --timings`);
 #   - the same graphs exported as DOT and laid out by the `dot` command, for comparison.
 # Sizes can be changed: BENCH_MEGABYTES=10 BENCH_ELEMENTS="500 2000" scripts/bench.sh
-# BENCH_BINARY=path/to/cjm skips the release build and measures that binary instead.
+# BENCH_BINARY=path/to/cjm skips the release build and measures that binary instead;
+# BENCH_RUNS=N times `cjm check` N times and keeps the fastest (default 3).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -69,8 +70,15 @@ big="$work/big.cjm"
 echo "bench: generating a ${megabytes} MiB journey" >&2
 python3 scripts/generate-journey.py --megabytes "$megabytes" --seed "$seed" >"$big"
 bytes=$(stat -c %s "$big")
-echo "bench: cjm check" >&2
-/usr/bin/time -v "$cjm" check "$big" >/dev/null 2>"$work/check.err" || true
+# Best of BENCH_RUNS (default 3): a shared machine's noise only ever adds time.
+runs=${BENCH_RUNS:-3}
+echo "bench: cjm check, best of $runs" >&2
+for ((run = 1; run <= runs; run++)); do
+  /usr/bin/time -v "$cjm" check "$big" >/dev/null 2>"$work/check.try" || true
+  if [ ! -f "$work/check.err" ] || awk -v a="$(wall "$work/check.try")" -v b="$(wall "$work/check.err")" 'BEGIN { exit !(a < b) }'; then
+    cp "$work/check.try" "$work/check.err"
+  fi
+done
 status=$(status_of "$work/check.err")
 secs=$(wall "$work/check.err")
 mibps=$(awk -v b="$bytes" -v s="$secs" 'BEGIN { printf "%.1f", (s > 0 ? b / 1048576 / s : 0) }')
