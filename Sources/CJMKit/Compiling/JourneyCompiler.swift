@@ -5,9 +5,15 @@ import CJMSyntax
 public enum JourneyCompiler {
     /// Reads `path` (or stdin for `-`), decodes, parses and checks it.
     public static func compile(_ path: String, limits: Limits = .standard) -> Result<CompiledJourney, InputFile.ReadFailure> {
-        InputFile.read(path, cap: limits.maxFileBytes).map { bytes in
-            compile(bytes, path: path == "-" ? InputFile.standardInputName : path, limits: limits)
-        }
+        let name = path == "-" ? InputFile.standardInputName : path
+        return decode(path, name: name, limits: limits).map { check($0, path: name, limits: limits) }
+    }
+
+    /// Reads and decodes in a step of its own, so the raw bytes are freed before checking
+    /// starts: from here on only the decoded text is needed, and a 50 MB file held twice shows
+    /// in peak memory.
+    private static func decode(_ path: String, name: String, limits: Limits) -> Result<Result<SourceFile, Diagnostic>, InputFile.ReadFailure> {
+        InputFile.read(path, cap: limits.maxFileBytes).map { SourceDecoder.decode(path: name, bytes: $0, limits: limits) }
     }
 
     /// Compiles every input, printing each one's diagnostics as it goes. Returns the inputs that
@@ -31,7 +37,12 @@ public enum JourneyCompiler {
 
     /// Decodes, parses and checks bytes already read.
     public static func compile(_ bytes: [UInt8], path: String, limits: Limits = .standard) -> CompiledJourney {
-        switch SourceDecoder.decode(path: path, bytes: bytes, limits: limits) {
+        check(SourceDecoder.decode(path: path, bytes: bytes, limits: limits), path: path, limits: limits)
+    }
+
+    /// Checks decoded text, or reports why it could not be decoded.
+    private static func check(_ decoded: Result<SourceFile, Diagnostic>, path: String, limits: Limits) -> CompiledJourney {
+        switch decoded {
         case .failure(let diagnostic):
             return CompiledJourney(path: path, journey: nil, diagnostics: [diagnostic], sources: [:])
         case .success(let source):
