@@ -83,7 +83,7 @@ struct JourneyBuilder {
             title: element.label?.value ?? "", theme: theme, crm: crm, phases: phases, personas: personas,
             channels: channels, leads: leads, pipelines: pipelines, sites: sites, adNetworks: adNetworks,
             touchpoints: touchpoints, views: views, styles: styles, source: element.range)
-        journey.flows = ImplicitFlows.derive(for: journey) + explicitFlows
+        journey.flows = ImplicitFlows.derive(for: journey, followedBy: explicitFlows)
         return journey
     }
 

@@ -38,7 +38,10 @@ struct StatementReader {
 
     private var stack: [OpenBlock] = []
     /// The statements of the file and of every open block, innermost last.
-    private let statements = StatementStack()
+    private let statements = MoveStack<Statement>()
+    /// The attributes of the element being read, moved into an exactly sized array at its end
+    /// (most elements have none or a few; a reserved or doubled array wasted most of its room).
+    private let attributes = MoveStack<AttributeSyntax>()
     private var statementCount = 0
     /// The column of the current statement's first token.
     private var statementColumn = 1
@@ -257,10 +260,12 @@ struct StatementReader {
             switch token.kind {
             case .newline, .semicolon, .rightBrace, .end:
                 element.range = range(keyword.range.start, end)
+                element.attributes = attributes.take(from: 0)
                 append(.element(element))
                 return
             case .leftBrace:
                 element.range = range(keyword.range.start, token.end)
+                element.attributes = attributes.take(from: 0)
                 openBlock(for: element)
                 return
             case .string:
@@ -275,10 +280,8 @@ struct StatementReader {
             case .identifier:
                 if peekKind() == .colon {
                     if let attribute = readAttribute() {
-                        // Most elements have a few attributes: one allocation instead of regrowing.
-                        if element.attributes.isEmpty { element.attributes.reserveCapacity(4) }
                         end = attribute.value.range.end
-                        element.attributes.append(attribute)
+                        attributes.append(attribute)
                     } else {
                         recover()
                     }
