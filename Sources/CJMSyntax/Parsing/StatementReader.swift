@@ -6,6 +6,8 @@ struct StatementReader {
     private var lexer: Lexer
     private(set) var diagnostics: DiagnosticBag
     private let file: String
+    /// `file` in `SourcePathTable`, looked up once instead of for every range.
+    private let fileIndex: UInt32
     private let limits: Limits
 
     private var token: Token
@@ -51,6 +53,7 @@ struct StatementReader {
     init(lexer: Lexer, file: String, limits: Limits) {
         self.lexer = lexer
         self.file = file
+        self.fileIndex = SourcePathTable.shared.index(of: file)
         self.limits = limits
         self.diagnostics = DiagnosticBag(limit: limits.maxErrors)
         // A line break before the file, so the first token counts as starting its line.
@@ -439,7 +442,7 @@ struct StatementReader {
     }
 
     private func range(_ start: SourceLocation, _ end: SourceLocation) -> SourceRange {
-        SourceRange(file: file, start: start, end: end)
+        SourceRange(fileIndex: fileIndex, start: start, end: end)
     }
 
     private func range(_ token: Token) -> SourceRange {
