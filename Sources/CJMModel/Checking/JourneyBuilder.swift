@@ -36,6 +36,7 @@ struct JourneyBuilder {
         let scope = SymbolTable.journeyScope
         var crmElement: ElementSyntax?
         var leadsElement: ElementSyntax?
+        reserveLists(for: statements)
 
         for child in children(statements, in: rule, path: ElementPath([])) {
             switch child {
@@ -85,6 +86,31 @@ struct JourneyBuilder {
             touchpoints: touchpoints, views: views, styles: styles, source: element.range)
         journey.flows = ImplicitFlows.derive(for: journey, followedBy: explicitFlows)
         return journey
+    }
+
+    /// Sizes the journey's long lists from the statements up front: a journey holds tens of
+    /// thousands of touchpoints or channels, and a doubling array leaves up to half its room
+    /// unused (and briefly holds both copies while it grows).
+    private mutating func reserveLists(for statements: [Statement]) {
+        var touchpointCount = 0, channelCount = 0, pipelineCount = 0, siteCount = 0, adsCount = 0, personaCount = 0
+        for index in statements.indices {
+            guard case .element(let element) = statements[index] else { continue }
+            switch element.keyword.name {
+            case "touchpoint": touchpointCount += 1
+            case "channel": channelCount += 1
+            case "pipeline": pipelineCount += 1
+            case "site": siteCount += 1
+            case "ads": adsCount += 1
+            case "persona": personaCount += 1
+            default: break
+            }
+        }
+        touchpoints.reserveCapacity(touchpointCount)
+        channels.reserveCapacity(channelCount)
+        pipelines.reserveCapacity(pipelineCount)
+        sites.reserveCapacity(siteCount)
+        adNetworks.reserveCapacity(adsCount)
+        personas.reserveCapacity(personaCount)
     }
 
     /// The five phases a journey has when it names none (SPEC §1).
