@@ -270,13 +270,20 @@ extension JourneyBuilder {
         var result = ChildList(statements: statements)
         result.entries.reserveCapacity(statements.count)
         var positions = PositionalIDs()
+        let scope = parentPath.components.isEmpty ? SymbolTable.journeyScope : symbols.scope(of: parentPath)
         for (index, statement) in statements.enumerated() {
             switch statement {
             case .element(let element):
                 guard let childRule = placedRule(of: element, in: rule) else { continue }
-                let path = childRule.declaredKind == nil
-                    ? parentPath
-                    : parentPath.appending(positions.id(of: element).name)
+                let path: ElementPath
+                if childRule.declaredKind == nil {
+                    path = parentPath
+                } else {
+                    // The declaration pass built this very path (parent path + id, in the scope
+                    // of the parent): share it rather than keep a second copy for every element.
+                    let id = positions.id(of: element).name
+                    path = scope.flatMap { symbols.member(id, of: $0)?.path } ?? parentPath.appending(id)
+                }
                 result.entries.append(ChildList.Entry(index: index, rule: childRule, path: path))
             case .edge(let edge):
                 if rule.keyword == "journey" || rule.keyword == "leads" {
