@@ -17,11 +17,11 @@ public struct CheckRun: Sendable {
         runKeepingResults(console: console).status
     }
 
-    /// Checks every input like `run(console:)` and also hands back what was compiled, so a
-    /// caller about to exit can skip freeing it.
+    /// Checks every input like `run(console:)` and also hands back what was compiled, syntax
+    /// trees included, so a caller about to exit can skip freeing it.
     public func runKeepingResults(console: Console) -> (status: ExitStatus, results: [CompiledJourney]) {
         let reporter = DiagnosticReporter(format: diagnosticFormat, console: console)
-        let (journeys, status) = JourneyCompiler.compileAll(InputList.expand(inputs), limits: limits, reporter: reporter)
+        let (journeys, status) = JourneyCompiler.compileAll(InputList.expand(inputs), limits: limits, reporter: reporter, keepingSyntax: true)
         return (status, journeys)
     }
 }
