@@ -63,7 +63,10 @@ struct SymbolTable: Sendable {
             return declarations[existing]
         }
         declarations.append(declaration)
-        if firstByID[key] == nil { firstByID[key] = index } else { moreByID[key, default: []].append(index) }
+        // One hash lookup instead of two: the default is stored when the id is new, and
+        // `index` (one past every stored index) found there means it was.
+        let isNew = { (slot: inout Int) in slot == index }(&firstByID[key, default: index])
+        if !isNew { moreByID[key, default: []].append(index) }
         return nil
     }
 
