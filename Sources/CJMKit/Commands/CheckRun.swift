@@ -14,7 +14,14 @@ public struct CheckRun: Sendable {
 
     /// Checks every input; the status is the worst outcome (a missing file over an invalid one).
     public func run(console: Console) -> ExitStatus {
+        runKeepingResults(console: console).status
+    }
+
+    /// Checks every input like `run(console:)` and also hands back what was compiled, syntax
+    /// trees included, so a caller about to exit can skip freeing it.
+    public func runKeepingResults(console: Console) -> (status: ExitStatus, results: [CompiledJourney]) {
         let reporter = DiagnosticReporter(format: diagnosticFormat, console: console)
-        return JourneyCompiler.compileAll(InputList.expand(inputs), limits: limits, reporter: reporter).status
+        let (journeys, status) = JourneyCompiler.compileAll(InputList.expand(inputs), limits: limits, reporter: reporter, keepingSyntax: true)
+        return (status, journeys)
     }
 }

@@ -10,6 +10,8 @@ public struct CompiledJourney: Sendable {
     public var diagnostics: [Diagnostic]
     /// The input and every file it includes, for printing source lines under diagnostics.
     public var sources: [String: SourceFile]
+    /// The input's syntax tree, kept only when asked for (`cjm check` exits holding it).
+    public var syntax: SyntaxFile? = nil
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 }

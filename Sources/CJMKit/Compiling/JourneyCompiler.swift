@@ -4,19 +4,27 @@ import CJMSyntax
 /// source text → tokens → syntax tree → checked journey, for one input file.
 public enum JourneyCompiler {
     /// Reads `path` (or stdin for `-`), decodes, parses and checks it.
-    public static func compile(_ path: String, limits: Limits = .standard) -> Result<CompiledJourney, InputFile.ReadFailure> {
-        InputFile.read(path, cap: limits.maxFileBytes).map { bytes in
-            compile(bytes, path: path == "-" ? InputFile.standardInputName : path, limits: limits)
-        }
+    ///
+    /// With `keepingSyntax` the syntax tree stays in the result instead of being freed.
+    public static func compile(_ path: String, limits: Limits = .standard, keepingSyntax: Bool = false) -> Result<CompiledJourney, InputFile.ReadFailure> {
+        let name = path == "-" ? InputFile.standardInputName : path
+        return decode(path, name: name, limits: limits).map { check($0, path: name, limits: limits, keepingSyntax: keepingSyntax) }
+    }
+
+    /// Reads and decodes in a step of its own, so the raw bytes are freed before checking
+    /// starts: from here on only the decoded text is needed, and a 50 MB file held twice shows
+    /// in peak memory.
+    private static func decode(_ path: String, name: String, limits: Limits) -> Result<Result<SourceFile, Diagnostic>, InputFile.ReadFailure> {
+        InputFile.read(path, cap: limits.maxFileBytes).map { SourceDecoder.decode(path: name, bytes: $0, limits: limits) }
     }
 
     /// Compiles every input, printing each one's diagnostics as it goes. Returns the inputs that
     /// could be read and the worst outcome (a missing file over an invalid one over success).
-    static func compileAll(_ paths: [String], limits: Limits, reporter: DiagnosticReporter) -> (journeys: [CompiledJourney], status: ExitStatus) {
+    static func compileAll(_ paths: [String], limits: Limits, reporter: DiagnosticReporter, keepingSyntax: Bool = false) -> (journeys: [CompiledJourney], status: ExitStatus) {
         var journeys: [CompiledJourney] = []
         var status = ExitStatus.success
         for path in paths {
-            switch compile(path, limits: limits) {
+            switch compile(path, limits: limits, keepingSyntax: keepingSyntax) {
             case .failure(let failure):
                 reporter.report(failure)
                 status = ExitStatus.worse(status, failure.exitStatus)
@@ -31,14 +39,19 @@ public enum JourneyCompiler {
 
     /// Decodes, parses and checks bytes already read.
     public static func compile(_ bytes: [UInt8], path: String, limits: Limits = .standard) -> CompiledJourney {
-        switch SourceDecoder.decode(path: path, bytes: bytes, limits: limits) {
+        check(SourceDecoder.decode(path: path, bytes: bytes, limits: limits), path: path, limits: limits, keepingSyntax: false)
+    }
+
+    /// Checks decoded text, or reports why it could not be decoded.
+    private static func check(_ decoded: Result<SourceFile, Diagnostic>, path: String, limits: Limits, keepingSyntax: Bool) -> CompiledJourney {
+        switch decoded {
         case .failure(let diagnostic):
             return CompiledJourney(path: path, journey: nil, diagnostics: [diagnostic], sources: [:])
         case .success(let source):
-            let result = Checker.check(source, limits: limits)
+            let result = Checker.check(source, limits: limits, keepingSyntax: keepingSyntax)
             var sources = result.sources
             sources[path] = source
-            return CompiledJourney(path: path, journey: result.journey, diagnostics: result.diagnostics, sources: sources)
+            return CompiledJourney(path: path, journey: result.journey, diagnostics: result.diagnostics, sources: sources, syntax: result.syntax)
         }
     }
 }

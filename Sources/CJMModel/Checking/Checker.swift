@@ -8,12 +8,15 @@ public struct CheckResult: Sendable {
     public var diagnostics: [Diagnostic]
     /// The root file and every included file, by the path diagnostics name them with.
     public var sources: [String: SourceFile]
+    /// The root file's syntax tree, when the caller asked to keep it (see `Checker.check`).
+    public var syntax: SyntaxFile?
 
     /// A result as found.
-    public init(journey: Journey?, diagnostics: [Diagnostic], sources: [String: SourceFile]) {
+    public init(journey: Journey?, diagnostics: [Diagnostic], sources: [String: SourceFile], syntax: SyntaxFile? = nil) {
         self.journey = journey
         self.diagnostics = diagnostics
         self.sources = sources
+        self.syntax = syntax
     }
 }
 
@@ -24,7 +27,10 @@ public struct CheckResult: Sendable {
 /// every element, resolving references; finally derive the implicit flows.
 public enum Checker {
     /// Checks `root` (and the files it includes, read through `loader`).
-    public static func check(_ root: SourceFile, limits: Limits = .standard, loader: IncludeLoader = .fileSystem) -> CheckResult {
+    ///
+    /// With `keepingSyntax` the root's syntax tree comes back in the result instead of being
+    /// freed here, for a caller about to exit that would rather not pay for freeing it.
+    public static func check(_ root: SourceFile, limits: Limits = .standard, loader: IncludeLoader = .fileSystem, keepingSyntax: Bool = false) -> CheckResult {
         var sink = DiagnosticSink(limit: limits.maxErrors)
         let parsed = Parser.parse(root, limits: limits)
         sink.add(contentsOf: parsed.diagnostics)
@@ -45,7 +51,8 @@ public enum Checker {
             let start = SourceLocation(line: 1, column: 1, offset: 0)
             sink.error(.missingJourney, "the file has no `journey \"Title\" { … }`",
                        at: SourceRange(file: root.path, start: start, end: start))
-            return CheckResult(journey: nil, diagnostics: sink.finished(), sources: [root.path: root])
+            return CheckResult(journey: nil, diagnostics: sink.finished(), sources: [root.path: root],
+                               syntax: keepingSyntax ? parsed.syntax : nil)
         }
 
         var includes = IncludeExpansion(loader: loader, limits: limits, sink: sink)
@@ -59,6 +66,7 @@ public enum Checker {
         var builder = JourneyBuilder(symbols: declarations.symbols, sink: declarations.sink)
         let journey = builder.build(journey: journeyElement, body: body)
         sink = builder.sink
-        return CheckResult(journey: sink.errorCount == 0 ? journey : nil, diagnostics: sink.finished(), sources: sources)
+        return CheckResult(journey: sink.errorCount == 0 ? journey : nil, diagnostics: sink.finished(), sources: sources,
+                           syntax: keepingSyntax ? parsed.syntax : nil)
     }
 }

@@ -13,8 +13,13 @@
 /// 7. channel → each touchpoint through it.
 /// The "first stage" of a block is its first non-terminal stage (its first stage when all are ends).
 enum ImplicitFlows {
-    static func derive(for journey: Journey) -> [Flow] {
+    /// The implicit flows of `journey`, followed by `explicit` (the written ones).
+    static func derive(for journey: Journey, followedBy explicit: [Flow] = []) -> [Flow] {
+        // Sized up front (an upper bound: each element below adds at most one flow): a
+        // doubling array left up to half its capacity unused, and a 50 MB journey has a
+        // million flows.
         var flows: [Flow] = []
+        flows.reserveCapacity(upperBound(for: journey) + explicit.count)
         let leadEntry = journey.leads.flatMap { entryStage(of: $0.stages) }
 
         for channel in journey.channels {
@@ -62,7 +67,20 @@ enum ImplicitFlows {
             guard let channel = touchpoint.channel else { continue }
             flows.append(Flow(from: channel, to: touchpoint.path, origin: .touchpoint, source: touchpoint.source))
         }
+        flows.append(contentsOf: explicit)
         return flows
+    }
+
+    /// At most how many flows `derive` draws for `journey`.
+    private static func upperBound(for journey: Journey) -> Int {
+        var count = journey.channels.count + 1 + (journey.leads?.stages.count ?? 0) + (journey.leads?.convertsTo.count ?? 0)
+        for pipeline in journey.pipelines { count += pipeline.stages.count + pipeline.crossSells.count }
+        for network in journey.adNetworks {
+            for campaign in network.campaigns {
+                for group in campaign.groups { count += group.ads.count }
+            }
+        }
+        return count + journey.touchpoints.count
     }
 
     /// The stage a block is entered at: its first non-terminal stage, else its first stage.

@@ -36,6 +36,7 @@ struct JourneyBuilder {
         let scope = SymbolTable.journeyScope
         var crmElement: ElementSyntax?
         var leadsElement: ElementSyntax?
+        reserveLists(for: statements)
 
         for child in children(statements, in: rule, path: ElementPath([])) {
             switch child {
@@ -83,8 +84,33 @@ struct JourneyBuilder {
             title: element.label?.value ?? "", theme: theme, crm: crm, phases: phases, personas: personas,
             channels: channels, leads: leads, pipelines: pipelines, sites: sites, adNetworks: adNetworks,
             touchpoints: touchpoints, views: views, styles: styles, source: element.range)
-        journey.flows = ImplicitFlows.derive(for: journey) + explicitFlows
+        journey.flows = ImplicitFlows.derive(for: journey, followedBy: explicitFlows)
         return journey
+    }
+
+    /// Sizes the journey's long lists from the statements up front: a journey holds tens of
+    /// thousands of touchpoints or channels, and a doubling array leaves up to half its room
+    /// unused (and briefly holds both copies while it grows).
+    private mutating func reserveLists(for statements: [Statement]) {
+        var touchpointCount = 0, channelCount = 0, pipelineCount = 0, siteCount = 0, adsCount = 0, personaCount = 0
+        for index in statements.indices {
+            guard case .element(let element) = statements[index] else { continue }
+            switch element.keyword.name {
+            case "touchpoint": touchpointCount += 1
+            case "channel": channelCount += 1
+            case "pipeline": pipelineCount += 1
+            case "site": siteCount += 1
+            case "ads": adsCount += 1
+            case "persona": personaCount += 1
+            default: break
+            }
+        }
+        touchpoints.reserveCapacity(touchpointCount)
+        channels.reserveCapacity(channelCount)
+        pipelines.reserveCapacity(pipelineCount)
+        sites.reserveCapacity(siteCount)
+        adNetworks.reserveCapacity(adsCount)
+        personas.reserveCapacity(personaCount)
     }
 
     /// The five phases a journey has when it names none (SPEC §1).
@@ -244,13 +270,20 @@ extension JourneyBuilder {
         var result = ChildList(statements: statements)
         result.entries.reserveCapacity(statements.count)
         var positions = PositionalIDs()
+        let scope = parentPath.components.isEmpty ? SymbolTable.journeyScope : symbols.scope(of: parentPath)
         for (index, statement) in statements.enumerated() {
             switch statement {
             case .element(let element):
                 guard let childRule = placedRule(of: element, in: rule) else { continue }
-                let path = childRule.declaredKind == nil
-                    ? parentPath
-                    : parentPath.appending(positions.id(of: element).name)
+                let path: ElementPath
+                if childRule.declaredKind == nil {
+                    path = parentPath
+                } else {
+                    // The declaration pass built this very path (parent path + id, in the scope
+                    // of the parent): share it rather than keep a second copy for every element.
+                    let id = positions.id(of: element).name
+                    path = scope.flatMap { symbols.member(id, of: $0)?.path } ?? parentPath.appending(id)
+                }
                 result.entries.append(ChildList.Entry(index: index, rule: childRule, path: path))
             case .edge(let edge):
                 if rule.keyword == "journey" || rule.keyword == "leads" {

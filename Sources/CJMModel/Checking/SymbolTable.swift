@@ -63,7 +63,10 @@ struct SymbolTable: Sendable {
             return declarations[existing]
         }
         declarations.append(declaration)
-        if firstByID[key] == nil { firstByID[key] = index } else { moreByID[key, default: []].append(index) }
+        // One hash lookup instead of two: the default is stored when the id is new, and
+        // `index` (one past every stored index) found there means it was.
+        let isNew = { (slot: inout Int) in slot == index }(&firstByID[key, default: index])
+        if !isNew { moreByID[key, default: []].append(index) }
         return nil
     }
 
@@ -72,8 +75,9 @@ struct SymbolTable: Sendable {
     mutating func openScope(for path: ElementPath, in parent: Int) -> Int {
         let index = scopes.count
         scopes.append(Scope(parent: parent))
-        if scopeByPath[PathKey(path)] == nil {
-            scopeByPath[PathKey(path)] = index
+        // One lookup, as in `declare`: `index` is stored only when the path had no scope yet.
+        let isFirst = { (slot: inout Int) in slot == index }(&scopeByPath[PathKey(path), default: index])
+        if isFirst {
             if let owner = scopes[parent].members[NameKey(path.id)], declarations[owner].ownScope == nil {
                 declarations[owner].ownScope = index
             }

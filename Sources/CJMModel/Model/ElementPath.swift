@@ -14,7 +14,16 @@ public struct ElementPath: Hashable, Sendable, Comparable, CustomStringConvertib
     /// `a.b.c`.
     public var description: String { components.joined(separator: ".") }
 
-    public func appending(_ component: String) -> ElementPath { ElementPath(components + [component]) }
+    /// The path of the child `component` of this element.
+    public func appending(_ component: String) -> ElementPath {
+        // Exactly sized: `components + [component]` can leave spare capacity in every path,
+        // and every element of a journey has one.
+        var longer: [String] = []
+        longer.reserveCapacity(components.count + 1)
+        longer.append(contentsOf: components)
+        longer.append(component)
+        return ElementPath(longer)
+    }
 
     public static func < (lhs: ElementPath, rhs: ElementPath) -> Bool {
         lhs.components.lexicographicallyPrecedes(rhs.components)

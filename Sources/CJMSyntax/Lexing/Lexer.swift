@@ -16,6 +16,8 @@ struct Lexer {
     private var anchorColumn = 1
     /// Reused buffer for strings with escapes.
     private var scratch: [UInt8] = []
+    /// Shares the storage of repeated long identifiers and strings.
+    private var interner = StringInterner()
 
     init(bytes: UnsafeBufferPointer<UInt8>, file: String) {
         self.bytes = bytes
@@ -183,7 +185,7 @@ struct Lexer {
             pos += length
             scalars += 1
         }
-        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[begin..<pos]), as: UTF8.self)
+        let text = interner.string(UnsafeBufferPointer(rebasing: bytes[begin..<pos]))
         return Token(kind: .identifier, start: start, end: skipColumns(to: pos, scalars, after: start), text: text)
     }
 
@@ -314,9 +316,9 @@ struct Lexer {
         let text: String
         if usesScratch {
             scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[segmentStart..<pos]))
-            text = String(decoding: scratch, as: UTF8.self)
+            text = scratch.withUnsafeBufferPointer { interner.string($0) }
         } else {
-            text = String(decoding: UnsafeBufferPointer(rebasing: bytes[segmentStart..<pos]), as: UTF8.self)
+            text = interner.string(UnsafeBufferPointer(rebasing: bytes[segmentStart..<pos]))
         }
         if closed {
             pos += 1

@@ -6,6 +6,8 @@ struct StatementReader {
     private var lexer: Lexer
     private(set) var diagnostics: DiagnosticBag
     private let file: String
+    /// `file` in `SourcePathTable`, looked up once instead of for every range.
+    private let fileIndex: UInt32
     private let limits: Limits
 
     private var token: Token
@@ -38,7 +40,10 @@ struct StatementReader {
 
     private var stack: [OpenBlock] = []
     /// The statements of the file and of every open block, innermost last.
-    private let statements = StatementStack()
+    private let statements = MoveStack<Statement>()
+    /// The attributes of the element being read, moved into an exactly sized array at its end
+    /// (most elements have none or a few; a reserved or doubled array wasted most of its room).
+    private let attributes = MoveStack<AttributeSyntax>()
     private var statementCount = 0
     /// The column of the current statement's first token.
     private var statementColumn = 1
@@ -48,6 +53,7 @@ struct StatementReader {
     init(lexer: Lexer, file: String, limits: Limits) {
         self.lexer = lexer
         self.file = file
+        self.fileIndex = SourcePathTable.shared.index(of: file)
         self.limits = limits
         self.diagnostics = DiagnosticBag(limit: limits.maxErrors)
         // A line break before the file, so the first token counts as starting its line.
@@ -257,10 +263,12 @@ struct StatementReader {
             switch token.kind {
             case .newline, .semicolon, .rightBrace, .end:
                 element.range = range(keyword.range.start, end)
+                element.attributes = attributes.take(from: 0)
                 append(.element(element))
                 return
             case .leftBrace:
                 element.range = range(keyword.range.start, token.end)
+                element.attributes = attributes.take(from: 0)
                 openBlock(for: element)
                 return
             case .string:
@@ -275,10 +283,8 @@ struct StatementReader {
             case .identifier:
                 if peekKind() == .colon {
                     if let attribute = readAttribute() {
-                        // Most elements have a few attributes: one allocation instead of regrowing.
-                        if element.attributes.isEmpty { element.attributes.reserveCapacity(4) }
                         end = attribute.value.range.end
-                        element.attributes.append(attribute)
+                        attributes.append(attribute)
                     } else {
                         recover()
                     }
@@ -436,7 +442,7 @@ struct StatementReader {
     }
 
     private func range(_ start: SourceLocation, _ end: SourceLocation) -> SourceRange {
-        SourceRange(file: file, start: start, end: end)
+        SourceRange(fileIndex: fileIndex, start: start, end: end)
     }
 
     private func range(_ token: Token) -> SourceRange {

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Turns the raw bytes of a file into a `SourceFile`, refusing what the rest of the pipeline
 /// must never see: files over the size cap (E006) and text that is not UTF-8 (E001).
 public enum SourceDecoder {
@@ -15,10 +21,22 @@ public enum SourceDecoder {
         return bytes.withUnsafeBufferPointer { whole in
             let hasBOM = whole.count >= 3 && whole[0] == 0xEF && whole[1] == 0xBB && whole[2] == 0xBF
             let body = UnsafeBufferPointer(rebasing: whole[(hasBOM ? 3 : 0)...])
-            if let bad = UTF8Validation.firstInvalidByte(in: body) {
+            // `String(decoding:)` validates anyway, replacing ill-formed bytes with U+FFFD: text
+            // whose bytes come back unchanged was valid, so the exact check (which finds the
+            // place for E001) only runs when they did not, instead of a second pass every time.
+            let text = String(decoding: body, as: UTF8.self)
+            if !Self.spells(text, body), let bad = UTF8Validation.firstInvalidByte(in: body) {
                 return .failure(invalidUTF8(path: path, body: body, at: bad, hadBOM: hasBOM))
             }
-            return .success(SourceFile(path: path, text: String(decoding: body, as: UTF8.self)))
+            return .success(SourceFile(path: path, text: text))
+        }
+    }
+
+    /// Whether `text` is exactly `bytes`.
+    private static func spells(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var text = text
+        return text.withUTF8 { own in
+            own.count == bytes.count && (own.isEmpty || memcmp(own.baseAddress!, bytes.baseAddress!, own.count) == 0)
         }
     }
 

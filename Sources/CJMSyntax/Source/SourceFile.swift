@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The text of one `.cjm` file as the rest of the pipeline sees it: valid UTF-8 split into lines.
 ///
 /// Locations count lines from 1 and columns in Unicode scalars from 1, so a caret printed under a
@@ -14,15 +20,33 @@ public struct SourceFile: Sendable {
     public init(path: String, text: String) {
         self.path = path
         self.text = text
-        var starts = [0]
+        var starts: [Int] = []
         func scan(_ bytes: UnsafeBufferPointer<UInt8>) {
-            for offset in bytes.indices where bytes[offset] == UInt8(ascii: "\n") { starts.append(offset + 1) }
+            // Count first, then fill an exactly sized array (a 50 MB file has a million lines;
+            // a doubling array left megabytes unused); memchr finds line ends far faster than a
+            // byte loop.
+            var count = 1
+            Self.forEachLineEnd(in: bytes) { _ in count += 1 }
+            starts.reserveCapacity(count)
+            starts.append(0)
+            Self.forEachLineEnd(in: bytes) { starts.append($0 + 1) }
         }
         // Native strings are contiguous UTF-8: scan the buffer directly (a 50 MB file in milliseconds).
         if text.utf8.withContiguousStorageIfAvailable(scan) == nil {
             Array(text.utf8).withUnsafeBufferPointer(scan)
         }
         self.lineStarts = starts
+    }
+
+    /// Calls `body` with the offset of every `\n` in `bytes`, in order.
+    private static func forEachLineEnd(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Int) -> Void) {
+        guard let base = bytes.baseAddress else { return }
+        var offset = 0
+        while offset < bytes.count, let found = memchr(base + offset, Int32(UInt8(ascii: "\n")), bytes.count - offset) {
+            let end = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+            body(end)
+            offset = end + 1
+        }
     }
 
     /// The text of line `line` (1-based) without its line break; empty past the end.

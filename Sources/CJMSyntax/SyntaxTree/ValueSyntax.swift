@@ -1,5 +1,8 @@
 /// The value after `name:`.
-public indirect enum ValueSyntax: Hashable, Sendable {
+///
+/// Not `indirect`: a list already holds its items through an array, and boxing every value put
+/// a heap allocation (and its free) behind each of a 50 MB journey's attributes.
+public enum ValueSyntax: Hashable, Sendable {
     /// A bare word or dotted path: an enumerated word (`kind: email`) or a reference (`landing: home`).
     case reference(ReferenceSyntax)
     case string(StringLiteral)

@@ -1,12 +1,13 @@
-/// The statements of every open block, innermost last, in one growing buffer.
+/// The statements of every open block (or the attributes of the statement being read), innermost
+/// last, in one growing buffer.
 ///
 /// When a block closes, its statements are moved out into an array of exactly their count.
 /// Appending to one array per block instead would leave up to half of every array unused
 /// (capacity doubles as it grows), and on a 50 MB journey that slack alone is hundreds of
 /// megabytes of memory to fault in. Moving, not copying, also spares a retain and a release
 /// for every string in every statement.
-final class StatementStack {
-    private var base: UnsafeMutablePointer<Statement>
+final class MoveStack<Element> {
+    private var base: UnsafeMutablePointer<Element>
     private var capacity: Int
     private(set) var count = 0
 
@@ -20,11 +21,11 @@ final class StatementStack {
         base.deallocate()
     }
 
-    var last: Statement? { count > 0 ? base[count - 1] : nil }
+    var last: Element? { count > 0 ? base[count - 1] : nil }
 
-    func append(_ statement: consuming Statement) {
+    func append(_ statement: consuming Element) {
         if count == capacity {
-            let bigger = UnsafeMutablePointer<Statement>.allocate(capacity: capacity * 2)
+            let bigger = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
             bigger.moveInitialize(from: base, count: count)
             base.deallocate()
             base = bigger
@@ -40,11 +41,11 @@ final class StatementStack {
     }
 
     /// Moves the statements from `start` to the end out into an exactly sized array.
-    func take(from start: Int) -> [Statement] {
+    func take(from start: Int) -> [Element] {
         let taken = count - start
         guard taken > 0 else { return [] }
         let source = base + start
-        let result = [Statement](unsafeUninitializedCapacity: taken) { buffer, initialized in
+        let result = [Element](unsafeUninitializedCapacity: taken) { buffer, initialized in
             buffer.baseAddress!.moveInitialize(from: source, count: taken)
             initialized = taken
         }
