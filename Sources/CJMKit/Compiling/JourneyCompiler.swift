@@ -19,8 +19,11 @@ public enum JourneyCompiler {
     }
 
     /// Compiles every input, printing each one's diagnostics as it goes. Returns the inputs that
-    /// could be read and the worst outcome (a missing file over an invalid one over success).
-    static func compileAll(_ paths: [String], limits: Limits, reporter: DiagnosticReporter, keepingSyntax: Bool = false) -> (journeys: [CompiledJourney], status: ExitStatus) {
+    /// could be read (only the last of them when `onlyLast`, so checking a folder of large files
+    /// holds one file's results at a time) and the worst outcome (a missing file over an
+    /// invalid one over success).
+    static func compileAll(_ paths: [String], limits: Limits, reporter: DiagnosticReporter, keepingSyntax: Bool = false,
+                           onlyLast: Bool = false) -> (journeys: [CompiledJourney], status: ExitStatus) {
         var journeys: [CompiledJourney] = []
         var status = ExitStatus.success
         for path in paths {
@@ -31,6 +34,7 @@ public enum JourneyCompiler {
             case .success(let compiled):
                 reporter.report(compiled)
                 if compiled.hasErrors { status = ExitStatus.worse(status, .invalidInput) }
+                if onlyLast { journeys.removeAll() }
                 journeys.append(compiled)
             }
         }
