@@ -33,40 +33,49 @@ public struct GraphIdentifiers: Sendable {
     /// `raw` reduced to letters, digits, `-` and `_`; every run of other characters (and of `-`)
     /// folds into one `-`, since `--` cannot appear in the XML comments Graphviz writes.
     public static func sanitise(_ raw: String) -> String {
-        // Scalar by scalar for ASCII and basic Cyrillic, where each scalar is a character of
-        // its own; anything else takes the slower grapheme-aware path.
-        let quick = folded(raw.unicodeScalars, append: { $0.append($1) }) { scalar -> Bool? in
-            switch scalar.value {
-            case 0x61...0x7A, 0x41...0x5A, 0x30...0x39, 0x5F: true
-            case 0...0x7F: false
-            case 0x400...0x481, 0x48A...0x52F: true  // Cyrillic letters, without combining marks
-            default: nil
+        if isASCIIOrBasicCyrillic(raw) {
+            // Every non-ASCII byte then belongs to a Cyrillic letter: bytes are kept or folded
+            // one by one, without grapheme breaking.
+            return folded(raw.utf8, append: { $0.append($1) }) { byte in
+                byte >= 0x80 || (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte) || (0x30...0x39).contains(byte) || byte == 0x5F
             }
         }
-        return quick ?? folded(raw, append: { $0.append(contentsOf: $1.unicodeScalars) }) { character -> Bool? in
+        return folded(raw, append: { $0.append(contentsOf: $1.utf8) }) { character in
             character.isLetter || character.isNumber && character.isASCII || character == "_"
-        }!
+        }
+    }
+
+    /// Whether `raw` holds only ASCII and the letters of U+0400–U+052F (two UTF-8 bytes, leads
+    /// 0xD0–0xD4), leaving out the combining marks and the thousands sign U+0482…U+0489.
+    private static func isASCIIOrBasicCyrillic(_ raw: String) -> Bool {
+        var bytes = raw.utf8.makeIterator()
+        while let byte = bytes.next() {
+            guard byte >= 0x80 else { continue }
+            guard (0xD0...0xD4).contains(byte), let next = bytes.next(), next & 0xC0 == 0x80 else { return false }
+            let value = UInt32(byte & 0x1F) << 6 | UInt32(next & 0x3F)
+            if (0x482...0x489).contains(value) { return false }
+        }
+        return true
     }
 
     /// The kept units of `units` with every run of others folded into one `-` (none leading
-    /// or trailing), `"id"` when nothing is kept, or nil as soon as `isKept` gives up.
-    private static func folded<Units: Sequence>(_ units: Units, append: (inout String.UnicodeScalarView, Units.Element) -> Void,
-                                                isKept: (Units.Element) -> Bool?) -> String? {
-        var result = String.UnicodeScalarView()
+    /// or trailing), or `"id"` when nothing is kept.
+    private static func folded<Units: Sequence>(_ units: Units, append: (inout [UInt8], Units.Element) -> Void,
+                                                isKept: (Units.Element) -> Bool) -> String {
+        var result: [UInt8] = []
         // A dash is written only before the next kept unit, so none leads or trails.
         var dashPending = false
         for unit in units {
-            guard let kept = isKept(unit) else { return nil }
-            if !kept {
+            if !isKept(unit) {
                 dashPending = !result.isEmpty
                 continue
             }
             if dashPending {
-                result.append("-")
+                result.append(UInt8(ascii: "-"))
                 dashPending = false
             }
             append(&result, unit)
         }
-        return result.isEmpty ? "id" : String(result)
+        return result.isEmpty ? "id" : String(decoding: result, as: UTF8.self)
     }
 }

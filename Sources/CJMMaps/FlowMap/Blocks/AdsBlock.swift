@@ -67,9 +67,13 @@ enum AdsBlock {
 
     /// Clusters reordered so each parent precedes its children, keeping the written order otherwise.
     private static func parentsFirst(_ clusters: [Cluster]) -> [Cluster] {
+        // Children listed per parent once, so a large ads tree is not rescanned per cluster.
+        var children: [String?: [Cluster]] = [:]
+        for cluster in clusters { children[cluster.parent, default: []].append(cluster) }
         var result: [Cluster] = []
+        result.reserveCapacity(clusters.count)
         func visit(_ parent: String?) {
-            for cluster in clusters where cluster.parent == parent {
+            for cluster in children[parent] ?? [] {
                 result.append(cluster)
                 visit(cluster.id)
             }
