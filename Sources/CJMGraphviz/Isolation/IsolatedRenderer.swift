@@ -29,6 +29,8 @@ public struct IsolatedRenderer: Sendable {
     public func renderMap(_ request: RenderRequest) -> Result<RenderedMap, RenderFailure> {
         do throws(RenderFailure) {
             try RequestCheck.validate(request)
+            // Before the worker: Pango would silently substitute a missing font in it.
+            try FontCheck.require(request.graph.style.fontName)
             let input = request.wireBytes
             let child = ChildProcess(executable: workerExecutable,
                                      arguments: ["render-worker", "--memory-limit", String(memoryLimitBytes)] + (reportTimings ? ["--timings"] : []))

@@ -1,10 +1,18 @@
+import Foundation
+
 /// Asks fontconfig (`fc-match`, from the Debian package fontconfig) whether the theme's font
 /// family is installed. Pango would otherwise substitute whatever it finds, silently, and
-/// Cyrillic may come out as boxes. One short process per render (a few milliseconds); the
+/// Cyrillic may come out as boxes. One short process per family and run (a few milliseconds); the
 /// alternative, linking fontconfig's development files, would add a build dependency.
 enum FontCheck {
+    /// Families fontconfig confirmed in this process. `cjm render` asks once per family before
+    /// starting workers, instead of one more process per map.
+    nonisolated(unsafe) private static var confirmed: Set<String> = []
+    private static let lock = NSLock()
+
     /// Throws `missingFont` unless fontconfig resolves `family` to that family itself.
     static func require(_ family: String) throws(RenderFailure) {
+        if lock.withLock({ confirmed.contains(family) }) { return }
         let query = ChildProcess(executable: "/usr/bin/env", arguments: ["fc-match", "--format=%{family}", family])
         let outcome = try query.run(input: [], timeout: 10)
         // env exits 127 when fc-match is not installed at all.
@@ -13,6 +21,7 @@ enum FontCheck {
         guard families.contains(family.trimmingSpaces().lowercased()) else {
             throw .missingFont(family: family, package: package(for: family))
         }
+        lock.withLock { _ = confirmed.insert(family) }
     }
 
     /// The Debian package that ships a family, for the families the themes use.

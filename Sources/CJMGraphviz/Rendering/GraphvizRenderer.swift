@@ -22,7 +22,6 @@ enum GraphvizRenderer {
     /// The bytes of `request`, or why there are none. Fills `timings` as it goes.
     static func render(_ request: RenderRequest, timings: inout Timings) throws(RenderFailure) -> [UInt8] {
         try RequestCheck.validate(request)
-        try FontCheck.require(request.graph.style.fontName)
         GraphvizMessages.startCapturing()
         var clock = Stopwatch()
         let context = try GraphvizContext()
