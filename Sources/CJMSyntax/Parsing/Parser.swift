@@ -7,8 +7,7 @@ public enum Parser {
     /// Parses `source`, recovering at statement and block boundaries so one run reports many
     /// problems, at most `limits.maxErrors` of them.
     public static func parse(_ source: SourceFile, limits: Limits = .standard) -> ParseResult {
-        var text = source.text
-        return text.withUTF8 { bytes in
+        source.utf8.withUnsafeBufferPointer { bytes in
             var reader = StatementReader(lexer: Lexer(bytes: bytes, file: source.path), file: source.path, limits: limits)
             let syntax = reader.readFile()
             return ParseResult(syntax: syntax, diagnostics: reader.diagnostics.finished())

@@ -18,26 +18,14 @@ public enum SourceDecoder {
             let message = "the file is \(ByteCount(bytes.count)); the limit is \(ByteCount(limits.maxFileBytes))"
             return .failure(.error(.fileTooLarge, message, at: SourceRange(file: path, start: start, end: start)))
         }
-        return bytes.withUnsafeBufferPointer { whole in
-            let hasBOM = whole.count >= 3 && whole[0] == 0xEF && whole[1] == 0xBB && whole[2] == 0xBF
-            let body = UnsafeBufferPointer(rebasing: whole[(hasBOM ? 3 : 0)...])
-            // `String(decoding:)` validates anyway, replacing ill-formed bytes with U+FFFD: text
-            // whose bytes come back unchanged was valid, so the exact check (which finds the
-            // place for E001) only runs when they did not, instead of a second pass every time.
-            let text = String(decoding: body, as: UTF8.self)
-            if !Self.spells(text, body), let bad = UTF8Validation.firstInvalidByte(in: body) {
-                return .failure(invalidUTF8(path: path, body: body, at: bad, hadBOM: hasBOM))
-            }
-            return .success(SourceFile(path: path, text: text))
+        let hasBOM = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+        // Without a byte order mark the file keeps the very array that was read (no copy).
+        let body = hasBOM ? Array(bytes[3...]) : bytes
+        let bad = body.withUnsafeBufferPointer { UTF8Validation.firstInvalidByte(in: $0) }
+        if let bad {
+            return .failure(body.withUnsafeBufferPointer { invalidUTF8(path: path, body: $0, at: bad, hadBOM: hasBOM) })
         }
-    }
-
-    /// Whether `text` is exactly `bytes`.
-    private static func spells(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var text = text
-        return text.withUTF8 { own in
-            own.count == bytes.count && (own.isEmpty || memcmp(own.baseAddress!, bytes.baseAddress!, own.count) == 0)
-        }
+        return .success(SourceFile(path: path, validUTF8: body))
     }
 
     /// E001 at the first bad byte, with a hint at the usual cause.

@@ -1,13 +1,27 @@
 /// A strict UTF-8 check (RFC 3629): no overlong forms, no surrogates, nothing above U+10FFFF.
 enum UTF8Validation {
     /// The offset of the first byte that does not belong to a well-formed sequence, or nil.
+    ///
+    /// Every file is checked once, so the common text takes short cuts: eight ASCII bytes at a
+    /// time, and two-byte letters (all of Cyrillic) without the table lookup of longer forms.
     static func firstInvalidByte(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = bytes.baseAddress else { return nil }
+        let raw = UnsafeRawPointer(base)
         var i = 0
         let n = bytes.count
         while i < n {
-            let b0 = bytes[i]
+            if i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i += 8
+                continue
+            }
+            let b0 = base[i]
             if b0 < 0x80 {
                 i += 1
+                continue
+            }
+            if b0 >= 0xC2, b0 <= 0xDF {
+                guard i + 1 < n, base[i + 1] & 0xC0 == 0x80 else { return i }
+                i += 2
                 continue
             }
             // The allowed range of the second byte depends on the first (Unicode table 3-7).
@@ -15,7 +29,6 @@ enum UTF8Validation {
             var low: UInt8 = 0x80
             var high: UInt8 = 0xBF
             switch b0 {
-            case 0xC2...0xDF: length = 2
             case 0xE0: length = 3; low = 0xA0
             case 0xE1...0xEC, 0xEE...0xEF: length = 3
             case 0xED: length = 3; high = 0x9F
@@ -24,9 +37,9 @@ enum UTF8Validation {
             case 0xF4: length = 4; high = 0x8F
             default: return i
             }
-            guard i + 1 < n, bytes[i + 1] >= low, bytes[i + 1] <= high else { return i }
+            guard i + 1 < n, base[i + 1] >= low, base[i + 1] <= high else { return i }
             for k in 2..<length {
-                guard i + k < n, bytes[i + k] & 0xC0 == 0x80 else { return i }
+                guard i + k < n, base[i + k] & 0xC0 == 0x80 else { return i }
             }
             i += length
         }

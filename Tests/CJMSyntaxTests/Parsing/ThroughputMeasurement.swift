@@ -19,8 +19,7 @@ import Glibc
         let source = try #require(file)
         var tokenCount = 0
         let lexTime = clock.measure {
-            var text = source.text
-            text.withUTF8 { buffer in
+            source.utf8.withUnsafeBufferPointer { buffer in
                 var lexer = Lexer(bytes: buffer, file: source.path)
                 var bag = DiagnosticBag(limit: 50)
                 while lexer.next(&bag).kind != .end { tokenCount += 1 }
