@@ -24,6 +24,15 @@ struct Lexer {
         self.file = file
     }
 
+    /// A lexer that starts at the beginning of line `line`, at byte `offset` of `bytes`.
+    init(bytes: UnsafeBufferPointer<UInt8>, file: String, startingAtLine line: Int, offset: Int) {
+        self.init(bytes: bytes, file: file)
+        pos = offset
+        self.line = line
+        lineStart = offset
+        anchorOffset = offset
+    }
+
     /// The next token; problems go to `diagnostics` and the lexer carries on with a best guess.
     mutating func next(_ diagnostics: inout DiagnosticBag) -> Token {
         while true {

@@ -24,13 +24,7 @@ final class MoveStack<Element> {
     var last: Element? { count > 0 ? base[count - 1] : nil }
 
     func append(_ statement: consuming Element) {
-        if count == capacity {
-            let bigger = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
-            bigger.moveInitialize(from: base, count: count)
-            base.deallocate()
-            base = bigger
-            capacity *= 2
-        }
+        if count == capacity { reserve(count + 1) }
         (base + count).initialize(to: statement)
         count += 1
     }
@@ -38,6 +32,26 @@ final class MoveStack<Element> {
     func removeLast() {
         count -= 1
         (base + count).deinitialize(count: 1)
+    }
+
+    /// Moves `other`'s statements from `start` to its end onto the end of this stack.
+    func moveAppend(contentsOf other: MoveStack<Element>, from start: Int) {
+        let moved = other.count - start
+        reserve(count + moved)
+        (base + count).moveInitialize(from: other.base + start, count: moved)
+        count += moved
+        other.count = start
+    }
+
+    private func reserve(_ needed: Int) {
+        guard needed > capacity else { return }
+        var newCapacity = capacity
+        while newCapacity < needed { newCapacity *= 2 }
+        let bigger = UnsafeMutablePointer<Element>.allocate(capacity: newCapacity)
+        bigger.moveInitialize(from: base, count: count)
+        base.deallocate()
+        base = bigger
+        capacity = newCapacity
     }
 
     /// Moves the statements from `start` to the end out into an exactly sized array.

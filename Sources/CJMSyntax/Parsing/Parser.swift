@@ -8,9 +8,17 @@ public enum Parser {
     /// problems, at most `limits.maxErrors` of them.
     public static func parse(_ source: SourceFile, limits: Limits = .standard) -> ParseResult {
         source.utf8.withUnsafeBufferPointer { bytes in
-            var reader = StatementReader(lexer: Lexer(bytes: bytes, file: source.path), file: source.path, limits: limits)
-            let syntax = reader.readFile()
-            return ParseResult(syntax: syntax, diagnostics: reader.diagnostics.finished())
+            if let syntax = FileHalves.parse(source, bytes: bytes, limits: limits) {
+                return ParseResult(syntax: syntax, diagnostics: [])
+            }
+            return parseWhole(source, bytes: bytes, limits: limits)
         }
+    }
+
+    /// Parses `source` with one reader, as every file with a problem is parsed.
+    static func parseWhole(_ source: SourceFile, bytes: UnsafeBufferPointer<UInt8>, limits: Limits) -> ParseResult {
+        var reader = StatementReader(lexer: Lexer(bytes: bytes, file: source.path), file: source.path, limits: limits)
+        let syntax = reader.readFile()
+        return ParseResult(syntax: syntax, diagnostics: reader.diagnostics.finished())
     }
 }

@@ -27,7 +27,24 @@ struct StatementReader {
         /// The column of the first token on the line that opens the block; its `}` usually
         /// stands there too.
         var indent: Int
+        /// The block a `.head` reader left open, as the `.tail` reader sees it: its `}` is where
+        /// the head's element ends.
+        var continuesHead = false
     }
+
+    /// Which part of the file a reader reads; `FileHalves` reads a large file as a head and a
+    /// tail on two threads.
+    enum Portion {
+        case whole
+        /// From the start to a line inside one top-level block, which is left open at the end.
+        case head
+        /// From that line to the end, starting inside the block the head left open.
+        case tail
+    }
+
+    /// For a `.tail` reader, once the head's block closed: how many statements of
+    /// `statements` belong to it, and the `}` that closed it.
+    private var headBlockEnd: (statementCount: Int, closer: Token)?
 
     /// The column of the first token on the current token's line.
     private var lineIndent = 1
@@ -44,13 +61,13 @@ struct StatementReader {
     /// The attributes of the element being read, moved into an exactly sized array at its end
     /// (most elements have none or a few; a reserved or doubled array wasted most of its room).
     private let attributes = MoveStack<AttributeSyntax>()
-    private var statementCount = 0
+    private(set) var statementCount = 0
     /// The column of the current statement's first token.
     private var statementColumn = 1
     /// Set when a cap stops the parse (too many statements).
     private var stopped = false
 
-    init(lexer: Lexer, file: String, limits: Limits) {
+    init(lexer: Lexer, file: String, limits: Limits, portion: Portion = .whole) {
         self.lexer = lexer
         self.file = file
         self.fileIndex = SourcePathTable.shared.index(of: file)
@@ -59,19 +76,57 @@ struct StatementReader {
         // A line break before the file, so the first token counts as starting its line.
         self.token = Token(kind: .newline, start: SourceLocation(line: 1, column: 1, offset: 0), end: SourceLocation(line: 1, column: 1, offset: 0))
         self.lookahead = token
+        if portion == .tail {
+            stack.append(OpenBlock(element: nil, brace: token, firstStatement: 0, indent: 1, continuesHead: true))
+        }
     }
 
     // MARK: File and blocks
 
     mutating func readFile() -> SyntaxFile {
+        readStatements()
+        if stopped {
+            // A cap stopped the parse: keep what was read, without piling on unclosed-block errors.
+            while !stack.isEmpty { finishBlock(closedBy: token) }
+        } else {
+            closeUnclosedBlocks()
+        }
+        return SyntaxFile(path: file, statements: statements.take(from: 0))
+    }
+
+    /// Reads a `.head` portion; true when it ended cleanly inside exactly one element's block.
+    mutating func readHead() -> Bool {
+        readStatements()
+        return !stopped && diagnostics.isEmpty && stack.count == 1 && stack[0].element != nil
+    }
+
+    /// Reads a `.tail` portion; true when it closed the head's block and everything it opened.
+    mutating func readTail() -> Bool {
+        readStatements()
+        return !stopped && diagnostics.isEmpty && stack.isEmpty && headBlockEnd != nil
+    }
+
+    /// The file read by a head and its tail (both read cleanly), exactly as one reader reading
+    /// the whole file would have made it: the tail's statements of the open block join the
+    /// head's, and the block is closed at the tail's `}`.
+    static func joining(head: consuming StatementReader, tail: consuming StatementReader) -> SyntaxFile {
+        let (count, closer) = tail.headBlockEnd!
+        let after = tail.statements.take(from: count)
+        head.statements.moveAppend(contentsOf: tail.statements, from: 0)
+        head.finishBlock(closedBy: closer)
+        for statement in after { head.append(statement) }
+        return SyntaxFile(path: head.file, statements: head.statements.take(from: 0))
+    }
+
+    /// Reads statements until the end of the input or a cap stops it.
+    private mutating func readStatements() {
         advance()
         while !stopped {
             switch token.kind {
             case .newline, .semicolon:
                 advance()
             case .end:
-                closeUnclosedBlocks()
-                return SyntaxFile(path: file, statements: statements.take(from: 0))
+                return
             case .rightBrace:
                 closeBlock()
             case .identifier:
@@ -84,9 +139,6 @@ struct StatementReader {
                 if token.kind == .leftBrace { openBlock(for: nil) }
             }
         }
-        // A cap stopped the parse: keep what was read, without piling on unclosed-block errors.
-        while !stack.isEmpty { finishBlock(closedBy: token) }
-        return SyntaxFile(path: file, statements: statements.take(from: 0))
     }
 
     private mutating func closeBlock() {
@@ -105,6 +157,11 @@ struct StatementReader {
     /// Pops the innermost block, ending it at `closer`, and hands its element to the enclosing one.
     private mutating func finishBlock(closedBy closer: Token) {
         var block = stack.removeLast()
+        if block.continuesHead {
+            // Its statements stay where they are; `joining` hands them to the head's element.
+            headBlockEnd = (statements.count, closer)
+            return
+        }
         let children = statements.take(from: block.firstStatement)
         guard var element = block.element.take() else { return }
         let end = max(closer.end, block.brace.end)

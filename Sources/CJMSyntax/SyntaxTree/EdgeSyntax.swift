@@ -1,5 +1,5 @@
 /// `from -> to[, to...] ["label"] [name: value]...`.
-public struct EdgeSyntax: Sendable {
+public struct EdgeSyntax: Equatable, Sendable {
     public var from: ReferenceSyntax
     public var targets: [ReferenceSyntax]
     public var label: StringLiteral?

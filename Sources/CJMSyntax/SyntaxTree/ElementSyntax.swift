@@ -1,7 +1,7 @@
 /// `KEYWORD [id] ["Label"] [name: value | flag]... [{ children }]`.
 ///
 /// The first bare word after the keyword is the id; later bare words are flags (`won`, `lost`).
-public struct ElementSyntax: Sendable {
+public struct ElementSyntax: Equatable, Sendable {
     public var keyword: Identifier
     public var id: Identifier?
     public var label: StringLiteral?
@@ -29,7 +29,7 @@ public struct ElementSyntax: Sendable {
 ///
 /// Stored behind one reference (copy on write): most elements have no block, and an inline
 /// array and range made every statement of a 50 MB journey 32 bytes wider.
-public struct BlockSyntax: Sendable {
+public struct BlockSyntax: Equatable, Sendable {
     private final class Storage: @unchecked Sendable {
         var statements: [Statement]
         var range: SourceRange
@@ -55,6 +55,10 @@ public struct BlockSyntax: Sendable {
 
     public init(statements: [Statement], range: SourceRange) {
         storage = Storage(statements: statements, range: range)
+    }
+
+    public static func == (lhs: BlockSyntax, rhs: BlockSyntax) -> Bool {
+        lhs.storage === rhs.storage || (lhs.range == rhs.range && lhs.statements == rhs.statements)
     }
 
     private mutating func uniqueStorage() -> Storage {

@@ -1,5 +1,5 @@
 /// One statement: the language has exactly three shapes.
-public enum Statement: Sendable {
+public enum Statement: Equatable, Sendable {
     /// `KEYWORD [id] ["Label"] [name: value | flag]... [{ children }]`
     case element(ElementSyntax)
     /// `ref -> ref[, ref...] ["label"] [name: value]...` (also `convert -> a, b` inside `leads`).

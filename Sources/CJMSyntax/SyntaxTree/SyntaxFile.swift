@@ -1,5 +1,5 @@
 /// The syntax tree of one file: its top-level statements, in the order written.
-public struct SyntaxFile: Sendable {
+public struct SyntaxFile: Equatable, Sendable {
     public var path: String
     public var statements: [Statement]
 
