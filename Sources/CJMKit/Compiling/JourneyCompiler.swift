@@ -11,9 +11,8 @@ public enum JourneyCompiler {
         return decode(path, name: name, limits: limits).map { check($0, path: name, limits: limits, keepingSyntax: keepingSyntax) }
     }
 
-    /// Reads and decodes in a step of its own, so the raw bytes are freed before checking
-    /// starts: from here on only the decoded text is needed, and a 50 MB file held twice shows
-    /// in peak memory.
+    /// Reads and decodes in a step of its own; the decoded `SourceFile` keeps the very bytes
+    /// read (a 50 MB file held twice would show in peak memory).
     private static func decode(_ path: String, name: String, limits: Limits) -> Result<Result<SourceFile, Diagnostic>, InputFile.ReadFailure> {
         InputFile.read(path, cap: limits.maxFileBytes).map { SourceDecoder.decode(path: name, bytes: $0, limits: limits) }
     }
