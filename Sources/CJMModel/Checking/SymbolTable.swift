@@ -29,73 +29,85 @@ struct Declaration: Sendable {
     var range: SourceRange
     /// The scope of the element's own block, when it has one.
     var ownScope: Int?
+    /// The scope it is declared in (set by `SymbolTable.declare`).
+    var scope = SymbolTable.journeyScope
+
+    init(path: ElementPath, kind: DeclaredKind, range: SourceRange) {
+        self.path = path
+        self.kind = kind
+        self.range = range
+    }
 }
 
-/// A block whose ids are its own (the journey, a `leads`, `pipeline`, `stage`, `site`, `ads`,
-/// `campaign`, `group` or `ad`).
-struct Scope: Sendable {
-    var parent: Int?
-    /// Declaration indices by id.
-    var members: [NameKey: Int] = [:]
-}
-
-/// Every declared name of a journey, indexed for constant-time lookups: by scope (nearest
-/// enclosing block first) and by bare id across the whole journey.
+/// Every declared name of a journey, indexed for constant-time lookups: by scope (a block whose
+/// ids are its own: the journey, a `leads`, `pipeline`, `stage`, `site`, `ads`, `campaign`,
+/// `group` or `ad`; nearest enclosing block first) and by bare id across the whole journey.
+///
+/// Names are numbered once (`NameTable`) and every lookup after that works on numbers: on a
+/// 50 MB journey, hashing strings for each of the table's lookups was most of the first pass.
 struct SymbolTable: Sendable {
     static let journeyScope = 0
 
     private(set) var declarations: [Declaration] = []
-    private(set) var scopes: [Scope] = [Scope(parent: nil)]
-    /// The first declaration of each id anywhere in the journey...
-    private(set) var firstByID: [NameKey: Int] = [:]
-    /// ...and the further ones, for the rare ids declared in several blocks.
-    private(set) var moreByID: [NameKey: [Int]] = [:]
-    /// The scope of each block, by the element path that owns it (first owner wins).
-    private(set) var scopeByPath: [PathKey: Int] = [:]
+    private var names = NameTable()
+    /// The enclosing scope of each scope; -1 for the journey's.
+    private var scopeParents: [Int] = [-1]
+    private var members = ScopeMembers()
+    /// By name number: the first declaration of that id anywhere in the journey, and the last
+    /// (so a further one is linked in order); -1 for none.
+    private var firstByName: [Int32] = []
+    private var lastByName: [Int32] = []
+    /// By declaration: the next declaration of the same id, or -1.
+    private var nextSameName: [Int32] = []
 
     /// Adds a declaration to `scope`. Returns the earlier declaration of the same id in that
     /// scope instead when there is one (the caller reports the duplicate).
     mutating func declare(_ declaration: Declaration, in scope: Int) -> Declaration? {
-        let key = NameKey(declaration.path.id)
+        let name = names.number(of: declaration.path.id)
         let index = declarations.count
-        if let existing = scopes[scope].members.updateValue(index, forKey: key) {
-            scopes[scope].members[key] = existing  // keep the first; rare, so the double write is fine
-            return declarations[existing]
+        if let existing = members.add(index, scope: scope, name: name) { return declarations[existing] }
+        var declared = declaration
+        declared.scope = scope
+        declarations.append(declared)
+        nextSameName.append(-1)
+        if Int(name) == firstByName.count {
+            firstByName.append(Int32(index))
+            lastByName.append(Int32(index))
+        } else {
+            nextSameName[Int(lastByName[Int(name)])] = Int32(index)
+            lastByName[Int(name)] = Int32(index)
         }
-        declarations.append(declaration)
-        // One hash lookup instead of two: the default is stored when the id is new, and
-        // `index` (one past every stored index) found there means it was.
-        let isNew = { (slot: inout Int) in slot == index }(&firstByID[key, default: index])
-        if !isNew { moreByID[key, default: []].append(index) }
         return nil
     }
 
     /// Opens the block scope of `path` (nested in `parent`), attaching it to the declaration of
-    /// `path` in `parent` when that declaration is the one registered there.
+    /// `path` in `parent` when that one has no scope yet (the first block of a path keeps it).
     mutating func openScope(for path: ElementPath, in parent: Int) -> Int {
-        let index = scopes.count
-        scopes.append(Scope(parent: parent))
-        // One lookup, as in `declare`: `index` is stored only when the path had no scope yet.
-        let isFirst = { (slot: inout Int) in slot == index }(&scopeByPath[PathKey(path), default: index])
-        if isFirst {
-            if let owner = scopes[parent].members[NameKey(path.id)], declarations[owner].ownScope == nil {
-                declarations[owner].ownScope = index
-            }
+        let index = scopeParents.count
+        scopeParents.append(parent)
+        if let name = names.existingNumber(of: path.id), let owner = members[parent, name], declarations[owner].ownScope == nil {
+            declarations[owner].ownScope = index
         }
         return index
     }
 
     /// Every declaration of a bare id, in declaration order.
     func all(named id: String) -> [Declaration] {
-        guard let first = firstByID[NameKey(id)] else { return [] }
-        return [declarations[first]] + (moreByID[NameKey(id)] ?? []).map { declarations[$0] }
+        guard let name = names.existingNumber(of: id) else { return [] }
+        var result: [Declaration] = []
+        var next = Int(firstByName[Int(name)])
+        while next >= 0 {
+            result.append(declarations[next])
+            next = Int(nextSameName[next])
+        }
+        return result
     }
 
     /// The declaration of `id` when exactly one element of the journey has it.
     func onlyDeclaration(named id: String) -> Declaration? {
-        let key = NameKey(id)
-        guard let first = firstByID[key], moreByID.isEmpty || moreByID[key] == nil else { return nil }
-        return declarations[first]
+        guard let name = names.existingNumber(of: id) else { return nil }
+        let first = Int(firstByName[Int(name)])
+        return nextSameName[first] < 0 ? declarations[first] : nil
     }
 
     /// Every id of one kind, for "did you mean" (walks all declarations: error path only).
@@ -104,12 +116,27 @@ struct SymbolTable: Sendable {
     }
 
     func member(_ id: String, of scope: Int) -> Declaration? {
-        scopes[scope].members[NameKey(id)].map { declarations[$0] }
+        guard let name = names.existingNumber(of: id) else { return nil }
+        return members[scope, name].map { declarations[$0] }
     }
 
-    func memberIDs(of scope: Int) -> [String] { scopes[scope].members.keys.map(\.name).sorted() }
+    /// The ids declared directly in `scope`, sorted (walks all declarations: error path only).
+    func memberIDs(of scope: Int) -> [String] {
+        declarations.filter { $0.scope == scope }.map(\.path.id).sorted()
+    }
 
-    func parent(of scope: Int) -> Int? { scopes[scope].parent }
+    func parent(of scope: Int) -> Int? {
+        let parent = scopeParents[scope]
+        return parent < 0 ? nil : parent
+    }
 
-    func scope(of path: ElementPath) -> Int? { scopeByPath[PathKey(path)] }
+    /// The scope of the block of the element at `path`: its ids looked up from the journey down.
+    func scope(of path: ElementPath) -> Int? {
+        var scope = Self.journeyScope
+        for id in path.components {
+            guard let found = member(id, of: scope), let inner = found.ownScope else { return nil }
+            scope = inner
+        }
+        return scope
+    }
 }

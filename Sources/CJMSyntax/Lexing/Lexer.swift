@@ -17,11 +17,12 @@ struct Lexer {
     /// Reused buffer for strings with escapes.
     private var scratch: [UInt8] = []
     /// Shares the storage of repeated long identifiers and strings.
-    private var interner = StringInterner()
+    private var interner: StringInterner
 
     init(bytes: UnsafeBufferPointer<UInt8>, file: String) {
         self.bytes = bytes
         self.file = file
+        self.interner = StringInterner(source: bytes)
     }
 
     /// A lexer that starts at the beginning of line `line`, at byte `offset` of `bytes`.
@@ -194,7 +195,7 @@ struct Lexer {
             pos += length
             scalars += 1
         }
-        let text = interner.string(UnsafeBufferPointer(rebasing: bytes[begin..<pos]))
+        let text = interner.string(at: begin..<pos)
         return Token(kind: .identifier, start: start, end: skipColumns(to: pos, scalars, after: start), text: text)
     }
 
@@ -325,9 +326,9 @@ struct Lexer {
         let text: String
         if usesScratch {
             scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[segmentStart..<pos]))
-            text = scratch.withUnsafeBufferPointer { interner.string($0) }
+            text = String(decoding: scratch, as: UTF8.self)
         } else {
-            text = interner.string(UnsafeBufferPointer(rebasing: bytes[segmentStart..<pos]))
+            text = interner.string(at: segmentStart..<pos)
         }
         if closed {
             pos += 1

@@ -4,56 +4,64 @@ import Glibc
 import Darwin
 #endif
 
-/// One `String` per distinct spelling of the long words and strings of a file.
+/// One `String` per distinct spelling of the words and strings of a file (strings with escapes
+/// aside, which are rare and have no spelling in the source to compare with).
 ///
-/// Journeys repeat their texts (`owner "Отдел продаж"` under every touchpoint; on the generated
-/// 50 MB benchmark four in five labels repeat an earlier one), and a string over 15 UTF-8 bytes,
-/// such as almost any Cyrillic label, is a heap allocation of its own. Sharing one storage saves
-/// that memory, the allocation and, later, its free. Shorter strings are stored inline in the
-/// `String` itself, so they are made directly.
+/// Journeys repeat their texts: keywords and attribute names on every line, `owner "Отдел
+/// продаж"` under every touchpoint (on the generated 50 MB benchmark four in five labels repeat
+/// an earlier one). Making a `String` validates its bytes again and, past 15 UTF-8 bytes (almost
+/// any Cyrillic label), allocates; a repeat found here costs a hash and a compare instead, and
+/// shares one storage.
 struct StringInterner {
-    private struct Slot {
-        var hash = 0
-        var text: String?
+    /// A distinct spelling: where it first stood in the source, and its hash.
+    private struct Entry {
+        var hash: Int
+        var offset: Int
+        var count: Int
     }
 
-    /// Open addressing, linear probing; a power-of-two count, at most half full. Each slot keeps
-    /// its hash, so probing compares bytes only on a hash match and growing rehashes nothing.
-    private var slots = [Slot](repeating: Slot(), count: 1024)
-    private var used = 0
+    private let source: UnsafeBufferPointer<UInt8>
+    /// Open addressing, linear probing: entry index + 1 per slot, 0 for empty; a power-of-two
+    /// count, at most half full. Entries keep their hash, so probing compares bytes only on a
+    /// hash match and growing rehashes nothing.
+    private var table = [Int32](repeating: 0, count: 1024)
+    private var entries: [Entry] = []
+    private var strings: [String] = []
 
-    /// The string spelled by `bytes` (valid UTF-8), shared with earlier equal spellings.
-    mutating func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        guard bytes.count > 15 else { return String(decoding: bytes, as: UTF8.self) }
-        var hasher = Hasher()
-        hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
-        let hash = hasher.finalize()
-        let mask = slots.count - 1
-        var index = hash & mask
-        while let candidate = slots[index].text {
-            if slots[index].hash == hash, Self.spells(candidate, bytes) { return candidate }
-            index = (index + 1) & mask
+    /// Interns spellings of `source`, which must outlive the interner.
+    init(source: UnsafeBufferPointer<UInt8>) { self.source = source }
+
+    /// The string spelled by `source[range]` (valid UTF-8), shared with earlier equal spellings.
+    mutating func string(at range: Range<Int>) -> String {
+        let bytes = UnsafeBufferPointer(rebasing: source[range])
+        let hash = SpellingHash.of(bytes)
+        let mask = table.count - 1
+        var slot = hash & mask
+        while table[slot] != 0 {
+            let index = Int(table[slot]) - 1
+            let entry = entries[index]
+            if entry.hash == hash, entry.count == bytes.count,
+               bytes.isEmpty || memcmp(source.baseAddress! + entry.offset, bytes.baseAddress!, bytes.count) == 0 {
+                return strings[index]
+            }
+            slot = (slot + 1) & mask
         }
         let text = String(decoding: bytes, as: UTF8.self)
-        slots[index] = Slot(hash: hash, text: text)
-        used += 1
-        if used * 2 > slots.count { grow() }
+        table[slot] = Int32(entries.count + 1)
+        entries.append(Entry(hash: hash, offset: range.lowerBound, count: range.count))
+        strings.append(text)
+        if entries.count * 2 > table.count { grow() }
         return text
     }
 
-    private static func spells(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var text = text
-        return text.withUTF8 { own in own.count == bytes.count && memcmp(own.baseAddress!, bytes.baseAddress!, own.count) == 0 }
-    }
-
     private mutating func grow() {
-        var bigger = [Slot](repeating: Slot(), count: slots.count * 2)
+        var bigger = [Int32](repeating: 0, count: table.count * 2)
         let mask = bigger.count - 1
-        for slot in slots where slot.text != nil {
-            var index = slot.hash & mask
-            while bigger[index].text != nil { index = (index + 1) & mask }
-            bigger[index] = slot
+        for (index, entry) in entries.enumerated() {
+            var slot = entry.hash & mask
+            while bigger[slot] != 0 { slot = (slot + 1) & mask }
+            bigger[slot] = Int32(index + 1)
         }
-        slots = bigger
+        table = bigger
     }
 }

@@ -1,0 +1,75 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import CJMSyntax
+
+/// Every distinct id of a journey, numbered, so the symbol table keys its lookups with small
+/// integers instead of hashing and comparing strings at every step.
+///
+/// Ids are compared byte for byte, as written, as compilers do: `String`'s own equality
+/// normalises non-ASCII text, which costs about a thousand instructions per Cyrillic id.
+struct NameTable: Sendable {
+    /// Open addressing, linear probing: name number + 1 per slot, 0 for empty; a power-of-two
+    /// count, at most half full.
+    private var slots = [Int32](repeating: 0, count: 1024)
+    private var hashes: [Int] = []
+    /// The UTF-8 of every name, one after another; `ends[n]` is where name `n` ends.
+    private var spellings: [UInt8] = []
+    private var ends: [Int] = []
+    private(set) var names: [String] = []
+
+    /// The number of `name`, adding it on first sight.
+    mutating func number(of name: String) -> Int32 {
+        var text = name
+        return text.withUTF8 { bytes in
+            let hash = SpellingHash.of(bytes)
+            let (slot, found) = find(bytes, hash: hash)
+            if let found { return found }
+            let number = Int32(names.count)
+            slots[slot] = number + 1
+            hashes.append(hash)
+            spellings.append(contentsOf: bytes)
+            ends.append(spellings.count)
+            names.append(name)
+            if names.count * 2 > slots.count { grow() }
+            return number
+        }
+    }
+
+    /// The number of `name` when it was added, else nil.
+    func existingNumber(of name: String) -> Int32? {
+        var text = name
+        return text.withUTF8 { find($0, hash: SpellingHash.of($0)).found }
+    }
+
+    private func find(_ bytes: UnsafeBufferPointer<UInt8>, hash: Int) -> (slot: Int, found: Int32?) {
+        let mask = slots.count - 1
+        var slot = hash & mask
+        while slots[slot] != 0 {
+            let number = Int(slots[slot]) - 1
+            if hashes[number] == hash, spelling(number, equals: bytes) { return (slot, Int32(number)) }
+            slot = (slot + 1) & mask
+        }
+        return (slot, nil)
+    }
+
+    private func spelling(_ number: Int, equals bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = number == 0 ? 0 : ends[number - 1]
+        guard ends[number] - start == bytes.count else { return false }
+        guard !bytes.isEmpty else { return true }
+        return spellings.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, bytes.baseAddress!, bytes.count) == 0 }
+    }
+
+    private mutating func grow() {
+        var bigger = [Int32](repeating: 0, count: slots.count * 2)
+        let mask = bigger.count - 1
+        for (number, hash) in hashes.enumerated() {
+            var slot = hash & mask
+            while bigger[slot] != 0 { slot = (slot + 1) & mask }
+            bigger[slot] = Int32(number + 1)
+        }
+        slots = bigger
+    }
+}

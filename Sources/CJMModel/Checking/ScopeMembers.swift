@@ -1,0 +1,58 @@
+import CJMSyntax
+
+/// Which declaration a name denotes in each scope: one table for the whole journey, keyed by
+/// (scope, name number), instead of a dictionary per block.
+struct ScopeMembers: Sendable {
+    private static let empty = UInt64.max
+
+    /// Open addressing, linear probing; a power-of-two count, at most half full.
+    private var keys = [UInt64](repeating: ScopeMembers.empty, count: 1024)
+    private var values = [Int32](repeating: 0, count: 1024)
+    private var count = 0
+
+    private static func key(_ scope: Int, _ name: Int32) -> UInt64 {
+        UInt64(UInt32(truncatingIfNeeded: scope)) << 32 | UInt64(UInt32(bitPattern: name))
+    }
+
+    /// The declaration `name` denotes in `scope`.
+    subscript(scope: Int, name: Int32) -> Int? {
+        let key = Self.key(scope, name)
+        let mask = keys.count - 1
+        var slot = SpellingHash.of(key: key) & mask
+        while keys[slot] != Self.empty {
+            if keys[slot] == key { return Int(values[slot]) }
+            slot = (slot + 1) & mask
+        }
+        return nil
+    }
+
+    /// Records that `name` denotes `declaration` in `scope`, unless it already denotes one
+    /// there; returns that earlier one.
+    mutating func add(_ declaration: Int, scope: Int, name: Int32) -> Int? {
+        let key = Self.key(scope, name)
+        let mask = keys.count - 1
+        var slot = SpellingHash.of(key: key) & mask
+        while keys[slot] != Self.empty {
+            if keys[slot] == key { return Int(values[slot]) }
+            slot = (slot + 1) & mask
+        }
+        keys[slot] = key
+        values[slot] = Int32(declaration)
+        count += 1
+        if count * 2 > keys.count { grow() }
+        return nil
+    }
+
+    private mutating func grow() {
+        let (oldKeys, oldValues) = (keys, values)
+        keys = [UInt64](repeating: Self.empty, count: oldKeys.count * 2)
+        values = [Int32](repeating: 0, count: oldKeys.count * 2)
+        let mask = keys.count - 1
+        for (key, value) in zip(oldKeys, oldValues) where key != Self.empty {
+            var slot = SpellingHash.of(key: key) & mask
+            while keys[slot] != Self.empty { slot = (slot + 1) & mask }
+            keys[slot] = key
+            values[slot] = value
+        }
+    }
+}
