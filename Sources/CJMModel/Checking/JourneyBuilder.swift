@@ -164,12 +164,15 @@ struct ElementShape {
 struct AttributeList {
     private(set) var items: [AttributeSyntax] = []
 
+    /// `name` is a word of the element table (`phase`, `fill`).
     subscript(name: String) -> AttributeSyntax? {
-        for item in items where item.name.name == name { return item }
+        for item in items where isTableWord(name, item.name.name) { return item }
         return nil
     }
 
     mutating func append(_ attribute: AttributeSyntax) { items.append(attribute) }
+
+    mutating func reserveCapacity(_ count: Int) { items.reserveCapacity(count) }
 }
 
 /// A child statement that may stand where it was written.
@@ -268,12 +271,13 @@ extension JourneyBuilder {
         }
 
         var result = ElementShape()
+        result.attributes.reserveCapacity(element.attributes.count)
         for attribute in element.attributes {
             collect(attribute, allowed: rule.attributes, of: "`\(keyword)`", into: &result.attributes)
         }
         var flagRanges: [SourceRange] = []
         for flag in element.flags {
-            guard rule.flags.contains(flag.name) else {
+            guard rule.flags.contains(where: { isTableWord($0, flag.name) }) else {
                 let message = rule.flags.isEmpty
                     ? "`\(keyword)` takes no flags, so not `\(flag.name)`"
                     : "`\(keyword)` has no flag `\(flag.name)` (it takes \(rule.flags.map { "`\($0)`" }.joined(separator: ", ")))"
@@ -292,10 +296,13 @@ extension JourneyBuilder {
     }
 
     /// Adds `attribute` to `collected` when `allowed` has it and it is not there yet; else
-    /// reports E030 (with "did you mean") or E033.
-    mutating func collect(_ attribute: AttributeSyntax, allowed: [String], of owner: String, into collected: inout AttributeList) {
+    /// reports E030 (with "did you mean") or E033. `owner` names the element in messages; it is
+    /// formatted only when one is reported.
+    mutating func collect(_ attribute: AttributeSyntax, allowed: [String], of owner: @autoclosure () -> String,
+                          into collected: inout AttributeList) {
         let name = attribute.name.name
-        guard allowed.contains(name) else {
+        guard allowed.contains(where: { isTableWord($0, name) }) else {
+            let owner = owner()
             let message = allowed.isEmpty
                 ? "\(owner) takes no attributes, so not `\(name):`"
                 : "\(owner) has no attribute `\(name):` (it takes \(allowed.map { "`\($0):`" }.joined(separator: ", ")))"
@@ -318,7 +325,10 @@ extension JourneyBuilder {
         var result = ChildList(statements: statements)
         result.entries.reserveCapacity(statements.count)
         var positions = PositionalIDs()
-        let scope = parentPath.components.isEmpty ? SymbolTable.journeyScope : symbols.scope(of: parentPath)
+        // The block's scope, looked up (a hash of the whole path) on the first child that
+        // declares a name: text-only blocks such as a touchpoint's never need it.
+        var scope: Int?
+        var scopeLookedUp = false
         for (index, statement) in statements.enumerated() {
             switch statement {
             case .element(let element):
@@ -330,6 +340,10 @@ extension JourneyBuilder {
                     // The declaration pass built this very path (parent path + id, in the scope
                     // of the parent): share it rather than keep a second copy for every element.
                     let id = positions.id(of: element).name
+                    if !scopeLookedUp {
+                        scope = parentPath.components.isEmpty ? SymbolTable.journeyScope : symbols.scope(of: parentPath)
+                        scopeLookedUp = true
+                    }
                     path = scope.flatMap { symbols.member(id, of: $0)?.path } ?? parentPath.appending(id)
                 }
                 result.entries.append(ChildList.Entry(index: index, rule: childRule, path: path))
@@ -375,6 +389,7 @@ extension JourneyBuilder {
     mutating func textChildren(of element: ElementSyntax, _ rule: ElementRule, path: ElementPath) -> [(kind: Int, text: String)] {
         guard let body = element.body else { return [] }
         var texts: [(kind: Int, text: String)] = []
+        texts.reserveCapacity(body.statements.count)
         for child in children(body.statements, in: rule, path: path) {
             guard case .element(let line, let lineRule, _) = child else { continue }
             _ = shape(of: line, lineRule)
