@@ -31,6 +31,13 @@ public enum Checker {
     /// With `keepingSyntax` the root's syntax tree comes back in the result instead of being
     /// freed here, for a caller about to exit that would rather not pay for freeing it.
     public static func check(_ root: SourceFile, limits: Limits = .standard, loader: IncludeLoader = .fileSystem, keepingSyntax: Bool = false) -> CheckResult {
+        check(root, limits: limits, loader: loader, keepingSyntax: keepingSyntax, strategy: .automatic).result
+    }
+
+    /// `check` with the build strategy chosen (tests compare them), also saying whether the
+    /// journey was built in two halves.
+    static func check(_ root: SourceFile, limits: Limits = .standard, loader: IncludeLoader = .fileSystem, keepingSyntax: Bool = false,
+                      strategy: BuildStrategy) -> (result: CheckResult, builtInHalves: Bool) {
         var sink = DiagnosticSink(limit: limits.maxErrors)
         let parsed = Parser.parse(root, limits: limits)
         sink.add(contentsOf: parsed.diagnostics)
@@ -51,8 +58,8 @@ public enum Checker {
             let start = SourceLocation(line: 1, column: 1, offset: 0)
             sink.error(.missingJourney, "the file has no `journey \"Title\" { … }`",
                        at: SourceRange(file: root.path, start: start, end: start))
-            return CheckResult(journey: nil, diagnostics: sink.finished(), sources: [root.path: root],
-                               syntax: keepingSyntax ? parsed.syntax : nil)
+            return (CheckResult(journey: nil, diagnostics: sink.finished(), sources: [root.path: root],
+                                syntax: keepingSyntax ? parsed.syntax : nil), false)
         }
 
         var includes = IncludeExpansion(loader: loader, limits: limits, sink: sink)
@@ -64,9 +71,9 @@ public enum Checker {
         declarations.declare(journeyBody: body, journeyRange: journeyElement.range)
 
         var builder = JourneyBuilder(symbols: declarations.symbols, sink: declarations.sink)
-        let journey = builder.build(journey: journeyElement, body: body)
+        let journey = builder.build(journey: journeyElement, body: body, strategy: strategy)
         sink = builder.sink
-        return CheckResult(journey: sink.errorCount == 0 ? journey : nil, diagnostics: sink.finished(), sources: sources,
-                           syntax: keepingSyntax ? parsed.syntax : nil)
+        return (CheckResult(journey: sink.errorCount == 0 ? journey : nil, diagnostics: sink.finished(), sources: sources,
+                            syntax: keepingSyntax ? parsed.syntax : nil), builder.builtInHalves)
     }
 }

@@ -10,6 +10,9 @@ struct DiagnosticSink {
 
     init(limit: Int) { self.limit = max(1, limit) }
 
+    /// True when nothing at all was reported (nor left out): errors, warnings or notes.
+    var isEmpty: Bool { diagnostics.isEmpty && leftOut == 0 }
+
     /// False once the cap is reached: callers may skip costly work (name suggestions) then.
     var isAcceptingMore: Bool { diagnostics.count < limit }
 

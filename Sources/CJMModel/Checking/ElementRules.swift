@@ -17,8 +17,8 @@ final class ElementRule: @unchecked Sendable {
     let children: [String]
     /// What its id declares, when it declares a referable name.
     let declaredKind: DeclaredKind?
-    /// The rules of `children`, filled once the table is built (one lookup per child statement).
-    private(set) var childRules: [String: ElementRule] = [:]
+    /// The rules of `children`, in the same order, filled once the table is built.
+    private(set) var childRules: [ElementRule] = []
 
     init(_ keyword: String, id: Part, label: Part, attributes: [String] = [], flags: [String] = [], children: [String] = []) {
         self.keyword = keyword
@@ -33,7 +33,16 @@ final class ElementRule: @unchecked Sendable {
 
     /// Called once per rule while the table is built, before any rule is shared.
     fileprivate func link(_ table: [String: ElementRule]) {
-        for child in children { childRules[child] = table[child] }
+        childRules = children.compactMap { table[$0] }
+    }
+
+    /// The rule of `keyword` when it may stand in this element's block.
+    ///
+    /// A scan rather than a dictionary: a block takes at most a dozen keywords, and hashing the
+    /// keyword of every statement cost about 500 instructions, several times the scan.
+    func childRule(_ keyword: String) -> ElementRule? {
+        for rule in childRules where isTableWord(rule.keyword, keyword) { return rule }
+        return nil
     }
 
     /// True when its children declare names of their own (`pipeline`, `stage`, `ads`…), so its
@@ -108,11 +117,23 @@ enum ElementRules {
     /// The rule for `keyword` when it may stand directly inside `parent`, else nil.
     static func child(_ keyword: String, in parent: ElementRule) -> ElementRule? {
         _ = byKeyword  // links the table on first use
-        return parent.childRules[keyword]
+        return parent.childRule(keyword)
     }
 
     /// Attributes on edges (`A -> B style: dashed count: 10`).
     static let edgeAttributes = ["style", "count"]
     /// Lines of a `style` block.
     static let styleProperties = ["fill", "stroke", "font", "shape"]
+}
+
+/// Whether `written` is the word `tableWord` of the element table (a keyword, attribute or flag,
+/// all lower-case ASCII and `_`), as `==` decides, but with the lengths compared first.
+///
+/// Unequal strings take `String ==`'s slow path (tens of instructions), and the checker tries
+/// several table words for each keyword and attribute it reads; the lengths rule most out. The
+/// shortcut cannot change an answer: no other text is canonically equivalent to a lower-case
+/// ASCII word, so equal words have equal UTF-8 lengths.
+@inline(__always)
+func isTableWord(_ tableWord: String, _ written: String) -> Bool {
+    tableWord.utf8.count == written.utf8.count && tableWord == written
 }

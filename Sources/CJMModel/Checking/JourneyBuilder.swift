@@ -22,6 +22,8 @@ struct JourneyBuilder {
     var explicitFlows: [Flow] = []
     /// True once a `convert -> …` line was read; without one, leads convert into every pipeline.
     var writtenConversions = false
+    /// True once `build` kept a top level built in two halves (tests check the path was taken).
+    private(set) var builtInHalves = false
 
     init(symbols: SymbolTable, sink: DiagnosticSink) {
         self.symbols = symbols
@@ -29,16 +31,43 @@ struct JourneyBuilder {
     }
 
     /// Checks the journey and returns it (the caller drops it when errors were found).
-    mutating func build(journey element: ElementSyntax, body statements: [Statement]) -> Journey {
+    ///
+    /// `strategy` says whether a large top level may be built in two halves on two threads
+    /// (see `ParallelBuild`); the journey and the diagnostics are the same either way.
+    mutating func build(journey element: ElementSyntax, body statements: [Statement],
+                        strategy: BuildStrategy = .automatic) -> Journey {
         let rule = ElementRules.byKeyword["journey"]!
         let shape = shape(of: element, rule)
         let theme = word(shape.attributes["theme"], as: ThemeName.self) ?? .default
-        let scope = SymbolTable.journeyScope
-        var crmElement: ElementSyntax?
-        var leadsElement: ElementSyntax?
-        reserveLists(for: statements)
+        // The placement walk stays serial: positional ids (`site2`) count across the whole top level.
+        let topLevel = children(statements, in: rule, path: ElementPath([]))
+        builtInHalves = buildInHalves(topLevel, of: statements, strategy: strategy)
+        if !builtInHalves {
+            reserveLists(for: statements[...])
+            var seen = TopLevelSingles()
+            buildTopLevel(topLevel, seen: &seen)
+        }
+        if phases.isEmpty { phases = Self.defaultPhases(at: element.range) }
+        if !writtenConversions { leads?.convertsTo = pipelines.map(\.path) }
 
-        for child in children(statements, in: rule, path: ElementPath([])) {
+        var journey = Journey(
+            title: element.label?.value ?? "", theme: theme, crm: crm, phases: phases, personas: personas,
+            channels: channels, leads: leads, pipelines: pipelines, sites: sites, adNetworks: adNetworks,
+            touchpoints: touchpoints, views: views, styles: styles, source: element.range)
+        journey.flows = ImplicitFlows.derive(for: journey, followedBy: explicitFlows)
+        return journey
+    }
+
+    /// The `crm` and `leads` met so far at the top level: a journey has at most one of each.
+    struct TopLevelSingles {
+        var crm: ElementSyntax?
+        var leads: ElementSyntax?
+    }
+
+    /// Builds the journey's top-level children into the lists, in order.
+    mutating func buildTopLevel(_ topLevel: ChildList, seen: inout TopLevelSingles) {
+        let scope = SymbolTable.journeyScope
+        for child in topLevel {
             switch child {
             case .edge(let edge):
                 if edge.from.components == ["convert"] {
@@ -49,20 +78,20 @@ struct JourneyBuilder {
             case .element(let child, let childRule, let path):
                 switch childRule.keyword {
                 case "crm":
-                    if let first = crmElement {
+                    if let first = seen.crm {
                         duplicateElement(child, first: first)
                     } else {
-                        crmElement = child
+                        seen.crm = child
                         crm = buildCRM(child, childRule, path: path)
                     }
                 case "phase": phases.append(buildPhase(child, childRule, path: path))
                 case "persona": personas.append(buildPersona(child, childRule, path: path))
                 case "channel": channels.append(buildChannel(child, childRule, path: path, scope: scope))
                 case "leads":
-                    if let first = leadsElement {
+                    if let first = seen.leads {
                         duplicateElement(child, first: first)
                     } else {
-                        leadsElement = child
+                        seen.leads = child
                         leads = buildLeads(child, childRule, path: path, scope: scope)
                     }
                 case "pipeline": pipelines.append(buildPipeline(child, childRule, path: path, scope: scope))
@@ -77,21 +106,12 @@ struct JourneyBuilder {
                 }
             }
         }
-        if phases.isEmpty { phases = Self.defaultPhases(at: element.range) }
-        if !writtenConversions { leads?.convertsTo = pipelines.map(\.path) }
-
-        var journey = Journey(
-            title: element.label?.value ?? "", theme: theme, crm: crm, phases: phases, personas: personas,
-            channels: channels, leads: leads, pipelines: pipelines, sites: sites, adNetworks: adNetworks,
-            touchpoints: touchpoints, views: views, styles: styles, source: element.range)
-        journey.flows = ImplicitFlows.derive(for: journey, followedBy: explicitFlows)
-        return journey
     }
 
     /// Sizes the journey's long lists from the statements up front: a journey holds tens of
     /// thousands of touchpoints or channels, and a doubling array leaves up to half its room
     /// unused (and briefly holds both copies while it grows).
-    private mutating func reserveLists(for statements: [Statement]) {
+    mutating func reserveLists(for statements: ArraySlice<Statement>) {
         var touchpointCount = 0, channelCount = 0, pipelineCount = 0, siteCount = 0, adsCount = 0, personaCount = 0
         for index in statements.indices {
             guard case .element(let element) = statements[index] else { continue }
@@ -144,12 +164,15 @@ struct ElementShape {
 struct AttributeList {
     private(set) var items: [AttributeSyntax] = []
 
+    /// `name` is a word of the element table (`phase`, `fill`).
     subscript(name: String) -> AttributeSyntax? {
-        for item in items where item.name.name == name { return item }
+        for item in items where isTableWord(name, item.name.name) { return item }
         return nil
     }
 
     mutating func append(_ attribute: AttributeSyntax) { items.append(attribute) }
+
+    mutating func reserveCapacity(_ count: Int) { items.reserveCapacity(count) }
 }
 
 /// A child statement that may stand where it was written.
@@ -194,6 +217,34 @@ struct ChildList: Sequence {
     }
 
     func makeIterator() -> Iterator { Iterator(list: self) }
+
+    /// How many children passed placement.
+    var count: Int { entries.count }
+
+    /// The children split in two runs, in order, where the source they span is about halved
+    /// (a top level is a few heavy pipelines and many light touchpoints, so halving the count
+    /// would leave one thread most of the work), each with the index of its first statement.
+    /// Needs at least two children; both runs are non-empty.
+    func halves() -> (front: ChildList, back: ChildList, backStatement: Int) {
+        precondition(entries.count >= 2, "halves of fewer than two children")
+        var total = 0
+        for entry in entries { total += statements[entry.index].range.sourceLength }
+        var position = 0, sum = 0
+        while position < entries.count - 1 {
+            sum += statements[entries[position].index].range.sourceLength
+            position += 1
+            if 2 * sum >= total { break }
+        }
+        var front = ChildList(statements: statements), back = ChildList(statements: statements)
+        front.entries = Array(entries[..<position])
+        back.entries = Array(entries[position...])
+        return (front, back, entries[position].index)
+    }
+}
+
+extension SourceRange {
+    /// Bytes from start to end, as a measure of the work of checking what the range holds.
+    fileprivate var sourceLength: Int { max(1, end.offset - start.offset) }
 }
 
 extension JourneyBuilder {
@@ -220,12 +271,13 @@ extension JourneyBuilder {
         }
 
         var result = ElementShape()
+        result.attributes.reserveCapacity(element.attributes.count)
         for attribute in element.attributes {
             collect(attribute, allowed: rule.attributes, of: "`\(keyword)`", into: &result.attributes)
         }
         var flagRanges: [SourceRange] = []
         for flag in element.flags {
-            guard rule.flags.contains(flag.name) else {
+            guard rule.flags.contains(where: { isTableWord($0, flag.name) }) else {
                 let message = rule.flags.isEmpty
                     ? "`\(keyword)` takes no flags, so not `\(flag.name)`"
                     : "`\(keyword)` has no flag `\(flag.name)` (it takes \(rule.flags.map { "`\($0)`" }.joined(separator: ", ")))"
@@ -244,10 +296,13 @@ extension JourneyBuilder {
     }
 
     /// Adds `attribute` to `collected` when `allowed` has it and it is not there yet; else
-    /// reports E030 (with "did you mean") or E033.
-    mutating func collect(_ attribute: AttributeSyntax, allowed: [String], of owner: String, into collected: inout AttributeList) {
+    /// reports E030 (with "did you mean") or E033. `owner` names the element in messages; it is
+    /// formatted only when one is reported.
+    mutating func collect(_ attribute: AttributeSyntax, allowed: [String], of owner: @autoclosure () -> String,
+                          into collected: inout AttributeList) {
         let name = attribute.name.name
-        guard allowed.contains(name) else {
+        guard allowed.contains(where: { isTableWord($0, name) }) else {
+            let owner = owner()
             let message = allowed.isEmpty
                 ? "\(owner) takes no attributes, so not `\(name):`"
                 : "\(owner) has no attribute `\(name):` (it takes \(allowed.map { "`\($0):`" }.joined(separator: ", ")))"
@@ -270,7 +325,10 @@ extension JourneyBuilder {
         var result = ChildList(statements: statements)
         result.entries.reserveCapacity(statements.count)
         var positions = PositionalIDs()
-        let scope = parentPath.components.isEmpty ? SymbolTable.journeyScope : symbols.scope(of: parentPath)
+        // The block's scope, looked up (a hash of the whole path) on the first child that
+        // declares a name: text-only blocks such as a touchpoint's never need it.
+        var scope: Int?
+        var scopeLookedUp = false
         for (index, statement) in statements.enumerated() {
             switch statement {
             case .element(let element):
@@ -282,6 +340,10 @@ extension JourneyBuilder {
                     // The declaration pass built this very path (parent path + id, in the scope
                     // of the parent): share it rather than keep a second copy for every element.
                     let id = positions.id(of: element).name
+                    if !scopeLookedUp {
+                        scope = parentPath.components.isEmpty ? SymbolTable.journeyScope : symbols.scope(of: parentPath)
+                        scopeLookedUp = true
+                    }
                     path = scope.flatMap { symbols.member(id, of: $0)?.path } ?? parentPath.appending(id)
                 }
                 result.entries.append(ChildList.Entry(index: index, rule: childRule, path: path))
@@ -327,6 +389,7 @@ extension JourneyBuilder {
     mutating func textChildren(of element: ElementSyntax, _ rule: ElementRule, path: ElementPath) -> [(kind: Int, text: String)] {
         guard let body = element.body else { return [] }
         var texts: [(kind: Int, text: String)] = []
+        texts.reserveCapacity(body.statements.count)
         for child in children(body.statements, in: rule, path: path) {
             guard case .element(let line, let lineRule, _) = child else { continue }
             _ = shape(of: line, lineRule)

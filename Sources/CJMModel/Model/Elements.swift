@@ -1,7 +1,7 @@
 import CJMSyntax
 
 /// The hub where every request becomes a lead (e.g. Bitrix24).
-public struct CRM: Sendable {
+public struct CRM: Equatable, Sendable {
     public var path: ElementPath
     public var label: String
     public var source: SourceRange
@@ -11,7 +11,7 @@ public struct CRM: Sendable {
 }
 
 /// A column of the journey (awareness, consideration, ...).
-public struct Phase: Sendable {
+public struct Phase: Equatable, Sendable {
     public var path: ElementPath
     /// The label written, or a default (the Russian name for the five default phases, else the id).
     public var label: String
@@ -24,7 +24,7 @@ public struct Phase: Sendable {
 }
 
 /// A kind of customer, with what drives them.
-public struct Persona: Sendable {
+public struct Persona: Equatable, Sendable {
     public var path: ElementPath
     public var label: String
     public var goals: [String]
@@ -37,7 +37,7 @@ public struct Persona: Sendable {
 }
 
 /// Where requests come from.
-public struct Channel: Sendable {
+public struct Channel: Equatable, Sendable {
     public enum Kind: String, Sendable, Codable, CaseIterable {
         case messenger, form, social, email, phone, chat, sms, classified, offline, referral
     }
@@ -60,7 +60,7 @@ public struct Channel: Sendable {
 }
 
 /// The lead funnel inside the CRM.
-public struct Leads: Sendable {
+public struct Leads: Equatable, Sendable {
     /// `leads` when written without an id.
     public var path: ElementPath
     public var label: String
@@ -74,7 +74,7 @@ public struct Leads: Sendable {
 }
 
 /// One product's or line of business's chain of deal stages.
-public struct Pipeline: Sendable {
+public struct Pipeline: Equatable, Sendable {
     public var path: ElementPath
     public var label: String
     public var revenue: Figure?
@@ -91,7 +91,7 @@ public struct Pipeline: Sendable {
 }
 
 /// A stage of the lead funnel or of a pipeline.
-public struct Stage: Sendable {
+public struct Stage: Equatable, Sendable {
     public enum End: String, Sendable, Codable { case won, lost }
     public var path: ElementPath
     /// The label written, or the id.
@@ -110,7 +110,7 @@ public struct Stage: Sendable {
 }
 
 /// An automated action on a stage ("reminder email 5 days after the invoice").
-public struct Automation: Sendable {
+public struct Automation: Equatable, Sendable {
     public enum Kind: String, Sendable, Codable, CaseIterable { case email, sms, call, task, message, webhook }
     /// `stage.auto1` style when written without an id.
     public var path: ElementPath
@@ -124,7 +124,7 @@ public struct Automation: Sendable {
 }
 
 /// A site and its pages.
-public struct Site: Sendable {
+public struct Site: Equatable, Sendable {
     /// `site` when written without an id (`site2`, ... for further unnamed sites).
     public var path: ElementPath
     public var label: String
@@ -136,7 +136,7 @@ public struct Site: Sendable {
 }
 
 /// A page of a site.
-public struct Page: Sendable {
+public struct Page: Equatable, Sendable {
     public var path: ElementPath
     public var label: String
     /// Validated (http, https, mailto, tel or relative); not yet percent-encoded.
@@ -150,7 +150,7 @@ public struct Page: Sendable {
 }
 
 /// An advertising account: campaigns → groups → ads → queries.
-public struct AdNetwork: Sendable {
+public struct AdNetwork: Equatable, Sendable {
     public enum Kind: String, Sendable, Codable, CaseIterable { case search, social }
     public var path: ElementPath
     public var label: String
@@ -162,7 +162,7 @@ public struct AdNetwork: Sendable {
     }
 }
 
-public struct Campaign: Sendable {
+public struct Campaign: Equatable, Sendable {
     public var path: ElementPath
     public var label: String
     public var groups: [AdGroup]
@@ -172,7 +172,7 @@ public struct Campaign: Sendable {
     }
 }
 
-public struct AdGroup: Sendable {
+public struct AdGroup: Equatable, Sendable {
     public var path: ElementPath
     public var label: String
     public var ads: [Ad]
@@ -182,7 +182,7 @@ public struct AdGroup: Sendable {
     }
 }
 
-public struct Ad: Sendable {
+public struct Ad: Equatable, Sendable {
     public var path: ElementPath
     public var label: String
     /// The page it lands on (always a page).
@@ -196,7 +196,7 @@ public struct Ad: Sendable {
 }
 
 /// A search query or audience that triggers an ad.
-public struct Query: Sendable {
+public struct Query: Equatable, Sendable {
     public var label: String
     public var count: Int?
     public var source: SourceRange
@@ -206,7 +206,7 @@ public struct Query: Sendable {
 }
 
 /// A moment of contact: in a phase, through a channel, for a persona.
-public struct Touchpoint: Sendable {
+public struct Touchpoint: Equatable, Sendable {
     public var path: ElementPath
     public var label: String
     public var phase: ElementPath?

@@ -1,7 +1,7 @@
 import CJMSyntax
 
 /// One arrow of the journey, written or implied. Endpoints are element paths of the model.
-public struct Flow: Sendable {
+public struct Flow: Equatable, Sendable {
     /// Why the flow exists; maps style implied flows apart from written ones.
     public enum Origin: String, Sendable, Codable {
         /// `A -> B` as written.

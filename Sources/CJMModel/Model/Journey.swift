@@ -2,7 +2,7 @@ import CJMSyntax
 
 /// A checked journey: every reference resolved, every value validated, every flow (written
 /// or implied by the spec) listed once in `flows`. Later stages read only this.
-public struct Journey: Sendable {
+public struct Journey: Equatable, Sendable {
     public var title: String
     public var theme: ThemeName
     public var crm: CRM?

@@ -3,7 +3,7 @@ import CJMSyntax
 /// `style stage { fill: "#fff3a0" }`: overrides for every element of one kind. Values are
 /// validated by the checker (colours as `#rgb`/`#rrggbb` or a known colour name, shapes from a
 /// fixed list), so nothing else can reach Graphviz attributes through it.
-public struct StyleRule: Sendable {
+public struct StyleRule: Equatable, Sendable {
     public enum Shape: String, Sendable, Codable, CaseIterable {
         case box, rounded, ellipse, circle, diamond, note, tab, folder, component, cylinder, hexagon, octagon, plain
     }

@@ -1,7 +1,7 @@
 import CJMSyntax
 
 /// A named focused map: `view ads_only "Реклама" show: ads`.
-public struct ViewDefinition: Sendable {
+public struct ViewDefinition: Equatable, Sendable {
     /// A whole block named in `show:`.
     public enum Block: String, Sendable, Codable, CaseIterable {
         case crm, channels, leads, pipelines, site, ads, touchpoints

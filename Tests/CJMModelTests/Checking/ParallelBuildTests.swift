@@ -1,0 +1,160 @@
+import CJMSyntax
+import Foundation
+import Testing
+@testable import CJMModel
+
+/// The top level built in two halves on two threads must give exactly what the serial build
+/// gives: the same journey (every list, in order, and the flows derived from it) and the same
+/// diagnostics.
+@Suite struct ParallelBuildTests {
+    /// One check of `source` with the build strategy chosen.
+    static func run(_ source: SourceFile, _ strategy: BuildStrategy, loader: IncludeLoader = .fileSystem)
+        -> (result: CheckResult, builtInHalves: Bool) {
+        Checker.check(source, loader: loader, strategy: strategy)
+    }
+
+    static func generated(megabytes: Double, seed: Int) throws -> SourceFile {
+        SourceFile(path: "generated-\(megabytes)-\(seed).cjm", text: try generateJourney(megabytes: megabytes, seed: seed))
+    }
+
+    @Test(arguments: [(2.0, 1), (2.0, 7), (3.0, 2), (3.0, 5)])
+    func largeGeneratedJourneyIsBuiltInHalvesAndEqualsTheSerialBuild(megabytes: Double, seed: Int) throws {
+        let source = try Self.generated(megabytes: megabytes, seed: seed)
+        let serial = Self.run(source, .serial)
+        let automatic = Self.run(source, .automatic)
+        #expect(!serial.builtInHalves)
+        #expect(automatic.builtInHalves, "a journey of \(megabytes) MiB is over the threshold")
+        #expect(serial.result.diagnostics.isEmpty, "\(serial.result.diagnostics.prefix(3))")
+        let journey = try #require(serial.result.journey)
+        // A wrong merge (a half dropped, halves swapped, `crm`/`leads` lost) changes these.
+        expectSame(automatic.result.journey, journey)
+        #expect(automatic.result.diagnostics == serial.result.diagnostics)
+        #expect(journey.crm != nil && journey.leads != nil && !journey.touchpoints.isEmpty && !journey.pipelines.isEmpty)
+    }
+
+    @Test(arguments: [1, 3, 4])
+    func smallGeneratedJourneyForcedIntoHalvesEqualsTheSerialBuild(seed: Int) throws {
+        let source = try Self.generated(megabytes: 0.3, seed: seed)
+        let serial = Self.run(source, .serial)
+        let automatic = Self.run(source, .automatic)
+        let halves = Self.run(source, .halves)
+        #expect(!automatic.builtInHalves, "below the threshold a journey is built on one thread")
+        #expect(halves.builtInHalves)
+        let journey = try #require(serial.result.journey)
+        expectSame(halves.result.journey, journey)
+        expectSame(automatic.result.journey, journey)
+    }
+
+    /// Every template and fixture, split in halves however few children it has.
+    @Test(arguments: repositoryFiles(under: ["templates", "Tests/Fixtures"], ending: ".cjm"))
+    func templatesAndFixturesEqualTheSerialBuild(path: String) throws {
+        let source = SourceFile(path: path, text: try String(contentsOfFile: path, encoding: .utf8))
+        let serial = Self.run(source, .serial)
+        let halves = Self.run(source, .halves)
+        expectSame(halves.result.journey, serial.result.journey)
+        #expect(halves.result.diagnostics == serial.result.diagnostics)
+        if serial.result.diagnostics.isEmpty, (serial.result.journey.map { $0.phases.count + $0.channels.count } ?? 0) >= 2 {
+            #expect(halves.builtInHalves)
+        }
+    }
+
+    /// Leads in the back half, pipelines in the front, no `convert`: the leads still convert
+    /// into every pipeline of the journey, and the flows are derived from the merged lists.
+    @Test func leadsAfterThePipelinesConvertIntoAllOfThem() throws {
+        let body = (1...6).map { "  pipeline p\($0) \"П\($0)\" { stage a\n stage b won }" }.joined(separator: "\n")
+            + "\n  crm \"CRM\"\n  channel tg crm: auto\n  leads { stage new\n stage qualify }\n  tg -> p1.a"
+        let source = SourceFile(path: "main.cjm", text: "journey \"T\" {\n" + body + "\n}\n")
+        let serial = Self.run(source, .serial, loader: .inMemory([:]))
+        let halves = Self.run(source, .halves, loader: .inMemory([:]))
+        #expect(halves.builtInHalves)
+        let journey = try #require(serial.result.journey)
+        #expect(journey.leads?.convertsTo.count == 6)
+        expectSame(halves.result.journey, journey)
+        #expect(flowLines(halves.result.journey) == flowLines(journey))
+    }
+
+    /// An error near the end of a large journey (in the back half): the diagnostics are exactly
+    /// the serial build's, because the halves are dropped and the serial code reports.
+    @Test func errorInTheBackHalfGivesTheSerialDiagnostics() throws {
+        var text = try generateJourney(megabytes: 2, seed: 3)
+        let end = try #require(text.range(of: "}", options: .backwards))
+        text.insert(contentsOf: "  touchpoint broken \"Сломано\" phase: nowhere emotion: 7 colour: red\n  chanel x\n", at: end.lowerBound)
+        let source = SourceFile(path: "broken.cjm", text: text)
+        let serial = Self.run(source, .serial)
+        let automatic = Self.run(source, .automatic)
+        #expect(!automatic.builtInHalves, "the halves reported, so the serial build ran")
+        #expect(serial.result.journey == nil && automatic.result.journey == nil)
+        #expect(serial.result.diagnostics.count >= 3)
+        #expect(automatic.result.diagnostics == serial.result.diagnostics)
+    }
+
+    /// A second `crm` in the back half is no error to either half on its own; the serial build
+    /// reports it.
+    @Test func secondCRMInTheBackHalfIsReported() throws {
+        var text = try generateJourney(megabytes: 2, seed: 4)
+        let end = try #require(text.range(of: "}", options: .backwards))
+        text.insert(contentsOf: "  crm second \"Второй\"\n", at: end.lowerBound)
+        let source = SourceFile(path: "two-crms.cjm", text: text)
+        let serial = Self.run(source, .serial)
+        let automatic = Self.run(source, .automatic)
+        #expect(!automatic.builtInHalves)
+        #expect(serial.result.diagnostics.map(\.code) == [.duplicateElement])
+        #expect(automatic.result.diagnostics == serial.result.diagnostics)
+    }
+}
+
+/// Expects `built` to equal `expected`, naming the parts that differ instead of printing two
+/// journeys of megabytes.
+func expectSame(_ built: Journey?, _ expected: Journey?, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    let same = built == expected
+    #expect(same, "differs in: \(differingParts(built, expected))", sourceLocation: sourceLocation)
+}
+
+func differingParts(_ a: Journey?, _ b: Journey?) -> [String] {
+    guard let a, let b else { return a == nil && b == nil ? [] : ["one is nil"] }
+    var parts: [String] = []
+    func compare<T: Equatable>(_ name: String, _ path: KeyPath<Journey, T>) {
+        if a[keyPath: path] != b[keyPath: path] { parts.append(name) }
+    }
+    compare("title", \.title); compare("theme", \.theme); compare("crm", \.crm); compare("phases", \.phases)
+    compare("personas", \.personas); compare("channels", \.channels); compare("leads", \.leads)
+    compare("pipelines", \.pipelines); compare("sites", \.sites); compare("adNetworks", \.adNetworks)
+    compare("touchpoints", \.touchpoints); compare("views", \.views); compare("styles", \.styles)
+    compare("flows", \.flows); compare("source", \.source)
+    return parts
+}
+
+/// The repository's root, from this file's place in it.
+let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// The files under `folders` (relative to the repository) whose names end with `suffix`, sorted.
+func repositoryFiles(under folders: [String], ending suffix: String) -> [String] {
+    folders.flatMap { folder -> [String] in
+        let directory = repositoryRoot.appendingPathComponent(folder)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        return names.filter { $0.hasSuffix(suffix) }.map { directory.appendingPathComponent($0).path }
+    }.sorted()
+}
+
+struct GeneratorFailure: Error, CustomStringConvertible {
+    var description: String
+}
+
+/// `scripts/generate-journey.py --megabytes … --seed …`: a valid journey, the same bytes for a seed.
+func generateJourney(megabytes: Double, seed: Int) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", repositoryRoot.appendingPathComponent("scripts/generate-journey.py").path,
+                         "--megabytes", String(megabytes), "--seed", String(seed)]
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0, let text = String(data: data, encoding: .utf8) else {
+        throw GeneratorFailure(description: "generate-journey.py exited with \(process.terminationStatus)")
+    }
+    return text
+}
