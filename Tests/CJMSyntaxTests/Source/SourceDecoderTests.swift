@@ -91,3 +91,45 @@ import Testing
         #expect(file.lineText(1) == "")
     }
 }
+
+/// A large file's UTF-8 is checked in two halves at once; the answer must be the one-pass answer.
+@Suite struct UTF8HalvesTests {
+    private func bothWays(_ bytes: [UInt8]) -> (halves: Int?, whole: Int?) {
+        bytes.withUnsafeBufferPointer { (UTF8Validation.firstInvalidByte(in: $0), UTF8Validation.firstInvalidByte(inPart: $0)) }
+    }
+
+    /// About 2 MB of Cyrillic and ASCII; `shift` moves the middle across a character's bytes.
+    private func text(shift: Int) -> [UInt8] {
+        Array(String(repeating: "a", count: shift).utf8) + Array(String(repeating: "Счёт на предоплату, шаг 3 → ", count: 50_000).utf8)
+    }
+
+    @Test(arguments: 0..<4) func validTextIsValidWhereverTheMiddleFalls(shift: Int) {
+        let bytes = text(shift: shift)
+        #expect(bytes.count >= UTF8Validation.minimumBytesForHalves)
+        let (halves, whole) = bothWays(bytes)
+        #expect(halves == nil && whole == nil)
+    }
+
+    @Test(arguments: [0.1, 0.4999, 0.5, 0.5001, 0.9]) func theFirstBadByteIsFoundInEitherHalf(at fraction: Double) {
+        var bytes = text(shift: 1)
+        var position = Int(Double(bytes.count) * fraction)
+        while bytes[position] & 0xC0 == 0x80 { position += 1 }
+        bytes[position] = 0xFF
+        bytes[bytes.count - 10] = 0xC0  // a later problem must not win
+        let (halves, whole) = bothWays(bytes)
+        #expect(whole == position)
+        #expect(halves == position)
+    }
+
+    @Test func aSequenceCutAtTheMiddleIsStillReported() {
+        var bytes = text(shift: 0)
+        var middle = bytes.count / 2
+        while bytes[middle] & 0xC0 == 0x80 { middle += 1 }
+        // A three-byte lead just before the middle, followed by ASCII: ill-formed either way.
+        bytes[middle - 1] = 0xE2
+        bytes[middle] = UInt8(ascii: "x")
+        let (halves, whole) = bothWays(bytes)
+        #expect(whole != nil)
+        #expect(halves == whole)
+    }
+}
