@@ -23,19 +23,22 @@ struct NameTable: Sendable {
     /// The number of `name`, adding it on first sight.
     mutating func number(of name: String) -> Int32 {
         var text = name
-        return text.withUTF8 { bytes in
+        // Only reads inside the closure: a closure that mutates `self` made the compiler copy
+        // the tables' arrays on every call.
+        let (hash, slot, found) = text.withUTF8 { bytes in
             let hash = SpellingHash.of(bytes)
             let (slot, found) = find(bytes, hash: hash)
-            if let found { return found }
-            let number = Int32(names.count)
-            slots[slot] = number + 1
-            hashes.append(hash)
-            spellings.append(contentsOf: bytes)
-            ends.append(spellings.count)
-            names.append(name)
-            if names.count * 2 > slots.count { grow() }
-            return number
+            return (hash, slot, found)
         }
+        if let found { return found }
+        let number = Int32(names.count)
+        slots[slot] = number + 1
+        hashes.append(hash)
+        text.withUTF8 { spellings.append(contentsOf: $0) }
+        ends.append(spellings.count)
+        names.append(name)
+        if names.count * 2 > slots.count { grow() }
+        return number
     }
 
     /// The number of `name` when it was added, else nil.
