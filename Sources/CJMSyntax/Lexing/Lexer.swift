@@ -81,6 +81,11 @@ struct Lexer {
         }
     }
 
+    /// The identifier or the decoded string of `token` (one this lexer made); empty for other kinds.
+    func text(of token: Token) -> String {
+        token.text < 0 ? "" : interner.string(token.text)
+    }
+
     // MARK: Positions
 
     /// The location of `offset`, which must lie on the current line.
@@ -195,7 +200,7 @@ struct Lexer {
             pos += length
             scalars += 1
         }
-        let text = interner.string(at: begin..<pos)
+        let text = interner.number(at: begin..<pos)
         return Token(kind: .identifier, start: start, end: skipColumns(to: pos, scalars, after: start), text: text)
     }
 
@@ -278,7 +283,17 @@ struct Lexer {
         scratch.removeAll(keepingCapacity: true)
 
         var closed = false
+        let raw = UnsafeRawPointer(bytes.baseAddress)
         while pos < bytes.count {
+            // Most of a label is plain text: take it eight bytes at a time.
+            if pos + 8 <= bytes.count, let raw {
+                let word = raw.loadUnaligned(fromByteOffset: pos, as: UInt64.self)
+                if PlainText.isPlain(word) {
+                    scalarCount += PlainText.scalarCount(word)
+                    pos += 8
+                    continue
+                }
+            }
             let byte = bytes[pos]
             // The common case first: printable ASCII other than `"` and `\`, a continuation
             // byte, or the lead byte of a character above U+00FF (never a control character).
@@ -323,12 +338,12 @@ struct Lexer {
             if byte & 0xC0 != 0x80 { scalarCount += 1 }
             pos += 1
         }
-        let text: String
+        let text: Int32
         if usesScratch {
             scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[segmentStart..<pos]))
-            text = String(decoding: scratch, as: UTF8.self)
+            text = interner.add(String(decoding: scratch, as: UTF8.self))
         } else {
-            text = interner.string(at: segmentStart..<pos)
+            text = interner.number(at: segmentStart..<pos)
         }
         if closed {
             pos += 1
@@ -428,5 +443,32 @@ struct Lexer {
             break
         }
         diagnostics.error(.unexpectedCharacter, message, at: range(start, end))
+    }
+}
+
+/// Eight bytes of a string literal at once (SWAR): whether they hold nothing the string loop
+/// must look at one byte at a time, and how many characters they start.
+enum PlainText {
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// True when no byte is a control character (below 0x20, 0x7F), `"`, `\`, or 0xC2 (which
+    /// may start a C1 control); such bytes are left to the byte loop.
+    static func isPlain(_ word: UInt64) -> Bool {
+        let belowSpace = (word &- 0x20 &* ones) & ~word & highs
+        return belowSpace == 0 && !hasByte(word, 0x22) && !hasByte(word, 0x5C) && !hasByte(word, 0x7F) && !hasByte(word, 0xC2)
+    }
+
+    /// The bytes that start a character: all but the continuation bytes (10xxxxxx).
+    static func scalarCount(_ word: UInt64) -> Int {
+        // One bit per continuation byte, summed by a multiply (the default x86-64 target has
+        // no popcount instruction).
+        let continuations = (word & ~(word << 1) & highs) >> 7
+        return 8 - Int((continuations &* ones) >> 56)
+    }
+
+    private static func hasByte(_ word: UInt64, _ byte: UInt8) -> Bool {
+        let v = word ^ (UInt64(byte) &* ones)
+        return (v &- ones) & ~v & highs != 0
     }
 }

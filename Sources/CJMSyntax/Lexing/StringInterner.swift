@@ -31,8 +31,20 @@ struct StringInterner {
     /// Interns spellings of `source`, which must outlive the interner.
     init(source: UnsafeBufferPointer<UInt8>) { self.source = source }
 
-    /// The string spelled by `source[range]` (valid UTF-8), shared with earlier equal spellings.
-    mutating func string(at range: Range<Int>) -> String {
+    /// The string numbered `number`.
+    func string(_ number: Int32) -> String { strings[Int(number)] }
+
+    /// The number of a string that has no spelling in the source (a string with escapes,
+    /// decoded); it is not shared.
+    mutating func add(_ text: String) -> Int32 {
+        entries.append(Entry(hash: 0, offset: 0, count: -1))
+        strings.append(text)
+        return Int32(strings.count - 1)
+    }
+
+    /// The number of the string spelled by `source[range]` (valid UTF-8), shared with earlier
+    /// equal spellings.
+    mutating func number(at range: Range<Int>) -> Int32 {
         let bytes = UnsafeBufferPointer(rebasing: source[range])
         let hash = SpellingHash.of(bytes)
         let mask = table.count - 1
@@ -42,22 +54,22 @@ struct StringInterner {
             let entry = entries[index]
             if entry.hash == hash, entry.count == bytes.count,
                bytes.isEmpty || memcmp(source.baseAddress! + entry.offset, bytes.baseAddress!, bytes.count) == 0 {
-                return strings[index]
+                return Int32(index)
             }
             slot = (slot + 1) & mask
         }
-        let text = String(decoding: bytes, as: UTF8.self)
-        table[slot] = Int32(entries.count + 1)
+        let number = Int32(entries.count)
+        table[slot] = number + 1
         entries.append(Entry(hash: hash, offset: range.lowerBound, count: range.count))
-        strings.append(text)
+        strings.append(String(decoding: bytes, as: UTF8.self))
         if entries.count * 2 > table.count { grow() }
-        return text
+        return number
     }
 
     private mutating func grow() {
         var bigger = [Int32](repeating: 0, count: table.count * 2)
         let mask = bigger.count - 1
-        for (index, entry) in entries.enumerated() {
+        for (index, entry) in entries.enumerated() where entry.count >= 0 {
             var slot = entry.hash & mask
             while bigger[slot] != 0 { slot = (slot + 1) & mask }
             bigger[slot] = Int32(index + 1)

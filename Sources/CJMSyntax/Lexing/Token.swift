@@ -25,12 +25,16 @@ enum TokenKind: Equatable, Sendable {
 
 /// One token with its exact place. The lexer hands them out one at a time so a 50 MB file never
 /// sits in memory as a token array.
+///
+/// Plain values only, no `String`: the parser copies tokens constantly (current, lookahead,
+/// the start of a statement), and a string inside made every copy a retain and a release.
 struct Token: Sendable {
     var kind: TokenKind
     var start: SourceLocation
     var end: SourceLocation
-    /// The identifier or the decoded string; empty for other kinds.
-    var text: String = ""
+    /// The identifier or the decoded string, as its number in the lexer's string table
+    /// (`Lexer.text(of:)`); -1 for other kinds.
+    var text: Int32 = -1
     /// The value of a number, percentage or duration.
     var number: Double = 0
     /// The unit of a duration.
@@ -38,11 +42,11 @@ struct Token: Sendable {
     /// For strings: the decoded length in Unicode scalars (checked against the label cap).
     var scalarCount: Int = 0
 
-    /// How the token reads in an "expected ..., found ..." message.
-    var description: String {
+    /// How the token reads in an "expected ..., found ..." message; `text` is its `Lexer.text(of:)`.
+    func description(text: String) -> String {
         switch kind {
         case .identifier: "'\(text)'"
-        case .string: "the string \(quotedPreview)"
+        case .string: "the string \(quotedPreview(text))"
         case .number: "the number \(numberText)"
         case .percent: "the percentage \(numberText)%"
         case .duration: "the duration \(numberText)\(unit.rawValue)"
@@ -60,7 +64,7 @@ struct Token: Sendable {
 
     /// The string in quotes, cut after 24 characters, with control characters spelled out later
     /// by the printer.
-    private var quotedPreview: String {
+    private func quotedPreview(_ text: String) -> String {
         let scalars = text.unicodeScalars
         guard scalars.count > 24 else { return "\"\(text)\"" }
         var cut = String.UnicodeScalarView()

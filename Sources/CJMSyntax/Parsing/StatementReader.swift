@@ -134,7 +134,7 @@ struct StatementReader {
             case .leftBrace:
                 misplacedBrace()
             default:
-                error(.unexpectedToken, "expected a statement (an element, 'name: value' or 'a -> b'), found \(token.description)", at: token)
+                error(.unexpectedToken, "expected a statement (an element, 'name: value' or 'a -> b'), found \(describe(token))", at: token)
                 recover()
                 if token.kind == .leftBrace { openBlock(for: nil) }
             }
@@ -260,7 +260,7 @@ struct StatementReader {
             return
         }
         guard token.kind == .arrow else {
-            error(.unexpectedToken, "expected '->' after '\(from.text)', found \(token.description)", at: token)
+            error(.unexpectedToken, "expected '->' after '\(from.text)', found \(describe(token))", at: token)
             recoverAfterStatement()
             return
         }
@@ -268,7 +268,7 @@ struct StatementReader {
         var targets: [ReferenceSyntax] = []
         while true {
             guard token.kind == .identifier else {
-                error(.unexpectedToken, "expected the name of an element after '\(targets.isEmpty ? "->" : ",")', found \(token.description)", at: token)
+                error(.unexpectedToken, "expected the name of an element after '\(targets.isEmpty ? "->" : ",")', found \(describe(token))", at: token)
                 recoverAfterStatement()
                 return
             }
@@ -291,7 +291,7 @@ struct StatementReader {
         var attributes: [AttributeSyntax] = []
         while token.kind == .identifier {
             guard peekKind() == .colon else {
-                error(.unexpectedToken, "expected 'name: value' after the edge, found \(token.description); edges take no flags", at: token)
+                error(.unexpectedToken, "expected 'name: value' after the edge, found \(describe(token)); edges take no flags", at: token)
                 recoverAfterStatement()
                 return
             }
@@ -355,7 +355,7 @@ struct StatementReader {
                     advance()
                 }
             default:
-                error(.unexpectedToken, "expected an id, a label, 'name: value', a flag or '{' after '\(keyword.name)', found \(token.description)", at: token)
+                error(.unexpectedToken, "expected an id, a label, 'name: value', a flag or '{' after '\(keyword.name)', found \(describe(token))", at: token)
                 recover()
             }
         }
@@ -402,7 +402,7 @@ struct StatementReader {
             advance()
             return .duration(value: here.number, unit: here.unit, range: range(here))
         default:
-            error(.unexpectedToken, "expected a value after '\(name.name):', found \(here.description)", at: here)
+            error(.unexpectedToken, "expected a value after '\(name.name):', found \(describe(here))", at: here)
             return nil
         }
     }
@@ -411,15 +411,15 @@ struct StatementReader {
     private mutating func readReference() -> ReferenceSyntax? {
         let start = token.start
         var end = token.end
-        var components = [token.text]
+        var components = [lexer.text(of: token)]
         advance()
         while token.kind == .dot {
             advance()
             guard token.kind == .identifier else {
-                error(.unexpectedToken, "expected a name after '.', found \(token.description)", at: token)
+                error(.unexpectedToken, "expected a name after '.', found \(describe(token))", at: token)
                 return nil
             }
-            components.append(token.text)
+            components.append(lexer.text(of: token))
             end = token.end
             advance()
         }
@@ -431,11 +431,16 @@ struct StatementReader {
         if token.scalarCount > limits.maxLabelLength {
             error(.labelTooLong, "this string is \(token.scalarCount) characters long; the limit is \(limits.maxLabelLength)", at: token)
         }
-        return StringLiteral(token.text, range: range(token))
+        return StringLiteral(lexer.text(of: token), range: range(token))
     }
 
     private func identifier() -> Identifier {
-        Identifier(token.text, range: range(token))
+        Identifier(lexer.text(of: token), range: range(token))
+    }
+
+    /// How `token` reads in an "expected ..., found ..." message.
+    private func describe(_ token: Token) -> String {
+        token.description(text: lexer.text(of: token))
     }
 
     // MARK: Statement ends and recovery
@@ -446,7 +451,7 @@ struct StatementReader {
             return
         default:
             let what = token.kind == .leftBrace ? "; only elements take a block" : ""
-            error(.unexpectedToken, "expected the end of the statement, found \(token.description)\(what)", at: token)
+            error(.unexpectedToken, "expected the end of the statement, found \(describe(token))\(what)", at: token)
             recoverAfterStatement()
         }
     }

@@ -1,14 +1,30 @@
 @testable import CJMSyntax
 
+/// A token as the tests look at it: with its text resolved (`Token` holds only its number).
+struct LexedToken {
+    var kind: TokenKind
+    var start: SourceLocation
+    var end: SourceLocation
+    var text: String
+    var number: Double
+    var unit: DurationUnit
+    var scalarCount: Int
+    /// How the token reads in an "expected ..., found ..." message.
+    var description: String
+}
+
 /// Every token of `text` up to and including the end token, and the lexer's diagnostics.
-func lex(_ text: String) -> (tokens: [Token], diagnostics: [Diagnostic]) {
+func lex(_ text: String) -> (tokens: [LexedToken], diagnostics: [Diagnostic]) {
     var copy = text
     return copy.withUTF8 { bytes in
         var lexer = Lexer(bytes: bytes, file: "test.cjm")
         var bag = DiagnosticBag(limit: 100)
-        var tokens: [Token] = []
+        var tokens: [LexedToken] = []
         repeat {
-            tokens.append(lexer.next(&bag))
+            let token = lexer.next(&bag)
+            tokens.append(LexedToken(kind: token.kind, start: token.start, end: token.end, text: lexer.text(of: token),
+                                     number: token.number, unit: token.unit, scalarCount: token.scalarCount,
+                                     description: token.description(text: lexer.text(of: token))))
         } while tokens.last?.kind != .end
         return (tokens, bag.finished())
     }
