@@ -12,6 +12,7 @@ struct DeclarationPass {
     /// Declares the journey's ids; when it writes no `phase`, the default phases are declared
     /// (at `journeyRange`) so `phase: purchase` works without writing them.
     mutating func declare(journeyBody statements: [Statement], journeyRange: SourceRange) {
+        symbols.reserveJourneyScope(statements.count)
         declare(statements, in: ElementRules.byKeyword["journey"]!, path: ElementPath([]), scope: SymbolTable.journeyScope)
         let writesPhases = statements.contains { if case .element(let e) = $0 { e.keyword.name == "phase" } else { false } }
         guard !writesPhases else { return }
@@ -35,7 +36,7 @@ struct DeclarationPass {
                            notes: [Diagnostic.Note("first defined here", at: first.range)])
             }
             if let body = element.body, rule.opensScope {
-                let inner = symbols.openScope(for: path, in: scope)
+                let inner = symbols.openScope(for: path, in: scope, capacity: body.statements.count)
                 declare(body.statements, in: rule, path: path, scope: inner)
             }
         }

@@ -23,6 +23,8 @@ struct NameKey: Hashable, Sendable {
     }
 
     static func sameBytes(_ a: String, _ b: String) -> Bool {
+        // Most keys a hash probe compares are other ids; their lengths usually differ.
+        guard a.utf8.count == b.utf8.count else { return false }
         var a = a, b = b
         return a.withUTF8 { x in
             b.withUTF8 { y in x.count == y.count && (x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) }

@@ -70,11 +70,21 @@ struct SymbolTable: Sendable {
         return nil
     }
 
+    /// Sizes the journey's scope and the by-id index for `count` names, where a block of the
+    /// journey holds up to that many statements: the tables then never grow, and each growth
+    /// rehashed every id already in them.
+    mutating func reserveJourneyScope(_ count: Int) {
+        scopes[Self.journeyScope].members.reserveCapacity(count)
+        firstByID.reserveCapacity(count)
+    }
+
     /// Opens the block scope of `path` (nested in `parent`), attaching it to the declaration of
-    /// `path` in `parent` when that declaration is the one registered there.
-    mutating func openScope(for path: ElementPath, in parent: Int) -> Int {
+    /// `path` in `parent` when that declaration is the one registered there. `capacity` is how
+    /// many names the block may declare at most (its statement count), so its table is made
+    /// once at its size instead of growing (and rehashing) as they come.
+    mutating func openScope(for path: ElementPath, in parent: Int, capacity: Int = 0) -> Int {
         let index = scopes.count
-        scopes.append(Scope(parent: parent))
+        scopes.append(Scope(parent: parent, members: Dictionary(minimumCapacity: capacity)))
         // One lookup, as in `declare`: `index` is stored only when the path had no scope yet.
         let isFirst = { (slot: inout Int) in slot == index }(&scopeByPath[PathKey(path), default: index])
         if isFirst {
