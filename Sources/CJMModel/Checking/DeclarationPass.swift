@@ -24,8 +24,8 @@ struct DeclarationPass {
 
     private mutating func declare(_ statements: [Statement], in parent: ElementRule, path parentPath: ElementPath, scope: Int) {
         var positions = PositionalIDs()
-        for statement in statements {
-            guard case .element(let element) = statement,
+        for index in statements.indices {
+            guard case .element(let element) = statements[index],
                   let rule = ElementRules.child(element.keyword.name, in: parent),
                   let kind = rule.declaredKind else { continue }
             let (id, isWritten) = positions.id(of: element)

@@ -345,8 +345,8 @@ extension JourneyBuilder {
         // declares a name: text-only blocks such as a touchpoint's never need it.
         var scope: Int?
         var scopeLookedUp = false
-        for (index, statement) in statements.enumerated() {
-            switch statement {
+        for index in statements.indices {
+            switch statements[index] {
             case .element(let element):
                 guard let childRule = placedRule(of: element, in: rule) else { continue }
                 let path: ElementPath
