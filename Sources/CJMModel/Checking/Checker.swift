@@ -35,9 +35,9 @@ public enum Checker {
     }
 
     /// `check` with the build strategy chosen (tests compare them), also saying whether the
-    /// journey was built in two halves.
+    /// journey was built in parts on all cores.
     static func check(_ root: SourceFile, limits: Limits = .standard, loader: IncludeLoader = .fileSystem, keepingSyntax: Bool = false,
-                      strategy: BuildStrategy) -> (result: CheckResult, builtInHalves: Bool) {
+                      strategy: BuildStrategy) -> (result: CheckResult, builtInParts: Bool) {
         var sink = DiagnosticSink(limit: limits.maxErrors)
         let parsed = Parser.parse(root, limits: limits)
         sink.add(contentsOf: parsed.diagnostics)
@@ -74,6 +74,6 @@ public enum Checker {
         let journey = builder.build(journey: journeyElement, body: body, strategy: strategy)
         sink = builder.sink
         return (CheckResult(journey: sink.errorCount == 0 ? journey : nil, diagnostics: sink.finished(), sources: sources,
-                            syntax: keepingSyntax ? parsed.syntax : nil), builder.builtInHalves)
+                            syntax: keepingSyntax ? parsed.syntax : nil), builder.builtInParts)
     }
 }

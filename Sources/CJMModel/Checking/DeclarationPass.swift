@@ -12,6 +12,7 @@ struct DeclarationPass {
     /// Declares the journey's ids; when it writes no `phase`, the default phases are declared
     /// (at `journeyRange`) so `phase: purchase` works without writing them.
     mutating func declare(journeyBody statements: [Statement], journeyRange: SourceRange) {
+        symbols.reserveJourneyScope(statements.count)
         declare(statements, in: ElementRules.byKeyword["journey"]!, path: ElementPath([]), scope: SymbolTable.journeyScope)
         let writesPhases = statements.contains { if case .element(let e) = $0 { e.keyword.name == "phase" } else { false } }
         guard !writesPhases else { return }
@@ -23,8 +24,8 @@ struct DeclarationPass {
 
     private mutating func declare(_ statements: [Statement], in parent: ElementRule, path parentPath: ElementPath, scope: Int) {
         var positions = PositionalIDs()
-        for statement in statements {
-            guard case .element(let element) = statement,
+        for index in statements.indices {
+            guard case .element(let element) = statements[index],
                   let rule = ElementRules.child(element.keyword.name, in: parent),
                   let kind = rule.declaredKind else { continue }
             let (id, isWritten) = positions.id(of: element)

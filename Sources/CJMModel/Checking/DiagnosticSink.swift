@@ -10,7 +10,7 @@ struct DiagnosticSink {
 
     init(limit: Int) { self.limit = max(1, limit) }
 
-    /// True when nothing at all was reported (nor left out): errors, warnings or notes.
+    /// True when nothing at all was reported (nor left out over the limit), of any severity.
     var isEmpty: Bool { diagnostics.isEmpty && leftOut == 0 }
 
     /// False once the cap is reached: callers may skip costly work (name suggestions) then.

@@ -22,8 +22,8 @@ struct JourneyBuilder {
     var explicitFlows: [Flow] = []
     /// True once a `convert -> …` line was read; without one, leads convert into every pipeline.
     var writtenConversions = false
-    /// True once `build` kept a top level built in two halves (tests check the path was taken).
-    private(set) var builtInHalves = false
+    /// True once `build` kept a top level built in parts on all cores (tests check the path was taken).
+    private(set) var builtInParts = false
 
     init(symbols: SymbolTable, sink: DiagnosticSink) {
         self.symbols = symbols
@@ -32,7 +32,7 @@ struct JourneyBuilder {
 
     /// Checks the journey and returns it (the caller drops it when errors were found).
     ///
-    /// `strategy` says whether a large top level may be built in two halves on two threads
+    /// `strategy` says whether a large top level may be built in parts on all cores
     /// (see `ParallelBuild`); the journey and the diagnostics are the same either way.
     mutating func build(journey element: ElementSyntax, body statements: [Statement],
                         strategy: BuildStrategy = .automatic) -> Journey {
@@ -41,8 +41,8 @@ struct JourneyBuilder {
         let theme = word(shape.attributes["theme"], as: ThemeName.self) ?? .default
         // The placement walk stays serial: positional ids (`site2`) count across the whole top level.
         let topLevel = children(statements, in: rule, path: ElementPath([]))
-        builtInHalves = buildInHalves(topLevel, of: statements, strategy: strategy)
-        if !builtInHalves {
+        builtInParts = buildInParts(topLevel, of: statements, strategy: strategy)
+        if !builtInParts {
             reserveLists(for: statements[...])
             var seen = TopLevelSingles()
             buildTopLevel(topLevel, seen: &seen)
@@ -221,24 +221,40 @@ struct ChildList: Sequence {
     /// How many children passed placement.
     var count: Int { entries.count }
 
-    /// The children split in two runs, in order, where the source they span is about halved
-    /// (a top level is a few heavy pipelines and many light touchpoints, so halving the count
-    /// would leave one thread most of the work), each with the index of its first statement.
-    /// Needs at least two children; both runs are non-empty.
-    func halves() -> (front: ChildList, back: ChildList, backStatement: Int) {
-        precondition(entries.count >= 2, "halves of fewer than two children")
+    /// The children cut into `count` runs, in order, each spanning about the same length of
+    /// source (a proxy for the work of building it), with the statements each run covers: a run
+    /// ends where the next begins, so the runs' statements together are all of `statements`.
+    /// `count` is at least 1 and at most the number of children; no run is empty.
+    func parts(_ count: Int) -> [(children: ChildList, statements: Range<Int>)] {
+        precondition(count >= 1 && count <= entries.count, "\(count) parts of \(entries.count) children")
         var total = 0
         for entry in entries { total += statements[entry.index].range.sourceLength }
-        var position = 0, sum = 0
-        while position < entries.count - 1 {
-            sum += statements[entries[position].index].range.sourceLength
-            position += 1
-            if 2 * sum >= total { break }
+        var result: [(children: ChildList, statements: Range<Int>)] = []
+        result.reserveCapacity(count)
+        var start = 0, sum = 0, position = 0
+        while result.count < count - 1 {
+            // Take at least one child, leave at least one for each later part, and stop at the
+            // first child that reaches this part's share of the source.
+            let target = total * (result.count + 1) / count
+            repeat {
+                sum += statements[entries[position].index].range.sourceLength
+                position += 1
+            } while sum < target && entries.count - position > count - result.count - 1
+            result.append(part(start..<position))
+            start = position
         }
-        var front = ChildList(statements: statements), back = ChildList(statements: statements)
-        front.entries = Array(entries[..<position])
-        back.entries = Array(entries[position...])
-        return (front, back, entries[position].index)
+        result.append(part(start..<entries.count))
+        return result
+    }
+
+    /// The children at `range` of `entries`, and the statements from the first one's to the
+    /// next run's first (the end of the block for the last run; the block's start for the first).
+    private func part(_ range: Range<Int>) -> (children: ChildList, statements: Range<Int>) {
+        var list = ChildList(statements: statements)
+        list.entries = Array(entries[range])
+        let first = range.lowerBound == 0 ? 0 : entries[range.lowerBound].index
+        let end = range.upperBound == entries.count ? statements.count : entries[range.upperBound].index
+        return (list, first..<end)
     }
 }
 
@@ -329,8 +345,8 @@ extension JourneyBuilder {
         // declares a name: text-only blocks such as a touchpoint's never need it.
         var scope: Int?
         var scopeLookedUp = false
-        for (index, statement) in statements.enumerated() {
-            switch statement {
+        for index in statements.indices {
+            switch statements[index] {
             case .element(let element):
                 guard let childRule = placedRule(of: element, in: rule) else { continue }
                 let path: ElementPath

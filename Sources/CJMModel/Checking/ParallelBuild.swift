@@ -1,16 +1,16 @@
 import CJMSyntax
 import Dispatch
 
-/// Whether `JourneyBuilder.build(journey:body:)` may build a large top level in two halves on
-/// two threads. Every strategy yields the same journey and the same diagnostics; only the time
+/// Whether `JourneyBuilder.build(journey:body:)` may build a large top level in parts on all
+/// cores. Every strategy yields the same journey and the same diagnostics; only the time
 /// differs, so the public API always uses `.automatic` and the others exist for tests.
 enum BuildStrategy: Sendable {
-    /// In halves when the top level has at least `ParallelBuild.minimumChildren` children.
+    /// In parts when the top level has at least `ParallelBuild.minimumChildren` children.
     case automatic
-    /// On the calling thread only: the reference the halves must match.
+    /// On the calling thread only: the reference the parts must match.
     case serial
-    /// In halves whenever the top level has two children or more.
-    case halves
+    /// In parts whenever the top level has two children or more.
+    case parallel
 }
 
 enum ParallelBuild {
@@ -18,76 +18,86 @@ enum ParallelBuild {
     /// a second one costs tens of microseconds, about what a few hundred children take to build,
     /// and small journeys (templates, hand-written maps) are most of what is checked.
     static let minimumChildren = 2_000
+
+    /// How many runs of the top level are built, each as one task. More runs than cores, so
+    /// the work evens out without knowing what each child costs (a pipeline's byte costs more
+    /// than a touchpoint's) or how busy each core is on a shared machine: a thread done with one
+    /// run takes the next. (Two halves of equal source split 56/44 in instructions.) With eight,
+    /// the cores wait for each other at most about one run, an eighth of the work, while the
+    /// per-run set-up and the merge stay negligible.
+    static let partCount = 8
 }
 
-/// The builders of the two halves, one slot each.
+/// The builder of one run of the top level.
 ///
 /// `@unchecked Sendable` because the compiler cannot see the protocol that makes it safe: each
-/// thread of `concurrentPerform` writes only its own slot (two stored properties, not two
-/// elements of one array, so the threads share no storage), and the slots are read only after
-/// `concurrentPerform` has returned, which happens after both threads finished.
-private final class HalfBuilders: @unchecked Sendable {
-    var front: JourneyBuilder?
-    var back: JourneyBuilder?
+/// task of `concurrentPerform` writes only its own run's object (one object per run, so no two
+/// tasks share storage), and the objects are read only after `concurrentPerform` has returned,
+/// which happens after every task has finished.
+private final class PartBuilder: @unchecked Sendable {
+    var builder: JourneyBuilder?
 
-    /// Moves the builders out, so the caller holds the only reference to their lists and
-    /// appending to them does not copy.
-    func take() -> (front: JourneyBuilder?, back: JourneyBuilder?) {
-        defer { front = nil; back = nil }
-        return (front, back)
+    /// Moves the builder out, so the caller holds the only reference to its lists (appending to
+    /// them then does not copy) and frees them when done with it.
+    func take() -> JourneyBuilder? {
+        defer { builder = nil }
+        return builder
     }
 }
 
 extension JourneyBuilder {
     /// Builds `topLevel` (the children of the journey that passed placement, over `statements`)
-    /// in two halves on two threads, when `strategy` allows and the top level is large, and
-    /// keeps the result only when it is certainly what the serial build makes. Returns false,
-    /// having changed nothing, when the caller must build serially instead.
+    /// in runs on all cores, when `strategy` allows and the top level is large, and keeps the
+    /// result only when it is certainly what the serial build makes. Returns false, having
+    /// changed nothing, when the caller must build serially instead.
     ///
-    /// The halves are independent: the symbol table is only read in this pass (and shared by
-    /// both), positional paths were fixed by the placement walk, and each list is in the order
-    /// written, so the front half's lists followed by the back half's are the serial lists.
-    /// What is not independent is the journey-wide "at most one `crm`/`leads`" rule and the
-    /// order and cap of diagnostics; so when either half reported anything at all, or both met
-    /// a `crm` (or both a `leads`), the halves are dropped and the serial code reports, exactly
-    /// as before. A journey with errors thus pays for building twice; a clean one, which is what
-    /// large generated journeys are, takes about half the time.
-    mutating func buildInHalves(_ topLevel: ChildList, of statements: [Statement], strategy: BuildStrategy) -> Bool {
-        let minimum: Int
+    /// The runs are independent: the symbol table is only read in this pass (and shared by
+    /// all), positional paths were fixed by the placement walk, and each list is in the order
+    /// written, so the runs' lists one after the other are the serial lists. What is not
+    /// independent is the journey-wide "at most one `crm`/`leads`" rule and the order and cap of
+    /// diagnostics; so when any run reported anything at all, or two runs met a `crm` (or two a
+    /// `leads`), the runs are dropped and the serial code reports, exactly as before. A journey
+    /// with errors thus pays for building twice; a clean one, which is what large generated
+    /// journeys are, takes about half the time on two cores.
+    mutating func buildInParts(_ topLevel: ChildList, of statements: [Statement], strategy: BuildStrategy) -> Bool {
+        let partCount: Int
         switch strategy {
         case .serial: return false
-        case .automatic: minimum = ParallelBuild.minimumChildren
-        case .halves: minimum = 2
+        case .automatic:
+            guard topLevel.count >= ParallelBuild.minimumChildren else { return false }
+            partCount = ParallelBuild.partCount
+        case .parallel:
+            guard topLevel.count >= 2 else { return false }
+            partCount = min(ParallelBuild.partCount, topLevel.count)
         }
-        guard topLevel.count >= minimum else { return false }
 
-        let (front, back, backStatement) = topLevel.halves()
+        let parts = topLevel.parts(partCount)
+        let built = parts.map { _ in PartBuilder() }
         let fresh = JourneyBuilder(symbols: symbols, sink: DiagnosticSink(limit: sink.limit))
-        let builders = HalfBuilders()
         // The element table links its rules on first use; `build` has used it, but make the
         // order explicit rather than rely on it: no lazy static is first touched by two threads.
         _ = ElementRules.byKeyword
-        DispatchQueue.concurrentPerform(iterations: 2) { half in
+        DispatchQueue.concurrentPerform(iterations: parts.count) { index in
             var builder = fresh
+            // The first run's lists become the journey's, so they are sized for all of it.
+            builder.reserveLists(for: index == 0 ? statements[...] : statements[parts[index].statements])
             var seen = TopLevelSingles()
-            if half == 0 {
-                // The front half's lists become the journey's, so they are sized for all of it.
-                builder.reserveLists(for: statements[...])
-                builder.buildTopLevel(front, seen: &seen)
-                builders.front = builder
-            } else {
-                builder.reserveLists(for: statements[backStatement...])
-                builder.buildTopLevel(back, seen: &seen)
-                builders.back = builder
-            }
+            builder.buildTopLevel(parts[index].children, seen: &seen)
+            built[index].builder = builder
         }
 
-        let built = builders.take()
-        // `crm` and `leads` are set exactly when a half met one (the first is always built).
-        guard var whole = built.front, let later = built.back, whole.sink.isEmpty, later.sink.isEmpty,
-              whole.crm == nil || later.crm == nil, whole.leads == nil || later.leads == nil else { return false }
+        // `crm` and `leads` are set exactly when a run met one (the first is always built).
+        var crmCount = 0, leadsCount = 0
+        for part in built {
+            guard let builder = part.builder, builder.sink.isEmpty else { return false }
+            if builder.crm != nil { crmCount += 1 }
+            if builder.leads != nil { leadsCount += 1 }
+        }
+        guard crmCount <= 1, leadsCount <= 1, var whole = built[0].take() else { return false }
         whole.sink = sink
-        whole.append(later)
+        for part in built.dropFirst() {
+            if let later = part.take() { whole.append(later) }
+        }
         self = whole
         return true
     }

@@ -43,10 +43,19 @@ struct ScopeMembers: Sendable {
         return nil
     }
 
-    private mutating func grow() {
+    /// Makes room for `count` members in all, so adding them does not grow the table.
+    mutating func reserve(_ count: Int) {
+        var capacity = keys.count
+        while capacity < count * 2 { capacity *= 2 }
+        if capacity > keys.count { rehash(into: capacity) }
+    }
+
+    private mutating func grow() { rehash(into: keys.count * 2) }
+
+    private mutating func rehash(into capacity: Int) {
         let (oldKeys, oldValues) = (keys, values)
-        keys = [UInt64](repeating: Self.empty, count: oldKeys.count * 2)
-        values = [Int32](repeating: 0, count: oldKeys.count * 2)
+        keys = [UInt64](repeating: Self.empty, count: capacity)
+        values = [Int32](repeating: 0, count: capacity)
         let mask = keys.count - 1
         for (key, value) in zip(oldKeys, oldValues) where key != Self.empty {
             var slot = SpellingHash.of(key: key) & mask

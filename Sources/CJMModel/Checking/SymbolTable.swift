@@ -80,6 +80,14 @@ struct SymbolTable: Sendable {
         return nil
     }
 
+    /// Makes room for the journey's own statements up front (a 50 MB journey declares a few
+    /// hundred thousand ids; growing the tables by doubling rehashed and copied them repeatedly).
+    mutating func reserveJourneyScope(_ count: Int) {
+        declarations.reserveCapacity(count)
+        nextSameName.reserveCapacity(count)
+        members.reserve(count)
+    }
+
     /// Opens the block scope of `path` (nested in `parent`), attaching it to the declaration of
     /// `path` in `parent` when that one has no scope yet (the first block of a path keeps it).
     mutating func openScope(for path: ElementPath, in parent: Int) -> Int {

@@ -3,13 +3,13 @@ import Foundation
 import Testing
 @testable import CJMModel
 
-/// The top level built in two halves on two threads must give exactly what the serial build
+/// The top level built in parts on all cores must give exactly what the serial build
 /// gives: the same journey (every list, in order, and the flows derived from it) and the same
 /// diagnostics.
 @Suite struct ParallelBuildTests {
     /// One check of `source` with the build strategy chosen.
     static func run(_ source: SourceFile, _ strategy: BuildStrategy, loader: IncludeLoader = .fileSystem)
-        -> (result: CheckResult, builtInHalves: Bool) {
+        -> (result: CheckResult, builtInParts: Bool) {
         Checker.check(source, loader: loader, strategy: strategy)
     }
 
@@ -18,88 +18,119 @@ import Testing
     }
 
     @Test(arguments: [(2.0, 1), (2.0, 7), (3.0, 2), (3.0, 5)])
-    func largeGeneratedJourneyIsBuiltInHalvesAndEqualsTheSerialBuild(megabytes: Double, seed: Int) throws {
+    func largeGeneratedJourneyIsBuiltInPartsAndEqualsTheSerialBuild(megabytes: Double, seed: Int) throws {
         let source = try Self.generated(megabytes: megabytes, seed: seed)
         let serial = Self.run(source, .serial)
         let automatic = Self.run(source, .automatic)
-        #expect(!serial.builtInHalves)
-        #expect(automatic.builtInHalves, "a journey of \(megabytes) MiB is over the threshold")
+        #expect(!serial.builtInParts)
+        #expect(automatic.builtInParts, "a journey of \(megabytes) MiB is over the threshold")
         #expect(serial.result.diagnostics.isEmpty, "\(serial.result.diagnostics.prefix(3))")
         let journey = try #require(serial.result.journey)
-        // A wrong merge (a half dropped, halves swapped, `crm`/`leads` lost) changes these.
+        // A wrong merge (a run dropped or out of order, `crm`/`leads` lost) changes these.
         expectSame(automatic.result.journey, journey)
         #expect(automatic.result.diagnostics == serial.result.diagnostics)
         #expect(journey.crm != nil && journey.leads != nil && !journey.touchpoints.isEmpty && !journey.pipelines.isEmpty)
     }
 
     @Test(arguments: [1, 3, 4])
-    func smallGeneratedJourneyForcedIntoHalvesEqualsTheSerialBuild(seed: Int) throws {
+    func smallGeneratedJourneyForcedIntoPartsEqualsTheSerialBuild(seed: Int) throws {
         let source = try Self.generated(megabytes: 0.3, seed: seed)
         let serial = Self.run(source, .serial)
         let automatic = Self.run(source, .automatic)
-        let halves = Self.run(source, .halves)
-        #expect(!automatic.builtInHalves, "below the threshold a journey is built on one thread")
-        #expect(halves.builtInHalves)
+        let parallel = Self.run(source, .parallel)
+        #expect(!automatic.builtInParts, "below the threshold a journey is built on one thread")
+        #expect(parallel.builtInParts)
         let journey = try #require(serial.result.journey)
-        expectSame(halves.result.journey, journey)
+        expectSame(parallel.result.journey, journey)
         expectSame(automatic.result.journey, journey)
     }
 
-    /// Every template and fixture, split in halves however few children it has.
+    /// Every template and fixture, cut into parts however few children it has.
     @Test(arguments: repositoryFiles(under: ["templates", "Tests/Fixtures"], ending: ".cjm"))
     func templatesAndFixturesEqualTheSerialBuild(path: String) throws {
         let source = SourceFile(path: path, text: try String(contentsOfFile: path, encoding: .utf8))
         let serial = Self.run(source, .serial)
-        let halves = Self.run(source, .halves)
-        expectSame(halves.result.journey, serial.result.journey)
-        #expect(halves.result.diagnostics == serial.result.diagnostics)
+        let parallel = Self.run(source, .parallel)
+        expectSame(parallel.result.journey, serial.result.journey)
+        #expect(parallel.result.diagnostics == serial.result.diagnostics)
         if serial.result.diagnostics.isEmpty, (serial.result.journey.map { $0.phases.count + $0.channels.count } ?? 0) >= 2 {
-            #expect(halves.builtInHalves)
+            #expect(parallel.builtInParts)
         }
     }
 
-    /// Leads in the back half, pipelines in the front, no `convert`: the leads still convert
+    /// Leads in a later part than the pipelines, no `convert`: the leads still convert
     /// into every pipeline of the journey, and the flows are derived from the merged lists.
     @Test func leadsAfterThePipelinesConvertIntoAllOfThem() throws {
         let body = (1...6).map { "  pipeline p\($0) \"П\($0)\" { stage a\n stage b won }" }.joined(separator: "\n")
             + "\n  crm \"CRM\"\n  channel tg crm: auto\n  leads { stage new\n stage qualify }\n  tg -> p1.a"
         let source = SourceFile(path: "main.cjm", text: "journey \"T\" {\n" + body + "\n}\n")
         let serial = Self.run(source, .serial, loader: .inMemory([:]))
-        let halves = Self.run(source, .halves, loader: .inMemory([:]))
-        #expect(halves.builtInHalves)
+        let parallel = Self.run(source, .parallel, loader: .inMemory([:]))
+        #expect(parallel.builtInParts)
         let journey = try #require(serial.result.journey)
         #expect(journey.leads?.convertsTo.count == 6)
-        expectSame(halves.result.journey, journey)
-        #expect(flowLines(halves.result.journey) == flowLines(journey))
+        expectSame(parallel.result.journey, journey)
+        #expect(flowLines(parallel.result.journey) == flowLines(journey))
     }
 
-    /// An error near the end of a large journey (in the back half): the diagnostics are exactly
-    /// the serial build's, because the halves are dropped and the serial code reports.
-    @Test func errorInTheBackHalfGivesTheSerialDiagnostics() throws {
+    /// An error near the end of a large journey (in the last part): the diagnostics are exactly
+    /// the serial build's, because the parts are dropped and the serial code reports.
+    @Test func errorInTheLastPartGivesTheSerialDiagnostics() throws {
         var text = try generateJourney(megabytes: 2, seed: 3)
         let end = try #require(text.range(of: "}", options: .backwards))
         text.insert(contentsOf: "  touchpoint broken \"Сломано\" phase: nowhere emotion: 7 colour: red\n  chanel x\n", at: end.lowerBound)
         let source = SourceFile(path: "broken.cjm", text: text)
         let serial = Self.run(source, .serial)
         let automatic = Self.run(source, .automatic)
-        #expect(!automatic.builtInHalves, "the halves reported, so the serial build ran")
+        #expect(!automatic.builtInParts, "a part reported, so the serial build ran")
         #expect(serial.result.journey == nil && automatic.result.journey == nil)
         #expect(serial.result.diagnostics.count >= 3)
         #expect(automatic.result.diagnostics == serial.result.diagnostics)
     }
 
-    /// A second `crm` in the back half is no error to either half on its own; the serial build
+    /// A second `crm` in the last part is no error to any part on its own; the serial build
     /// reports it.
-    @Test func secondCRMInTheBackHalfIsReported() throws {
+    @Test func secondCRMInTheLastPartIsReported() throws {
         var text = try generateJourney(megabytes: 2, seed: 4)
         let end = try #require(text.range(of: "}", options: .backwards))
         text.insert(contentsOf: "  crm second \"Второй\"\n", at: end.lowerBound)
         let source = SourceFile(path: "two-crms.cjm", text: text)
         let serial = Self.run(source, .serial)
         let automatic = Self.run(source, .automatic)
-        #expect(!automatic.builtInHalves)
+        #expect(!automatic.builtInParts)
         #expect(serial.result.diagnostics.map(\.code) == [.duplicateElement])
         #expect(automatic.result.diagnostics == serial.result.diagnostics)
+    }
+
+    /// The runs cover every child once, in order, none empty, and their statement ranges tile
+    /// the block.
+    @Test(arguments: [1, 2, 3, 8])
+    func partsCoverTheTopLevelInOrder(count: Int) throws {
+        let source = try Self.generated(megabytes: 0.3, seed: 2)
+        let parsed = Parser.parse(source)
+        guard case .element(let journey)? = parsed.syntax.statements.first(where: { if case .element = $0 { true } else { false } }),
+              let statements = journey.body?.statements else { Issue.record("no journey"); return }
+        var builder = JourneyBuilder(symbols: SymbolTable(), sink: DiagnosticSink(limit: 100))
+        let topLevel = builder.children(statements, in: ElementRules.byKeyword["journey"]!, path: ElementPath([]))
+        let parts = topLevel.parts(count)
+        #expect(parts.count == count)
+        #expect(parts.allSatisfy { $0.children.count > 0 })
+        #expect(parts.map(\.children.count).reduce(0, +) == topLevel.count)
+        #expect(parts.first?.statements.lowerBound == 0 && parts.last?.statements.upperBound == statements.count)
+        #expect(zip(parts, parts.dropFirst()).allSatisfy { $0.statements.upperBound == $1.statements.lowerBound })
+        // Every child, in order, and each within its run's statements.
+        func start(_ child: Child) -> Int {
+            switch child {
+            case .element(let element, _, _): element.range.start.offset
+            case .edge(let edge): edge.range.start.offset
+            }
+        }
+        #expect(parts.flatMap { $0.children.map(start) } == topLevel.map(start))
+        for part in parts {
+            let first = statements[part.statements.lowerBound].range.start.offset
+            let last = statements[part.statements.upperBound - 1].range.start.offset
+            #expect(part.children.allSatisfy { (first...last).contains(start($0)) })
+        }
     }
 }
 
