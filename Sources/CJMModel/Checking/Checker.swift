@@ -68,7 +68,7 @@ public enum Checker {
         sources[root.path] = root
 
         var declarations = DeclarationPass(sink: includes.sink)
-        declarations.declare(journeyBody: body, journeyRange: journeyElement.range)
+        declarations.declare(journeyBody: body, journeyRange: journeyElement.range, strategy: strategy)
 
         var builder = JourneyBuilder(symbols: declarations.symbols, sink: declarations.sink)
         let journey = builder.build(journey: journeyElement, body: body, strategy: strategy)

@@ -1,4 +1,5 @@
 import CJMSyntax
+import Dispatch
 
 /// The first pass: registers every id of the journey in its scope before anything is
 /// resolved, since references may point forward. Reports duplicate ids (E043); everything else
@@ -6,14 +7,21 @@ import CJMSyntax
 struct DeclarationPass {
     private(set) var symbols = SymbolTable()
     private(set) var sink: DiagnosticSink
+    /// Whether the journey's ids were declared in two halves (for tests).
+    private(set) var declaredInHalves = false
 
     init(sink: DiagnosticSink) { self.sink = sink }
 
     /// Declares the journey's ids; when it writes no `phase`, the default phases are declared
     /// (at `journeyRange`) so `phase: purchase` works without writing them.
-    mutating func declare(journeyBody statements: [Statement], journeyRange: SourceRange) {
+    mutating func declare(journeyBody statements: [Statement], journeyRange: SourceRange, strategy: BuildStrategy = .automatic) {
         symbols.reserveJourneyScope(statements.count)
-        declare(statements, in: ElementRules.byKeyword["journey"]!, path: ElementPath([]), scope: SymbolTable.journeyScope)
+        let journey = ElementRules.byKeyword["journey"]!
+        declaredInHalves = declareInHalves(statements, journey, strategy: strategy)
+        if !declaredInHalves {
+            var positions = PositionalIDs()
+            declare(statements[...], in: journey, path: ElementPath([]), scope: SymbolTable.journeyScope, positions: &positions)
+        }
         let writesPhases = statements.contains { if case .element(let e) = $0 { e.keyword.name == "phase" } else { false } }
         guard !writesPhases else { return }
         for phase in JourneyBuilder.defaultPhases(at: journeyRange) {
@@ -22,8 +30,45 @@ struct DeclarationPass {
         }
     }
 
-    private mutating func declare(_ statements: [Statement], in parent: ElementRule, path parentPath: ElementPath, scope: Int) {
-        var positions = PositionalIDs()
+    /// Declares a large journey's statements as two halves on two threads, then appends the
+    /// back half's table to the front's (`SymbolTable.append`). Kept only when neither half
+    /// reported anything and no journey-level id is in both; otherwise nothing is kept and the
+    /// caller declares on one thread, so every duplicate is reported exactly as before.
+    private mutating func declareInHalves(_ statements: [Statement], _ journey: ElementRule, strategy: BuildStrategy) -> Bool {
+        switch strategy {
+        case .serial: return false
+        case .automatic: guard statements.count >= ParallelBuild.minimumChildren else { return false }
+        case .parallel: guard statements.count >= 2 else { return false }
+        }
+        let middle = statements.count / 2
+        // Unnamed journey-level elements are numbered across the whole journey (`site2`): the
+        // back half counts on from the front's.
+        var counted = PositionalIDs()
+        for index in 0..<middle {
+            guard case .element(let element) = statements[index], element.id == nil,
+                  ElementRules.child(element.keyword.name, in: journey)?.declaredKind != nil else { continue }
+            _ = counted.id(of: element)
+        }
+        let backPositions = counted
+        let limit = sink.limit
+        let passes = HalfPasses()
+        DispatchQueue.concurrentPerform(iterations: 2) { half in
+            var pass = DeclarationPass(sink: DiagnosticSink(limit: limit))
+            var positions = half == 0 ? PositionalIDs() : backPositions
+            let part = half == 0 ? statements[..<middle] : statements[middle...]
+            pass.symbols.reserveJourneyScope(half == 0 ? statements.count : part.count)
+            pass.declare(part, in: journey, path: ElementPath([]), scope: SymbolTable.journeyScope, positions: &positions)
+            if half == 0 { passes.front = pass } else { passes.back = pass }
+        }
+        guard let front = passes.front, let back = passes.back, front.sink.isEmpty, back.sink.isEmpty else { return false }
+        var joined = front.symbols
+        guard joined.append(back.symbols) else { return false }
+        symbols = joined
+        return true
+    }
+
+    private mutating func declare(_ statements: ArraySlice<Statement>, in parent: ElementRule, path parentPath: ElementPath, scope: Int,
+                                  positions: inout PositionalIDs) {
         for index in statements.indices {
             guard case .element(let element) = statements[index],
                   let rule = ElementRules.child(element.keyword.name, in: parent),
@@ -37,7 +82,8 @@ struct DeclarationPass {
             }
             if let body = element.body, rule.opensScope {
                 let inner = symbols.openScope(for: path, in: scope)
-                declare(body.statements, in: rule, path: path, scope: inner)
+                var innerPositions = PositionalIDs()
+                declare(body.statements[...], in: rule, path: path, scope: inner, positions: &innerPositions)
             }
         }
     }
@@ -46,4 +92,11 @@ struct DeclarationPass {
     static func scopeName(_ path: ElementPath) -> String {
         path.components.isEmpty ? "this journey" : "`\(path)`"
     }
+}
+
+/// The two halves' passes, one slot each, written by that half only and read after
+/// `concurrentPerform` returned (which orders the writes before the reads).
+private final class HalfPasses: @unchecked Sendable {
+    var front: DeclarationPass?
+    var back: DeclarationPass?
 }

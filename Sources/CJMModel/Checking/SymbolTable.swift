@@ -29,8 +29,10 @@ struct Declaration: Sendable {
     var range: SourceRange
     /// The scope of the element's own block, when it has one.
     var ownScope: Int?
-    /// The scope it is declared in (set by `SymbolTable.declare`).
+    /// The scope it is declared in, and its id's number in the table's `NameTable` (both set
+    /// by `SymbolTable.declare`).
     var scope = SymbolTable.journeyScope
+    var name: Int32 = -1
 
     init(path: ElementPath, kind: DeclaredKind, range: SourceRange) {
         self.path = path
@@ -68,16 +70,49 @@ struct SymbolTable: Sendable {
         if let existing = members.add(index, scope: scope, name: name) { return declarations[existing] }
         var declared = declaration
         declared.scope = scope
+        declared.name = name
         declarations.append(declared)
+        link(index, name: name)
+        return nil
+    }
+
+    /// Appends the declarations of `later`, a table of the journey's statements that follow
+    /// this one's, as if they had been declared here in order: its block scopes are numbered on
+    /// from this table's, its journey scope joins this one's. Returns false, leaving this table
+    /// partly changed, when an id of the journey scope is declared in both (the caller then
+    /// declares everything again on one thread, which reports or resolves it as written).
+    mutating func append(_ later: SymbolTable) -> Bool {
+        let scopeOffset = scopeParents.count - 1
+        func scope(_ scope: Int) -> Int { scope == Self.journeyScope ? scope : scope + scopeOffset }
+        let names = later.names.names.map { self.names.number(of: $0) }
+        for parent in later.scopeParents.dropFirst() { scopeParents.append(scope(parent)) }
+        declarations.reserveCapacity(declarations.count + later.declarations.count)
+        for var declaration in later.declarations {
+            let index = declarations.count
+            declaration.name = names[Int(declaration.name)]
+            declaration.scope = scope(declaration.scope)
+            declaration.ownScope = declaration.ownScope.map(scope)
+            guard members.add(index, scope: declaration.scope, name: declaration.name) == nil else { return false }
+            link(index, name: declaration.name)
+            declarations.append(declaration)
+        }
+        return true
+    }
+
+    /// Appends declaration `index` to the ones of its id.
+    private mutating func link(_ index: Int, name: Int32) {
         nextSameName.append(-1)
-        if Int(name) == firstByName.count {
-            firstByName.append(Int32(index))
-            lastByName.append(Int32(index))
+        while firstByName.count <= Int(name) {
+            firstByName.append(-1)
+            lastByName.append(-1)
+        }
+        if firstByName[Int(name)] < 0 {
+            firstByName[Int(name)] = Int32(index)
+            lastByName[Int(name)] = Int32(index)
         } else {
             nextSameName[Int(lastByName[Int(name)])] = Int32(index)
             lastByName[Int(name)] = Int32(index)
         }
-        return nil
     }
 
     /// Makes room for the journey's own statements up front (a 50 MB journey declares a few
@@ -115,7 +150,7 @@ struct SymbolTable: Sendable {
     func onlyDeclaration(named id: String) -> Declaration? {
         guard let name = names.existingNumber(of: id) else { return nil }
         let first = Int(firstByName[Int(name)])
-        return nextSameName[first] < 0 ? declarations[first] : nil
+        return first >= 0 && nextSameName[first] < 0 ? declarations[first] : nil
     }
 
     /// Every id of one kind, for "did you mean" (walks all declarations: error path only).

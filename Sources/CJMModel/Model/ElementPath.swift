@@ -16,13 +16,17 @@ public struct ElementPath: Hashable, Sendable, Comparable, CustomStringConvertib
 
     /// The path of the child `component` of this element.
     public func appending(_ component: String) -> ElementPath {
-        // Exactly sized: `components + [component]` can leave spare capacity in every path,
-        // and every element of a journey has one.
-        var longer: [String] = []
-        longer.reserveCapacity(components.count + 1)
-        longer.append(contentsOf: components)
-        longer.append(component)
-        return ElementPath(longer)
+        // Exactly sized and filled in place: `components + [component]` can leave spare
+        // capacity in every path (and every element of a journey has one), and reserving then
+        // appending went through the array's general growth path each time.
+        let count = components.count
+        return ElementPath([String](unsafeUninitializedCapacity: count + 1) { buffer, initialized in
+            components.withUnsafeBufferPointer { old in
+                for index in 0..<count { (buffer.baseAddress! + index).initialize(to: old[index]) }
+            }
+            (buffer.baseAddress! + count).initialize(to: component)
+            initialized = count + 1
+        })
     }
 
     public static func < (lhs: ElementPath, rhs: ElementPath) -> Bool {

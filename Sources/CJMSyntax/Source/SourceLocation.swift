@@ -24,6 +24,7 @@ public struct SourceLocation: Hashable, Sendable, Comparable, Codable {
         set { storedOffset = Self.narrow(newValue) }
     }
 
+    @inline(__always)
     public init(line: Int, column: Int, offset: Int) {
         storedLine = Self.narrow(line)
         storedColumn = Self.narrow(column)
