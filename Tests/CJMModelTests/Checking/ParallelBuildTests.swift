@@ -73,6 +73,27 @@ import Testing
         #expect(flowLines(parallel.result.journey) == flowLines(journey))
     }
 
+    /// A large journey whose second half is `include`d from another file: the parts span two
+    /// files (ranges of both), and the journey is still the serial one.
+    @Test func journeySplitAcrossAnIncludeEqualsTheSerialBuild() throws {
+        let lines = try generateJourney(megabytes: 2, seed: 6).split(separator: "\n", omittingEmptySubsequences: false)
+        let open = try #require(lines.firstIndex { $0.hasPrefix("journey ") })
+        let close = try #require(lines.lastIndex { $0 == "}" })
+        // The first top-level statement after the middle of the body.
+        let middle = try #require((open + (close - open) / 2 ..< close).first { isTopLevelStatement(lines[$0]) })
+        let main = (lines[..<middle] + ["  include \"rest.cjm\"", "}", ""]).joined(separator: "\n")
+        let rest = lines[middle..<close].joined(separator: "\n") + "\n"
+        let source = SourceFile(path: "main.cjm", text: main)
+        let loader = IncludeLoader.inMemory(["main.cjm": main, "rest.cjm": rest])
+        let serial = Self.run(source, .serial, loader: loader)
+        let automatic = Self.run(source, .automatic, loader: loader)
+        #expect(serial.result.diagnostics.isEmpty, "\(serial.result.diagnostics.prefix(3))")
+        #expect(automatic.builtInParts)
+        let journey = try #require(serial.result.journey)
+        #expect(Set(journey.touchpoints.map { $0.source.file }) == ["main.cjm", "rest.cjm"])
+        expectSame(automatic.result.journey, journey)
+    }
+
     /// An error near the end of a large journey (in the last part): the diagnostics are exactly
     /// the serial build's, because the parts are dropped and the serial code reports.
     @Test func errorInTheLastPartGivesTheSerialDiagnostics() throws {
@@ -132,6 +153,11 @@ import Testing
             #expect(part.children.allSatisfy { (first...last).contains(start($0)) })
         }
     }
+}
+
+/// `  touchpoint …`: two spaces, then a keyword (not a brace, not a deeper line).
+func isTopLevelStatement(_ line: Substring) -> Bool {
+    line.hasPrefix("  ") && line.dropFirst(2).first?.isLetter == true
 }
 
 /// Expects `built` to equal `expected`, naming the parts that differ instead of printing two
