@@ -15,10 +15,10 @@ struct DeclarationPass {
     /// Declares the journey's ids; when it writes no `phase`, the default phases are declared
     /// (at `journeyRange`) so `phase: purchase` works without writing them.
     mutating func declare(journeyBody statements: [Statement], journeyRange: SourceRange, strategy: BuildStrategy = .automatic) {
-        symbols.reserveJourneyScope(statements.count)
         let journey = ElementRules.byKeyword["journey"]!
         declaredInHalves = declareInHalves(statements, journey, strategy: strategy)
         if !declaredInHalves {
+            symbols.reserveJourneyScope(statements.count)
             var positions = PositionalIDs()
             declare(statements[...], in: journey, path: ElementPath([]), scope: SymbolTable.journeyScope, positions: &positions)
         }
@@ -40,7 +40,16 @@ struct DeclarationPass {
         case .automatic: guard statements.count >= ParallelBuild.minimumChildren else { return false }
         case .parallel: guard statements.count >= 2 else { return false }
         }
-        let middle = statements.count / 2
+        // Halves of equal source length, not of equal count: a journey ends in a run of short
+        // edges and touchpoints, so the middle statement leaves most of the work in front.
+        var total = 0
+        for statement in statements { total += statement.range.sourceLength }
+        var split = 0, sum = 0
+        while split < statements.count - 1, sum < total / 2 {
+            sum += statements[split].range.sourceLength
+            split += 1
+        }
+        let middle = max(split, 1)
         // Unnamed journey-level elements are numbered across the whole journey (`site2`): the
         // back half counts on from the front's.
         var counted = PositionalIDs()
@@ -60,10 +69,11 @@ struct DeclarationPass {
             pass.declare(part, in: journey, path: ElementPath([]), scope: SymbolTable.journeyScope, positions: &positions)
             if half == 0 { passes.front = pass } else { passes.back = pass }
         }
-        guard let front = passes.front, let back = passes.back, front.sink.isEmpty, back.sink.isEmpty else { return false }
-        var joined = front.symbols
-        guard joined.append(back.symbols) else { return false }
-        symbols = joined
+        // Taken out of the box, so the front table is uniquely held and grows in place instead
+        // of being copied whole by the first append.
+        guard var front = passes.front.take(), let back = passes.back.take(), front.sink.isEmpty, back.sink.isEmpty,
+              front.symbols.append(back.symbols) else { return false }
+        symbols = front.symbols
         return true
     }
 
