@@ -40,22 +40,28 @@ struct DeclarationPass {
         case .automatic: guard statements.count >= ParallelBuild.minimumChildren else { return false }
         case .parallel: guard statements.count >= 2 else { return false }
         }
-        // Halves of equal source length, not of equal count: a journey ends in a run of short
-        // edges and touchpoints, so the middle statement leaves most of the work in front.
+        // Halves of about equal declaring work, not of equal count: a journey often ends in a
+        // run of touchpoints and edges that declare one id or none, while a pipeline or an ad
+        // network declares every element of its blocks (the parser counted each block's
+        // statements). Unnamed journey-level elements are numbered across the whole journey
+        // (`site2`), so the back half counts on from the front's. One walk for both.
+        var weights = [Int](repeating: 0, count: statements.count)
         var total = 0
-        for statement in statements { total += statement.range.sourceLength }
+        for index in statements.indices {
+            guard case .element(let element) = statements[index], let rule = ElementRules.child(element.keyword.name, in: journey),
+                  rule.declaredKind != nil else { continue }
+            weights[index] = 1 + (rule.opensScope ? element.body?.nestedCount ?? 0 : 0)
+            total += weights[index]
+        }
         var split = 0, sum = 0
         while split < statements.count - 1, sum < total / 2 {
-            sum += statements[split].range.sourceLength
+            sum += weights[split]
             split += 1
         }
         let middle = max(split, 1)
-        // Unnamed journey-level elements are numbered across the whole journey (`site2`): the
-        // back half counts on from the front's.
         var counted = PositionalIDs()
-        for index in 0..<middle {
-            guard case .element(let element) = statements[index], element.id == nil,
-                  ElementRules.child(element.keyword.name, in: journey)?.declaredKind != nil else { continue }
+        for index in 0..<middle where weights[index] > 0 {
+            guard case .element(let element) = statements[index], element.id == nil else { continue }
             _ = counted.id(of: element)
         }
         let backPositions = counted

@@ -260,7 +260,7 @@ struct ChildList: Sequence {
 
 extension SourceRange {
     /// Bytes from start to end, as a measure of the work of checking what the range holds.
-    var sourceLength: Int { max(1, end.offset - start.offset) }
+    fileprivate var sourceLength: Int { max(1, end.offset - start.offset) }
 }
 
 extension JourneyBuilder {

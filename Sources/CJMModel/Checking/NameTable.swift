@@ -65,8 +65,21 @@ struct NameTable: Sendable {
         return spellings.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, bytes.baseAddress!, bytes.count) == 0 }
     }
 
-    private mutating func grow() {
-        var bigger = [Int32](repeating: 0, count: slots.count * 2)
+    /// Makes room for `count` names, so adding them does not grow the table.
+    mutating func reserve(_ count: Int) {
+        var capacity = slots.count
+        while capacity < count * 2 { capacity *= 2 }
+        guard capacity > slots.count else { return }
+        hashes.reserveCapacity(count)
+        ends.reserveCapacity(count)
+        names.reserveCapacity(count)
+        rehash(into: capacity)
+    }
+
+    private mutating func grow() { rehash(into: slots.count * 2) }
+
+    private mutating func rehash(into capacity: Int) {
+        var bigger = [Int32](repeating: 0, count: capacity)
         let mask = bigger.count - 1
         for (number, hash) in hashes.enumerated() {
             var slot = hash & mask

@@ -115,12 +115,13 @@ struct SymbolTable: Sendable {
         }
     }
 
-    /// Makes room for the journey's own statements up front (a 50 MB journey declares a few
-    /// hundred thousand ids; growing the tables by doubling rehashed and copied them repeatedly).
+    /// Makes room for `count` declarations up front (a 50 MB journey declares a few hundred
+    /// thousand ids; growing the tables by doubling rehashed and copied them repeatedly).
     mutating func reserveJourneyScope(_ count: Int) {
         declarations.reserveCapacity(count)
         nextSameName.reserveCapacity(count)
         members.reserve(count)
+        names.reserve(count)
     }
 
     /// Opens the block scope of `path` (nested in `parent`), attaching it to the declaration of

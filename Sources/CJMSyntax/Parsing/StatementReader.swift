@@ -24,6 +24,8 @@ struct StatementReader {
         var brace: Token
         /// Where its statements start in `statements`.
         var firstStatement: Int
+        /// `statementCount` when it opened: the statements read until it closes are inside it.
+        var countAtOpen: Int
         /// The column of the first token on the line that opens the block; its `}` usually
         /// stands there too.
         var indent: Int
@@ -44,7 +46,7 @@ struct StatementReader {
 
     /// For a `.tail` reader, once the head's block closed: how many statements of
     /// `statements` belong to it, and the `}` that closed it.
-    private var headBlockEnd: (statementCount: Int, closer: Token)?
+    private var headBlockEnd: (statements: Int, closer: Token, read: Int)?
 
     /// The column of the first token on the current token's line.
     private var lineIndent = 1
@@ -77,7 +79,7 @@ struct StatementReader {
         self.token = Token(kind: .newline, start: SourceLocation(line: 1, column: 1, offset: 0), end: SourceLocation(line: 1, column: 1, offset: 0))
         self.lookahead = token
         if portion == .tail {
-            stack.append(OpenBlock(element: nil, brace: token, firstStatement: 0, indent: 1, continuesHead: true))
+            stack.append(OpenBlock(element: nil, brace: token, firstStatement: 0, countAtOpen: 0, indent: 1, continuesHead: true))
         }
     }
 
@@ -110,10 +112,13 @@ struct StatementReader {
     /// the whole file would have made it: the tail's statements of the open block join the
     /// head's, and the block is closed at the tail's `}`.
     static func joining(head: consuming StatementReader, tail: consuming StatementReader) -> SyntaxFile {
-        let (count, closer) = tail.headBlockEnd!
+        let (count, closer, read) = tail.headBlockEnd!
         let after = tail.statements.take(from: count)
         head.statements.moveAppend(contentsOf: tail.statements, from: 0)
+        // The block holds what the tail read before its `}` as well as what the head read.
+        head.statementCount += read
         head.finishBlock(closedBy: closer)
+        head.statementCount += tail.statementCount - read
         for statement in after { head.append(statement) }
         return SyntaxFile(path: head.file, statements: head.statements.take(from: 0))
     }
@@ -159,13 +164,13 @@ struct StatementReader {
         var block = stack.removeLast()
         if block.continuesHead {
             // Its statements stay where they are; `joining` hands them to the head's element.
-            headBlockEnd = (statements.count, closer)
+            headBlockEnd = (statements.count, closer, statementCount)
             return
         }
         let children = statements.take(from: block.firstStatement)
         guard var element = block.element.take() else { return }
         let end = max(closer.end, block.brace.end)
-        element.body = BlockSyntax(statements: children, range: range(block.brace.start, end))
+        element.body = BlockSyntax(statements: children, range: range(block.brace.start, end), nestedCount: statementCount - block.countAtOpen)
         element.range = range(element.range.start, end)
         append(.element(element))
     }
@@ -189,12 +194,12 @@ struct StatementReader {
             error(.nestingTooDeep, "blocks are nested more than \(limits.maxNestingDepth) deep here; the limit is \(limits.maxNestingDepth)", at: brace)
             skipNest()
             if var skipped = element.take() {
-                skipped.body = BlockSyntax(statements: [], range: range(brace.start, brace.end))
+                skipped.body = BlockSyntax(statements: [], range: range(brace.start, brace.end), nestedCount: 0)
                 append(.element(skipped))
             }
             return
         }
-        stack.append(OpenBlock(element: element, brace: brace, firstStatement: statements.count, indent: lineIndent))
+        stack.append(OpenBlock(element: element, brace: brace, firstStatement: statements.count, countAtOpen: statementCount, indent: lineIndent))
         advance()
     }
 

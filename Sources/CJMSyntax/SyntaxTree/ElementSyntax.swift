@@ -33,10 +33,12 @@ public struct BlockSyntax: Equatable, Sendable {
     private final class Storage: @unchecked Sendable {
         var statements: [Statement]
         var range: SourceRange
+        var nestedCount: Int
 
-        init(statements: [Statement], range: SourceRange) {
+        init(statements: [Statement], range: SourceRange, nestedCount: Int) {
             self.statements = statements
             self.range = range
+            self.nestedCount = nestedCount
         }
     }
 
@@ -53,17 +55,30 @@ public struct BlockSyntax: Equatable, Sendable {
         set { uniqueStorage().range = newValue }
     }
 
-    public init(statements: [Statement], range: SourceRange) {
-        storage = Storage(statements: statements, range: range)
+    /// How many statements the block holds, nested ones included, as the parser read them: a
+    /// measure of the work in it that costs nothing to ask (the checker splits large journeys by it).
+    public var nestedCount: Int { storage.nestedCount }
+
+    /// A block of `statements`; `nestedCount` defaults to the statements themselves and theirs.
+    public init(statements: [Statement], range: SourceRange, nestedCount: Int? = nil) {
+        storage = Storage(statements: statements, range: range, nestedCount: nestedCount ?? Self.count(statements))
+    }
+
+    private static func count(_ statements: [Statement]) -> Int {
+        statements.reduce(statements.count) { sum, statement in
+            if case .element(let element) = statement { return sum + (element.body?.nestedCount ?? 0) }
+            return sum
+        }
     }
 
     public static func == (lhs: BlockSyntax, rhs: BlockSyntax) -> Bool {
-        lhs.storage === rhs.storage || (lhs.range == rhs.range && lhs.statements == rhs.statements)
+        lhs.storage === rhs.storage
+            || (lhs.range == rhs.range && lhs.nestedCount == rhs.nestedCount && lhs.statements == rhs.statements)
     }
 
     private mutating func uniqueStorage() -> Storage {
         if !isKnownUniquelyReferenced(&storage) {
-            storage = Storage(statements: storage.statements, range: storage.range)
+            storage = Storage(statements: storage.statements, range: storage.range, nestedCount: storage.nestedCount)
         }
         return storage
     }
