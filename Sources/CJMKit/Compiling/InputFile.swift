@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Dispatch
 
 /// Reading an input: a path, or `-` for standard input.
 public enum InputFile {
@@ -32,6 +33,30 @@ public enum InputFile {
         return readAll(fd, cap: cap, path: path)
     }
 
+    /// Below this, a second thread costs more than it saves.
+    static let minimumBytesForHalves = 4 << 20
+
+    /// Reads bytes `0..<size` of `fd` in two halves at once with `pread`, and leaves the file
+    /// offset at `size` so the caller reads on from there; false when a half could not be read
+    /// whole (the caller then reads everything itself from the start).
+    private static func readInHalves(_ fd: Int32, into buffer: UnsafeMutableBufferPointer<UInt8>, _ size: Int) -> Bool {
+        let halves = HalfReads(base: buffer.baseAddress!)
+        let middle = size / 2
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            let (start, end) = part == 0 ? (0, middle) : (middle, size)
+            var done = start
+            while done < end {
+                let read = pread(fd, halves.base + done, end - done, off_t(done))
+                if read < 0, errno == EINTR { continue }
+                if read <= 0 { break }
+                done += read
+            }
+            if part == 0 { halves.front = done == end } else { halves.back = done == end }
+        }
+        let complete = halves.front && halves.back
+        return lseek(fd, off_t(complete ? size : 0), SEEK_SET) == off_t(size) && complete
+    }
+
     private static func readAll(_ fd: Int32, cap: Int, path: String) -> Result<[UInt8], ReadFailure> {
         // A regular file is read at once into a buffer of its size (plus one byte, to see the end
         // or a file that grew); growing an array chunk by chunk copied it over and over and left
@@ -42,6 +67,11 @@ public enum InputFile {
         var failure: ReadFailure?
         var atEnd = false
         var bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+            // A large file is read in two halves at once: the kernel's copy and the first touch of
+            // each new page took about a tenth of checking a 50 MB journey.
+            if size >= Self.minimumBytesForHalves, size < buffer.count, readInHalves(fd, into: buffer, size) {
+                count = size
+            }
             while count < buffer.count {
                 let read = systemRead(fd, buffer.baseAddress! + count, buffer.count - count)
                 if read < 0 {
@@ -76,4 +106,14 @@ public enum InputFile {
 /// `read(2)`, named apart from `InputFile.read`.
 private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
     read(fd, buffer, count)
+}
+
+/// The halves' destination and results, each result written by its half only and read after
+/// `concurrentPerform` returned.
+private final class HalfReads: @unchecked Sendable {
+    let base: UnsafeMutablePointer<UInt8>
+    var front = false
+    var back = false
+
+    init(base: UnsafeMutablePointer<UInt8>) { self.base = base }
 }

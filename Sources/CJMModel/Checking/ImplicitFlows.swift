@@ -36,7 +36,11 @@ enum ImplicitFlows {
         }
 
         if let leads = journey.leads { chain(leads.stages, into: &flows) }
-        for pipeline in journey.pipelines { chain(pipeline.stages, into: &flows) }
+        // The long lists are read through their buffers: `for x in list` copied each element
+        // whole (a retain and a release per field), where a field read copies just that field.
+        journey.pipelines.withUnsafeBufferPointer { pipelines in
+            for index in pipelines.indices { chain(pipelines[index].stages, into: &flows) }
+        }
 
         if let leads = journey.leads, let last = leads.stages.last(where: { $0.end == nil }) {
             let pipelines = Dictionary(journey.pipelines.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
@@ -46,9 +50,11 @@ enum ImplicitFlows {
             }
         }
 
-        for pipeline in journey.pipelines {
-            for target in pipeline.crossSells {
-                flows.append(Flow(from: pipeline.path, to: target, origin: .crossSell, source: pipeline.source))
+        journey.pipelines.withUnsafeBufferPointer { pipelines in
+            for index in pipelines.indices where !pipelines[index].crossSells.isEmpty {
+                for target in pipelines[index].crossSells {
+                    flows.append(Flow(from: pipelines[index].path, to: target, origin: .crossSell, source: pipelines[index].source))
+                }
             }
         }
 
@@ -63,9 +69,11 @@ enum ImplicitFlows {
             }
         }
 
-        for touchpoint in journey.touchpoints {
-            guard let channel = touchpoint.channel else { continue }
-            flows.append(Flow(from: channel, to: touchpoint.path, origin: .touchpoint, source: touchpoint.source))
+        journey.touchpoints.withUnsafeBufferPointer { touchpoints in
+            for index in touchpoints.indices {
+                guard let channel = touchpoints[index].channel else { continue }
+                flows.append(Flow(from: channel, to: touchpoints[index].path, origin: .touchpoint, source: touchpoints[index].source))
+            }
         }
         flows.append(contentsOf: explicit)
         return flows
@@ -90,12 +98,14 @@ enum ImplicitFlows {
 
     private static func chain(_ stages: [Stage], into flows: inout [Flow]) {
         var previous: ElementPath?
-        for stage in stages {
-            let origin: Flow.Origin = stage.end == nil ? .stageChain : .terminal
-            if let source = stage.from ?? previous {
-                flows.append(Flow(from: source, to: stage.path, origin: origin, source: stage.source))
+        stages.withUnsafeBufferPointer { stages in
+            for index in stages.indices {
+                let isEnd = stages[index].end != nil
+                if let source = stages[index].from ?? previous {
+                    flows.append(Flow(from: source, to: stages[index].path, origin: isEnd ? .terminal : .stageChain, source: stages[index].source))
+                }
+                if !isEnd { previous = stages[index].path }
             }
-            if stage.end == nil { previous = stage.path }
         }
     }
 }
