@@ -34,15 +34,6 @@ final class MoveStack<Element> {
         (base + count).deinitialize(count: 1)
     }
 
-    /// Moves `other`'s statements from `start` to its end onto the end of this stack.
-    func moveAppend(contentsOf other: MoveStack<Element>, from start: Int) {
-        let moved = other.count - start
-        reserve(count + moved)
-        (base + count).moveInitialize(from: other.base + start, count: moved)
-        count += moved
-        other.count = start
-    }
-
     private func reserve(_ needed: Int) {
         guard needed > capacity else { return }
         var newCapacity = capacity
@@ -52,6 +43,22 @@ final class MoveStack<Element> {
         base.deallocate()
         base = bigger
         capacity = newCapacity
+    }
+
+    /// Moves the statements from `start` to the end, then all of `other`'s, out into one
+    /// exactly sized array.
+    func take(from start: Int, thenFrom other: MoveStack<Element>) -> [Element] {
+        let own = count - start
+        let taken = own + other.count
+        guard taken > 0 else { return [] }
+        let result = [Element](unsafeUninitializedCapacity: taken) { buffer, initialized in
+            buffer.baseAddress!.moveInitialize(from: base + start, count: own)
+            (buffer.baseAddress! + own).moveInitialize(from: other.base, count: other.count)
+            initialized = taken
+        }
+        count = start
+        other.count = 0
+        return result
     }
 
     /// Moves the statements from `start` to the end out into an exactly sized array.

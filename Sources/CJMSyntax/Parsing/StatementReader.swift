@@ -114,10 +114,12 @@ struct StatementReader {
     static func joining(head: consuming StatementReader, tail: consuming StatementReader) -> SyntaxFile {
         let (count, closer, read) = tail.headBlockEnd!
         let after = tail.statements.take(from: count)
-        head.statements.moveAppend(contentsOf: tail.statements, from: 0)
-        // The block holds what the tail read before its `}` as well as what the head read.
+        // The block holds what the tail read before its `}` as well as what the head read; its
+        // statements are moved once, from both readers straight into the block's array.
         head.statementCount += read
-        head.finishBlock(closedBy: closer)
+        let block = head.stack.removeLast()
+        let children = head.statements.take(from: block.firstStatement, thenFrom: tail.statements)
+        head.close(block, children: children, closedBy: closer)
         head.statementCount += tail.statementCount - read
         for statement in after { head.append(statement) }
         return SyntaxFile(path: head.file, statements: head.statements.take(from: 0))
@@ -161,13 +163,18 @@ struct StatementReader {
 
     /// Pops the innermost block, ending it at `closer`, and hands its element to the enclosing one.
     private mutating func finishBlock(closedBy closer: Token) {
-        var block = stack.removeLast()
+        let block = stack.removeLast()
         if block.continuesHead {
             // Its statements stay where they are; `joining` hands them to the head's element.
             headBlockEnd = (statements.count, closer, statementCount)
             return
         }
-        let children = statements.take(from: block.firstStatement)
+        close(block, children: statements.take(from: block.firstStatement), closedBy: closer)
+    }
+
+    /// Gives `block`'s element its body of `children`, ending at `closer`, and hands the element
+    /// to the enclosing block.
+    private mutating func close(_ block: consuming OpenBlock, children: [Statement], closedBy closer: Token) {
         guard var element = block.element.take() else { return }
         let end = max(closer.end, block.brace.end)
         element.body = BlockSyntax(statements: children, range: range(block.brace.start, end), nestedCount: statementCount - block.countAtOpen)

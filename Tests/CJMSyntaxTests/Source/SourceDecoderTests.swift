@@ -133,3 +133,14 @@ import Testing
         #expect(halves == whole)
     }
 }
+
+/// A large file's line starts are found in two halves at once; they must be every line's start.
+@Suite struct LineStartHalvesTests {
+    @Test(arguments: [-1, 0, 1]) func everyLineStartIsFoundWhereverTheMiddleFalls(newlineNearMiddle: Int) {
+        var bytes = Array(String(repeating: "stage s \"Этап\"\n  ", count: 70_000).utf8)
+        bytes[bytes.count / 2 + newlineNearMiddle] = UInt8(ascii: "\n")
+        let naive = [0] + bytes.indices.filter { bytes[$0] == UInt8(ascii: "\n") }.map { $0 + 1 }
+        #expect(bytes.count >= 1 << 20)
+        #expect(bytes.withUnsafeBufferPointer(SourceFile.lineStarts(in:)) == naive)
+    }
+}
