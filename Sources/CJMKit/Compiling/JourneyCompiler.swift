@@ -7,6 +7,7 @@ public enum JourneyCompiler {
     ///
     /// With `keepingSyntax` the syntax tree stays in the result instead of being freed.
     public static func compile(_ path: String, limits: Limits = .standard, keepingSyntax: Bool = false) -> Result<CompiledJourney, InputFile.ReadFailure> {
+        _ = MemoryPolicy.applied
         let name = path == "-" ? InputFile.standardInputName : path
         return decode(path, name: name, limits: limits).map { check($0, path: name, limits: limits, keepingSyntax: keepingSyntax) }
     }

@@ -65,13 +65,16 @@ struct DeclarationPass {
             _ = counted.id(of: element)
         }
         let backPositions = counted
+        let (frontRoom, backRoom) = (total, total - sum)
         let limit = sink.limit
         let passes = HalfPasses()
         DispatchQueue.concurrentPerform(iterations: 2) { half in
             var pass = DeclarationPass(sink: DiagnosticSink(limit: limit))
             var positions = half == 0 ? PositionalIDs() : backPositions
             let part = half == 0 ? statements[..<middle] : statements[middle...]
-            pass.symbols.reserveJourneyScope(half == 0 ? statements.count : part.count)
+            // Each half's table sized for the ids it will hold (the front's takes in the back's
+            // too): growing by doubling left up to half of each table allocated and unused.
+            pass.symbols.reserveJourneyScope(half == 0 ? frontRoom : backRoom)
             pass.declare(part, in: journey, path: ElementPath([]), scope: SymbolTable.journeyScope, positions: &positions)
             if half == 0 { passes.front = pass } else { passes.back = pass }
         }

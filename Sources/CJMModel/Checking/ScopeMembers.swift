@@ -16,31 +16,31 @@ struct ScopeMembers: Sendable {
 
     /// The declaration `name` denotes in `scope`.
     subscript(scope: Int, name: Int32) -> Int? {
-        let key = Self.key(scope, name)
-        let mask = keys.count - 1
-        var slot = SpellingHash.of(key: key) & mask
-        while keys[slot] != Self.empty {
-            if keys[slot] == key { return Int(values[slot]) }
-            slot = (slot + 1) & mask
-        }
-        return nil
+        find(Self.key(scope, name)).found
     }
 
     /// Records that `name` denotes `declaration` in `scope`, unless it already denotes one
     /// there; returns that earlier one.
     mutating func add(_ declaration: Int, scope: Int, name: Int32) -> Int? {
         let key = Self.key(scope, name)
-        let mask = keys.count - 1
-        var slot = SpellingHash.of(key: key) & mask
-        while keys[slot] != Self.empty {
-            if keys[slot] == key { return Int(values[slot]) }
-            slot = (slot + 1) & mask
-        }
+        let (slot, found) = find(key)
+        if let found { return found }
         keys[slot] = key
         values[slot] = Int32(declaration)
         count += 1
         if count * 2 > keys.count { grow() }
         return nil
+    }
+
+    /// The slot holding `key`, or the empty one where it would go.
+    private func find(_ key: UInt64) -> (slot: Int, found: Int?) {
+        let mask = keys.count - 1
+        var slot = SpellingHash.of(key: key) & mask
+        while keys[slot] != Self.empty {
+            if keys[slot] == key { return (slot, Int(values[slot])) }
+            slot = (slot + 1) & mask
+        }
+        return (slot, nil)
     }
 
     /// Makes room for `count` members in all, so adding them does not grow the table.
