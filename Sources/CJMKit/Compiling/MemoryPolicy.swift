@@ -7,9 +7,9 @@ import CMalloc
 /// By default glibc raises its mmap threshold each time a large block is freed, so later large
 /// arrays (a 50 MB journey's syntax tree, symbol tables and model lists are many of them, built
 /// on several threads) come from the heaps of the threads' arenas instead, where freed room is
-/// kept and scattered. Checking the 50 MB benchmark then peaked anywhere from 492 to 527 MB,
+/// kept and scattered. Checking the 52 MB benchmark then peaked anywhere from 504 to 541 MB,
 /// sometimes past ten times the file. Fixing the threshold at its default keeps large blocks
-/// mapped on their own and returned when freed: 492 MB every run, at the same speed.
+/// mapped on their own and returned when freed: 504 MB every run, at the same speed.
 enum MemoryPolicy {
     /// Applies the policy on first use; later uses do nothing.
     static let applied: Bool = {
