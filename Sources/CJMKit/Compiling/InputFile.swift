@@ -3,7 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Dispatch
+import CJMSyntax
 
 /// Reading an input: a path, or `-` for standard input.
 public enum InputFile {
@@ -40,20 +40,20 @@ public enum InputFile {
     /// offset at `size` so the caller reads on from there; false when a half could not be read
     /// whole (the caller then reads everything itself from the start).
     private static func readInHalves(_ fd: Int32, into buffer: UnsafeMutableBufferPointer<UInt8>, _ size: Int) -> Bool {
-        let halves = HalfReads(base: buffer.baseAddress!)
+        let base = buffer.baseAddress!
         let middle = size / 2
-        DispatchQueue.concurrentPerform(iterations: 2) { part in
-            let (start, end) = part == 0 ? (0, middle) : (middle, size)
+        func readRange(_ start: Int, _ end: Int) -> Bool {
             var done = start
             while done < end {
-                let read = pread(fd, halves.base + done, end - done, off_t(done))
+                let read = pread(fd, base + done, end - done, off_t(done))
                 if read < 0, errno == EINTR { continue }
                 if read <= 0 { break }
                 done += read
             }
-            if part == 0 { halves.front = done == end } else { halves.back = done == end }
+            return done == end
         }
-        let complete = halves.front && halves.back
+        let (front, back) = BothCores.run({ readRange(0, middle) }, { readRange(middle, size) })
+        let complete = front && back
         return lseek(fd, off_t(complete ? size : 0), SEEK_SET) == off_t(size) && complete
     }
 
@@ -106,14 +106,4 @@ public enum InputFile {
 /// `read(2)`, named apart from `InputFile.read`.
 private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
     read(fd, buffer, count)
-}
-
-/// The halves' destination and results, each result written by its half only and read after
-/// `concurrentPerform` returned.
-private final class HalfReads: @unchecked Sendable {
-    let base: UnsafeMutablePointer<UInt8>
-    var front = false
-    var back = false
-
-    init(base: UnsafeMutablePointer<UInt8>) { self.base = base }
 }

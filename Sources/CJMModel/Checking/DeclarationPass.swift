@@ -1,5 +1,4 @@
 import CJMSyntax
-import Dispatch
 
 /// The first pass: registers every id of the journey in its scope before anything is
 /// resolved, since references may point forward. Reports duplicate ids (E043); everything else
@@ -67,21 +66,18 @@ struct DeclarationPass {
         let backPositions = counted
         let (frontRoom, backRoom) = (total, total - sum)
         let limit = sink.limit
-        let passes = HalfPasses()
-        DispatchQueue.concurrentPerform(iterations: 2) { half in
+        func declareHalf(_ part: ArraySlice<Statement>, from start: PositionalIDs, room: Int) -> DeclarationPass {
             var pass = DeclarationPass(sink: DiagnosticSink(limit: limit))
-            var positions = half == 0 ? PositionalIDs() : backPositions
-            let part = half == 0 ? statements[..<middle] : statements[middle...]
+            var positions = start
             // Each half's table sized for the ids it will hold (the front's takes in the back's
             // too): growing by doubling left up to half of each table allocated and unused.
-            pass.symbols.reserveJourneyScope(half == 0 ? frontRoom : backRoom)
+            pass.symbols.reserveJourneyScope(room)
             pass.declare(part, in: journey, path: ElementPath([]), scope: SymbolTable.journeyScope, positions: &positions)
-            if half == 0 { passes.front = pass } else { passes.back = pass }
+            return pass
         }
-        // Taken out of the box, so the front table is uniquely held and grows in place instead
-        // of being copied whole by the first append.
-        guard var front = passes.front.take(), let back = passes.back.take(), front.sink.isEmpty, back.sink.isEmpty,
-              front.symbols.append(back.symbols) else { return false }
+        var (front, back) = BothCores.run({ declareHalf(statements[..<middle], from: PositionalIDs(), room: frontRoom) },
+                                          { declareHalf(statements[middle...], from: backPositions, room: backRoom) })
+        guard front.sink.isEmpty, back.sink.isEmpty, front.symbols.append(back.symbols) else { return false }
         symbols = front.symbols
         return true
     }
@@ -111,11 +107,4 @@ struct DeclarationPass {
     static func scopeName(_ path: ElementPath) -> String {
         path.components.isEmpty ? "this journey" : "`\(path)`"
     }
-}
-
-/// The two halves' passes, one slot each, written by that half only and read after
-/// `concurrentPerform` returned (which orders the writes before the reads).
-private final class HalfPasses: @unchecked Sendable {
-    var front: DeclarationPass?
-    var back: DeclarationPass?
 }

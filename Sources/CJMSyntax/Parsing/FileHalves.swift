@@ -1,5 +1,3 @@
-import Dispatch
-
 /// Reads a large file as two halves at once, one per core: the head from the start to a line
 /// inside the top-level block (the `journey`), the tail from that line to the end.
 ///
@@ -24,21 +22,16 @@ enum FileHalves {
     static func parse(_ source: SourceFile, bytes: UnsafeBufferPointer<UInt8>, limits: Limits, splittingAtLine line: Int) -> SyntaxFile? {
         let offset = source.lineStarts[line - 1]
         let path = source.path
-        let readers = ReaderPair(bytes: bytes)
-        // `concurrentPerform` runs one part on this thread and the other on a pool thread.
-        DispatchQueue.concurrentPerform(iterations: 2) { part in
-            let bytes = readers.bytes
-            if part == 0 {
-                let headBytes = UnsafeBufferPointer(rebasing: bytes[0..<offset])
-                var head = StatementReader(lexer: Lexer(bytes: headBytes, file: path), file: path, limits: limits, portion: .head)
-                if head.readHead() { readers.head = head }
-            } else {
-                let lexer = Lexer(bytes: bytes, file: path, startingAtLine: line, offset: offset)
-                var tail = StatementReader(lexer: lexer, file: path, limits: limits, portion: .tail)
-                if tail.readTail() { readers.tail = tail }
-            }
-        }
-        guard let head = readers.head, let tail = readers.tail,
+        let (head, tail) = BothCores.run({ () -> StatementReader? in
+            let headBytes = UnsafeBufferPointer(rebasing: bytes[0..<offset])
+            var head = StatementReader(lexer: Lexer(bytes: headBytes, file: path), file: path, limits: limits, portion: .head)
+            return head.readHead() ? head : nil
+        }, { () -> StatementReader? in
+            let lexer = Lexer(bytes: bytes, file: path, startingAtLine: line, offset: offset)
+            var tail = StatementReader(lexer: lexer, file: path, limits: limits, portion: .tail)
+            return tail.readTail() ? tail : nil
+        })
+        guard let head, let tail,
               head.statementCount + tail.statementCount <= limits.maxElements else { return nil }
         return StatementReader.joining(head: head, tail: tail)
     }
@@ -91,15 +84,4 @@ enum FileHalves {
         guard middle > first else { return nil }
         return (middle...min(starts.count, middle + 100_000)).first { startsStatement($0, indent: indent) && !ends($0 - 1, with: UInt8(ascii: ",")) }
     }
-}
-
-/// What the two parts share: the file's bytes, which neither writes, and each part's reader,
-/// written by that part only and read after `concurrentPerform` returned (which orders the
-/// writes before the reads).
-private final class ReaderPair: @unchecked Sendable {
-    let bytes: UnsafeBufferPointer<UInt8>
-    var head: StatementReader?
-    var tail: StatementReader?
-
-    init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 }

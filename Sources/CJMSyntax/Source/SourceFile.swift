@@ -3,7 +3,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Dispatch
 
 /// The text of one `.cjm` file as the rest of the pipeline sees it: valid UTF-8 split into lines.
 ///
@@ -38,19 +37,13 @@ public struct SourceFile: Sendable {
     static func lineStarts(in bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
         guard bytes.count >= 1 << 20 else { return [0] + lineEnds(in: bytes, from: 0, to: bytes.count) }
         let middle = bytes.count / 2
-        let halves = LineHalves(bytes: bytes)
-        DispatchQueue.concurrentPerform(iterations: 2) { part in
-            if part == 0 {
-                halves.front = lineEnds(in: halves.bytes, from: 0, to: middle)
-            } else {
-                halves.back = lineEnds(in: halves.bytes, from: middle, to: halves.bytes.count)
-            }
-        }
+        let (front, back) = BothCores.run({ lineEnds(in: bytes, from: 0, to: middle) },
+                                          { lineEnds(in: bytes, from: middle, to: bytes.count) })
         var starts: [Int] = []
-        starts.reserveCapacity(1 + halves.front.count + halves.back.count)
+        starts.reserveCapacity(1 + front.count + back.count)
         starts.append(0)
-        starts.append(contentsOf: halves.front)
-        starts.append(contentsOf: halves.back)
+        starts.append(contentsOf: front)
+        starts.append(contentsOf: back)
         return starts
     }
 
@@ -88,14 +81,4 @@ public struct SourceFile: Sendable {
         while end > start, utf8[end - 1] == UInt8(ascii: "\n") || utf8[end - 1] == UInt8(ascii: "\r") { end -= 1 }
         return String(decoding: utf8[start..<end], as: UTF8.self)
     }
-}
-
-/// What the two halves of `lineStarts` share: the bytes, which neither writes, and one result
-/// each, written by its half only and read after `concurrentPerform` returned.
-private final class LineHalves: @unchecked Sendable {
-    let bytes: UnsafeBufferPointer<UInt8>
-    var front: [Int] = []
-    var back: [Int] = []
-
-    init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 }

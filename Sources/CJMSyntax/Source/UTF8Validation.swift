@@ -1,5 +1,3 @@
-import Dispatch
-
 /// A strict UTF-8 check (RFC 3629): no overlong forms, no surrogates, nothing above U+10FFFF.
 enum UTF8Validation {
     /// Below this, a second thread costs more than it saves.
@@ -16,26 +14,9 @@ enum UTF8Validation {
         for _ in 0..<3 where bytes[split] & 0xC0 == 0x80 { split += 1 }
         guard bytes[split] & 0xC0 != 0x80 else { return firstInvalidByte(inPart: bytes) }
         let middle = split
-        let found = HalfResults(bytes: bytes)
-        DispatchQueue.concurrentPerform(iterations: 2) { half in
-            let all = found.bytes
-            if half == 0 {
-                found.front = firstInvalidByte(inPart: UnsafeBufferPointer(rebasing: all[0..<middle]))
-            } else {
-                found.back = firstInvalidByte(inPart: UnsafeBufferPointer(rebasing: all[middle...])).map { $0 + middle }
-            }
-        }
-        return found.front ?? found.back
-    }
-
-    /// What the two halves share: the bytes, which neither writes, and one result slot each,
-    /// written by its half only and read after `concurrentPerform` returned.
-    private final class HalfResults: @unchecked Sendable {
-        let bytes: UnsafeBufferPointer<UInt8>
-        var front: Int?
-        var back: Int?
-
-        init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+        let (front, back) = BothCores.run({ firstInvalidByte(inPart: UnsafeBufferPointer(rebasing: bytes[0..<middle])) },
+                                          { firstInvalidByte(inPart: UnsafeBufferPointer(rebasing: bytes[middle...])).map { $0 + middle } })
+        return front ?? back
     }
 
     /// The check itself, on one thread. Every file is checked once, so the common text takes
