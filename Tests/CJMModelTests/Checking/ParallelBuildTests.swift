@@ -94,15 +94,21 @@ import Testing
         expectSame(automatic.result.journey, journey)
     }
 
+    /// A generated 2 MiB journey with `lines` added at the end of its block, checked serially and
+    /// automatically (in parts, when nothing is found).
+    static func checkedBothWays(seed: Int, endingWith lines: String) throws
+        -> (serial: (result: CheckResult, builtInParts: Bool), automatic: (result: CheckResult, builtInParts: Bool)) {
+        var text = try generateJourney(megabytes: 2, seed: seed)
+        let end = try #require(text.range(of: "}", options: .backwards))
+        text.insert(contentsOf: lines, at: end.lowerBound)
+        let source = SourceFile(path: "ending-\(seed).cjm", text: text)
+        return (run(source, .serial), run(source, .automatic))
+    }
+
     /// An error near the end of a large journey (in the last part): the diagnostics are exactly
     /// the serial build's, because the parts are dropped and the serial code reports.
     @Test func errorInTheLastPartGivesTheSerialDiagnostics() throws {
-        var text = try generateJourney(megabytes: 2, seed: 3)
-        let end = try #require(text.range(of: "}", options: .backwards))
-        text.insert(contentsOf: "  touchpoint broken \"Сломано\" phase: nowhere emotion: 7 colour: red\n  chanel x\n", at: end.lowerBound)
-        let source = SourceFile(path: "broken.cjm", text: text)
-        let serial = Self.run(source, .serial)
-        let automatic = Self.run(source, .automatic)
+        let (serial, automatic) = try Self.checkedBothWays(seed: 3, endingWith: "  touchpoint broken \"Сломано\" phase: nowhere emotion: 7 colour: red\n  chanel x\n")
         #expect(!automatic.builtInParts, "a part reported, so the serial build ran")
         #expect(serial.result.journey == nil && automatic.result.journey == nil)
         #expect(serial.result.diagnostics.count >= 3)
@@ -112,12 +118,7 @@ import Testing
     /// A second `crm` in the last part is no error to any part on its own; the serial build
     /// reports it.
     @Test func secondCRMInTheLastPartIsReported() throws {
-        var text = try generateJourney(megabytes: 2, seed: 4)
-        let end = try #require(text.range(of: "}", options: .backwards))
-        text.insert(contentsOf: "  crm second \"Второй\"\n", at: end.lowerBound)
-        let source = SourceFile(path: "two-crms.cjm", text: text)
-        let serial = Self.run(source, .serial)
-        let automatic = Self.run(source, .automatic)
+        let (serial, automatic) = try Self.checkedBothWays(seed: 4, endingWith: "  crm second \"Второй\"\n")
         #expect(!automatic.builtInParts)
         #expect(serial.result.diagnostics.map(\.code) == [.duplicateElement])
         #expect(automatic.result.diagnostics == serial.result.diagnostics)
