@@ -81,7 +81,8 @@ enum FileHalves {
             if starts[mid] < bytes.count / 2 { low = mid + 1 } else { high = mid }
         }
         let middle = low + 1
-        guard middle > first else { return nil }
+        // No line starts in the back half (one long last line): nothing to split at.
+        guard middle > first, middle <= starts.count else { return nil }
         return (middle...min(starts.count, middle + 100_000)).first { startsStatement($0, indent: indent) && !ends($0 - 1, with: UInt8(ascii: ",")) }
     }
 }

@@ -55,6 +55,16 @@ import Testing
         #expect(viaParser.syntax == expected.syntax && viaParser.diagnostics.isEmpty)
     }
 
+    /// A large file whose last line starts before its middle has no line to split at; it once
+    /// made the split search run past the last line and trap.
+    @Test func aLongLastLineLeavesNothingToSplitAt() {
+        let text = "journey \"x\" {\n  crm a \"b\"\n  # " + String(repeating: "ж", count: 1_000_000)
+        let source = SourceFile(path: "long.cjm", text: text)
+        #expect(source.utf8.count >= FileHalves.minimumBytes)
+        #expect(FileHalves.splitLine(of: source) == nil)
+        #expect(Parser.parse(source).diagnostics.map(\.code) == [.unclosedBlock])
+    }
+
     @Test func problemsInEitherHalfAreReportedAsOneReaderReportsThem() {
         let text = generatedJourney(bytes: 2_000_000)
         let early = text.replacingOccurrences(of: "pipeline p3 ", with: "pipeline p3 = ")
