@@ -17,7 +17,7 @@ struct DeclarationPass {
         let journey = ElementRules.byKeyword["journey"]!
         declaredInHalves = declareInHalves(statements, journey, strategy: strategy)
         if !declaredInHalves {
-            symbols.reserveJourneyScope(statements.count)
+            symbols.reserve(declarations: statements.count)
             var positions = PositionalIDs()
             declare(statements[...], in: journey, path: ElementPath([]), scope: SymbolTable.journeyScope, positions: &positions)
         }
@@ -71,7 +71,7 @@ struct DeclarationPass {
             var positions = start
             // Each half's table sized for the ids it will hold (the front's takes in the back's
             // too): growing by doubling left up to half of each table allocated and unused.
-            pass.symbols.reserveJourneyScope(room)
+            pass.symbols.reserve(declarations: room)
             pass.declare(part, in: journey, path: ElementPath([]), scope: SymbolTable.journeyScope, positions: &positions)
             return pass
         }

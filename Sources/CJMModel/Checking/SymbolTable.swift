@@ -117,7 +117,7 @@ struct SymbolTable: Sendable {
 
     /// Makes room for `count` declarations up front (a 50 MB journey declares a few hundred
     /// thousand ids; growing the tables by doubling rehashed and copied them repeatedly).
-    mutating func reserveJourneyScope(_ count: Int) {
+    mutating func reserve(declarations count: Int) {
         declarations.reserveCapacity(count)
         nextSameName.reserveCapacity(count)
         members.reserve(count)

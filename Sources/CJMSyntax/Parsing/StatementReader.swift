@@ -45,7 +45,7 @@ struct StatementReader {
     }
 
     /// For a `.tail` reader, once the head's block closed: how many statements of
-    /// `statements` belong to it, and the `}` that closed it.
+    /// `statements` belong to it, the `}` that closed it, and `statementCount` then.
     private var headBlockEnd: (statements: Int, closer: Token, read: Int)?
 
     /// The column of the first token on the current token's line.
