@@ -160,19 +160,26 @@ struct ElementShape {
     var flags: [String] = []
 }
 
-/// A few `name: value` pairs looked up by name.
+/// The attributes of an element that passed the table's checks, looked up by name: the ones its
+/// rule takes, the first of duplicates. It holds the syntax tree's own array (no copy, no
+/// allocation per element) and the rule's names; elements carry a handful of attributes, so a
+/// scan beats a dictionary.
 struct AttributeList {
-    private(set) var items: [AttributeSyntax] = []
+    private let written: [AttributeSyntax]
+    private let allowed: [String]
+
+    /// The attributes `written` on an element that takes `allowed`.
+    init(_ written: [AttributeSyntax] = [], allowed: [String] = []) {
+        self.written = written
+        self.allowed = allowed
+    }
 
     /// `name` is a word of the element table (`phase`, `fill`).
     subscript(name: String) -> AttributeSyntax? {
-        for item in items where isTableWord(name, item.name.name) { return item }
+        guard allowed.contains(where: { isTableWord($0, name) }) else { return nil }
+        for item in written where isTableWord(name, item.name.name) { return item }
         return nil
     }
-
-    mutating func append(_ attribute: AttributeSyntax) { items.append(attribute) }
-
-    mutating func reserveCapacity(_ count: Int) { items.reserveCapacity(count) }
 }
 
 /// A child statement that may stand where it was written.
@@ -287,10 +294,7 @@ extension JourneyBuilder {
         }
 
         var result = ElementShape()
-        result.attributes.reserveCapacity(element.attributes.count)
-        for attribute in element.attributes {
-            collect(attribute, allowed: rule.attributes, of: "`\(keyword)`", into: &result.attributes)
-        }
+        result.attributes = attributes(element.attributes, allowed: rule.attributes, of: "`\(keyword)`")
         var flagRanges: [SourceRange] = []
         for flag in element.flags {
             guard rule.flags.contains(where: { isTableWord($0, flag.name) }) else {
@@ -311,26 +315,34 @@ extension JourneyBuilder {
         return result
     }
 
-    /// Adds `attribute` to `collected` when `allowed` has it and it is not there yet; else
-    /// reports E030 (with "did you mean") or E033. `owner` names the element in messages; it is
+    /// The attributes `written` that `allowed` has (the first of duplicates); reports the others,
+    /// E030 (with "did you mean") or E033. `owner` names the element in messages; it is
     /// formatted only when one is reported.
-    mutating func collect(_ attribute: AttributeSyntax, allowed: [String], of owner: @autoclosure () -> String,
-                          into collected: inout AttributeList) {
-        let name = attribute.name.name
-        guard allowed.contains(where: { isTableWord($0, name) }) else {
-            let owner = owner()
-            let message = allowed.isEmpty
-                ? "\(owner) takes no attributes, so not `\(name):`"
-                : "\(owner) has no attribute `\(name):` (it takes \(allowed.map { "`\($0):`" }.joined(separator: ", ")))"
-            sink.error(.unknownAttribute, message, at: attribute.name.range, name: name, suggestingFrom: allowed)
-            return
+    mutating func attributes(_ written: [AttributeSyntax], allowed: [String], of owner: @autoclosure () -> String) -> AttributeList {
+        guard !written.isEmpty else { return AttributeList(allowed: allowed) }
+        // Where each allowed name was first given, on the stack: a hostile line of a hundred
+        // thousand duplicates must not rescan the ones before it.
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: allowed.count) { first in
+            first.initialize(repeating: -1)
+            for (index, attribute) in written.enumerated() {
+                let name = attribute.name.name
+                guard let slot = allowed.firstIndex(where: { isTableWord($0, name) }) else {
+                    let owner = owner()
+                    let message = allowed.isEmpty
+                        ? "\(owner) takes no attributes, so not `\(name):`"
+                        : "\(owner) has no attribute `\(name):` (it takes \(allowed.map { "`\($0):`" }.joined(separator: ", ")))"
+                    sink.error(.unknownAttribute, message, at: attribute.name.range, name: name, suggestingFrom: allowed)
+                    continue
+                }
+                guard first[slot] < 0 else {
+                    sink.error(.duplicateAttribute, "`\(name):` is given twice", at: attribute.name.range,
+                               notes: [Diagnostic.Note("first given here", at: written[first[slot]].name.range)])
+                    continue
+                }
+                first[slot] = index
+            }
         }
-        if let first = collected[name] {
-            sink.error(.duplicateAttribute, "`\(name):` is given twice", at: attribute.name.range,
-                       notes: [Diagnostic.Note("first given here", at: first.name.range)])
-            return
-        }
-        collected.append(attribute)
+        return AttributeList(written, allowed: allowed)
     }
 
     /// The statements of a block that may stand in it, reporting the others: unknown keywords

@@ -30,14 +30,16 @@ extension JourneyBuilder {
 
     /// `style stage { fill: "#fff3a0" stroke: red font: "#333" shape: box }`.
     mutating func buildStyle(_ element: ElementSyntax, _ rule: ElementRule) -> StyleRule? {
-        var properties = shape(of: element, rule).attributes
+        // The block's lines are checked with the line's own attributes (the rule takes the same
+        // names), so a property given on both is a duplicate.
+        var written = element
         for statement in element.body?.statements ?? [] {
-            switch statement {
-            case .property(let property):
-                collect(property, allowed: ElementRules.styleProperties, of: "`style`", into: &properties)
-            default:
-                sink.error(.misplacedElement, "a `style` block holds only `fill:`, `stroke:`, `font:` and `shape:` lines", at: statement.range)
-            }
+            if case .property(let property) = statement { written.attributes.append(property) }
+        }
+        let properties = shape(of: written, rule).attributes
+        for statement in element.body?.statements ?? [] {
+            if case .property = statement { continue }
+            sink.error(.misplacedElement, "a `style` block holds only `fill:`, `stroke:`, `font:` and `shape:` lines", at: statement.range)
         }
         guard let id = element.id else { return nil }
         let kinds = ElementKind.allCases.filter { $0 != .journey }.map(\.rawValue)
@@ -71,10 +73,7 @@ extension JourneyBuilder {
     /// `A -> B, C "label" style: dashed count: 10`: one flow per target.
     mutating func explicitEdge(_ edge: EdgeSyntax, from scope: Int) {
         let endpoint = Expectation(place: .edgeEnd, kind: nil)
-        var attributes = AttributeList()
-        for attribute in edge.attributes {
-            collect(attribute, allowed: ElementRules.edgeAttributes, of: "an edge", into: &attributes)
-        }
+        let attributes = attributes(edge.attributes, allowed: ElementRules.edgeAttributes, of: "an edge")
         let style = word(attributes["style"], as: Flow.LineStyle.self) ?? .solid
         let count = count(attributes["count"])
         let from = resolve(edge.from, from: scope, as: endpoint)

@@ -16,17 +16,14 @@ public struct ElementPath: Hashable, Sendable, Comparable, CustomStringConvertib
 
     /// The path of the child `component` of this element.
     public func appending(_ component: String) -> ElementPath {
-        // Exactly sized and filled in place: `components + [component]` can leave spare
-        // capacity in every path (and every element of a journey has one), and reserving then
-        // appending went through the array's general growth path each time.
-        let count = components.count
-        return ElementPath([String](unsafeUninitializedCapacity: count + 1) { buffer, initialized in
-            components.withUnsafeBufferPointer { old in
-                for index in 0..<count { (buffer.baseAddress! + index).initialize(to: old[index]) }
-            }
-            (buffer.baseAddress! + count).initialize(to: component)
-            initialized = count + 1
-        })
+        // Exactly sized: `components + [component]` can leave spare capacity in every path (and
+        // every element of a journey has one). Not `Array(unsafeUninitializedCapacity:)`, which
+        // looks the array type up in the runtime's metadata cache on every call.
+        var result: [String] = []
+        result.reserveCapacity(components.count + 1)
+        result.append(contentsOf: components)
+        result.append(component)
+        return ElementPath(result)
     }
 
     public static func < (lhs: ElementPath, rhs: ElementPath) -> Bool {
