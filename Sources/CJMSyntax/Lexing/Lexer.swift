@@ -148,6 +148,9 @@ struct Lexer {
             if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r") {
                 pos += 1
             } else if byte >= 0x80 {
+                // Space separators start with one of four lead bytes (U+00A0, U+1680,
+                // U+2000…U+205F, U+3000); a Cyrillic word never needs the property lookup.
+                guard byte == 0xC2 || (byte >= 0xE1 && byte <= 0xE3) else { return }
                 let (scalar, length) = scalar(at: pos)
                 guard ScalarClass.isSpace(scalar) else { return }
                 pos += length

@@ -69,6 +69,19 @@ import Testing
         #expect(tokens.dropLast().map(\.text) == ["stage", "new"])
     }
 
+    @Test func everySpaceSeparatorSeparatesTokensAndCyrillicStartsWords() {
+        // The space separators outside ASCII start with four lead bytes; the lexer looks up the
+        // property only after those.
+        for space in ["\u{00A0}", "\u{1680}", "\u{2003}", "\u{202F}", "\u{205F}", "\u{3000}"] {
+            let (tokens, diagnostics) = lex("этап\(space)ёж\(space) Щука")
+            #expect(diagnostics.isEmpty)
+            #expect(tokens.dropLast().map(\.text) == ["этап", "ёж", "Щука"])
+        }
+        // Not spaces: a zero-width space, and a Cyrillic letter straight after a Latin one.
+        #expect(lex("a\u{200B}b").diagnostics.count == 1)
+        #expect(lex("aЖ").tokens.dropLast().map(\.text) == ["aЖ"])
+    }
+
     @Test func columnsCountScalarsNotBytes() {
         let (tokens, _) = lex("этап «x» y")
         // "этап" 4, space, then « (E002) x » space y: y is the 10th scalar.

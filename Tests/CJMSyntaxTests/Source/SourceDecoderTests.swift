@@ -134,6 +134,54 @@ import Testing
     }
 }
 
+/// The validator's eight-byte short cut must agree with the standard library's strict decoder on
+/// every mix of ASCII, two-, three- and four-byte forms and bad bytes, at every alignment.
+@Suite struct UTF8ShortCutTests {
+    /// The offset of the first ill-formed byte by `Unicode.UTF8.ForwardParser`.
+    private func reference(_ bytes: [UInt8]) -> Int? {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let scalar): offset += scalar.count
+            case .emptyInput: return nil
+            case .error: return offset
+            }
+        }
+    }
+
+    @Test func agreesWithTheStandardDecoderOnMixedText() {
+        // Pieces chosen to straddle word boundaries: pairs, a lone lead or continuation, the
+        // overlong leads C0/C1, three- and four-byte forms and the surrogate range.
+        let pieces: [[UInt8]] = [
+            Array("a".utf8), Array("Ж".utf8), Array("ё".utf8), Array("ß".utf8), Array("→".utf8), Array("😀".utf8),
+            [0xD0], [0x90], [0xC0, 0x80], [0xC1, 0xBF], [0xC2, 0x80], [0xDF, 0xBF], [0xED, 0xA0, 0x80], [0xF5], [0xFF],
+        ]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<4_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 1...24, using: &generator) {
+                bytes += pieces[Int.random(in: 0..<(Bool.random(using: &generator) ? 4 : pieces.count), using: &generator)]
+            }
+            let found = bytes.withUnsafeBufferPointer { UTF8Validation.firstInvalidByte(inPart: $0) }
+            #expect(found == reference(bytes), "\(bytes.map { String($0, radix: 16) })")
+        }
+    }
+
+    @Test func takesWholePairsAndLeavesASplitOneToTheNextWord() {
+        func prefix(_ bytes: [UInt8]) -> Int {
+            bytes.withUnsafeBytes { TwoByteText.wellFormedPrefix($0.loadUnaligned(as: UInt64.self)) }
+        }
+        #expect(prefix(Array("abcdefgh".utf8)) == 8)
+        #expect(prefix(Array("Жабвгд".utf8.prefix(8))) == 8)
+        #expect(prefix(Array("a Жёb".utf8) + [0xD0]) == 7)
+        #expect(prefix([0x90] + Array("abcdefg".utf8)) == 0)
+        #expect(prefix(Array("ab".utf8) + [0xC1, 0x81] + Array("cdef".utf8)) == 0)
+        #expect(prefix(Array("ab→def".utf8)) == 0)
+    }
+}
+
 /// A large file's line starts are found in two halves at once; they must be every line's start.
 @Suite struct LineStartHalvesTests {
     @Test(arguments: [-1, 0, 1]) func everyLineStartIsFoundWhereverTheMiddleFalls(newlineNearMiddle: Int) {
