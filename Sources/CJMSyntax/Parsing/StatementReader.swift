@@ -175,11 +175,11 @@ struct StatementReader {
     /// Gives `block`'s element its body of `children`, ending at `closer`, and hands the element
     /// to the enclosing block.
     private mutating func close(_ block: consuming OpenBlock, children: [Statement], closedBy closer: Token) {
-        guard var element = block.element.take() else { return }
+        guard let element = block.element.take() else { return }
         let end = max(closer.end, block.brace.end)
-        element.body = BlockSyntax(statements: children, range: range(block.brace.start, end), nestedCount: statementCount - block.countAtOpen)
-        element.range = range(element.range.start, end)
-        append(.element(element))
+        append(.element(element.closing(BlockSyntax(statements: children, range: range(block.brace.start, end),
+                                                    nestedCount: statementCount - block.countAtOpen),
+                                        at: range(element.range.start, end))))
     }
 
     private mutating func closeUnclosedBlocks() {
@@ -326,28 +326,31 @@ struct StatementReader {
     private mutating func readElement() {
         let keyword = identifier()
         advance()
-        var element = ElementSyntax(keyword: keyword, range: keyword.range)
+        // The parts are kept apart and the element made once at the end: appending a finished
+        // local moves it, while a mutated `var` element was copied (a retain for each of its
+        // strings and arrays) and then destroyed.
+        var id: Identifier?
+        var label: StringLiteral?
+        var flags: [Identifier] = []
         var end = keyword.range.end
         while true {
             switch token.kind {
             case .newline, .semicolon, .rightBrace, .end:
-                element.range = range(keyword.range.start, end)
-                element.attributes = attributes.take(from: 0)
-                append(.element(element))
+                append(.element(ElementSyntax(keyword: keyword, id: id, label: label, attributes: attributes.take(from: 0), flags: flags,
+                                              range: range(keyword.range.start, end))))
                 return
             case .leftBrace:
-                element.range = range(keyword.range.start, token.end)
-                element.attributes = attributes.take(from: 0)
-                openBlock(for: element)
+                openBlock(for: ElementSyntax(keyword: keyword, id: id, label: label, attributes: attributes.take(from: 0), flags: flags,
+                                             range: range(keyword.range.start, token.end)))
                 return
             case .string:
-                if element.label == nil {
-                    element.label = stringLiteral()
+                if let label {
+                    error(.unexpectedToken, "'\(keyword.name)' already has the label \"\(label.value)\"; an element has at most one label", at: token)
+                    recover()
+                } else {
+                    label = stringLiteral()
                     end = token.end
                     advance()
-                } else {
-                    error(.unexpectedToken, "'\(keyword.name)' already has the label \"\(element.label!.value)\"; an element has at most one label", at: token)
-                    recover()
                 }
             case .identifier:
                 if peekKind() == .colon {
@@ -358,10 +361,10 @@ struct StatementReader {
                         recover()
                     }
                 } else {
-                    if element.id == nil {
-                        element.id = identifier()
+                    if id == nil {
+                        id = identifier()
                     } else {
-                        element.flags.append(identifier())
+                        flags.append(identifier())
                     }
                     end = token.end
                     advance()

@@ -25,6 +25,16 @@ public struct ElementSyntax: Equatable, Sendable {
     }
 }
 
+extension ElementSyntax {
+    /// The element with its block, ending at `range`; consuming, so the parser moves the element
+    /// instead of copying each of its strings and arrays.
+    consuming func closing(_ body: BlockSyntax, at range: SourceRange) -> ElementSyntax {
+        self.body = body
+        self.range = range
+        return self
+    }
+}
+
 /// The children between `{` and `}`.
 ///
 /// Stored behind one reference (copy on write): most elements have no block, and an inline
