@@ -162,22 +162,32 @@ struct ElementShape {
 
 /// The attributes of an element that passed the table's checks, looked up by name: the ones its
 /// rule takes, the first of duplicates. It holds the syntax tree's own array (no copy, no
-/// allocation per element) and the rule's names; elements carry a handful of attributes, so a
-/// scan beats a dictionary.
+/// allocation per element) and which of its attributes were accepted; elements carry a handful
+/// of attributes, so a scan beats a dictionary.
 struct AttributeList {
     private let written: [AttributeSyntax]
-    private let allowed: [String]
+    /// Bit `i` set when `written[i]` was accepted, for the first 64; the rest, when a line has
+    /// more, are listed in `acceptedBeyond`.
+    private let accepted: UInt64
+    private let acceptedBeyond: [Int]
 
-    /// The attributes `written` on an element that takes `allowed`.
-    init(_ written: [AttributeSyntax] = [], allowed: [String] = []) {
+    /// The attributes `written`, of which those with bits set in `accepted` (the first 64) or
+    /// listed in `acceptedBeyond` (in order) passed the checks.
+    init(_ written: [AttributeSyntax] = [], accepted: UInt64 = 0, acceptedBeyond: [Int] = []) {
         self.written = written
-        self.allowed = allowed
+        self.accepted = accepted
+        self.acceptedBeyond = acceptedBeyond
     }
 
     /// `name` is a word of the element table (`phase`, `fill`).
     subscript(name: String) -> AttributeSyntax? {
-        guard allowed.contains(where: { isTableWord($0, name) }) else { return nil }
-        for item in written where isTableWord(name, item.name.name) { return item }
+        var mask = accepted
+        while mask != 0 {
+            let index = mask.trailingZeroBitCount
+            if isTableWord(name, written[index].name.name) { return written[index] }
+            mask &= mask - 1
+        }
+        for index in acceptedBeyond where isTableWord(name, written[index].name.name) { return written[index] }
         return nil
     }
 }
@@ -319,10 +329,10 @@ extension JourneyBuilder {
     /// E030 (with "did you mean") or E033. `owner` names the element in messages; it is
     /// formatted only when one is reported.
     mutating func attributes(_ written: [AttributeSyntax], allowed: [String], of owner: @autoclosure () -> String) -> AttributeList {
-        guard !written.isEmpty else { return AttributeList(allowed: allowed) }
+        guard !written.isEmpty else { return AttributeList() }
         // Where each allowed name was first given, on the stack: a hostile line of a hundred
         // thousand duplicates must not rescan the ones before it.
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: allowed.count) { first in
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: allowed.count) { first in
             first.initialize(repeating: -1)
             for (index, attribute) in written.enumerated() {
                 let name = attribute.name.name
@@ -341,8 +351,14 @@ extension JourneyBuilder {
                 }
                 first[slot] = index
             }
+            var mask: UInt64 = 0
+            var beyond: [Int] = []
+            for index in first where index >= 0 {
+                if index < 64 { mask |= 1 << UInt64(index) } else { beyond.append(index) }
+            }
+            beyond.sort()
+            return AttributeList(written, accepted: mask, acceptedBeyond: beyond)
         }
-        return AttributeList(written, allowed: allowed)
     }
 
     /// The statements of a block that may stand in it, reporting the others: unknown keywords
