@@ -428,18 +428,19 @@ extension JourneyBuilder {
         return nil
     }
 
-    /// The labels of a block's text-only children (`goal "…"`), in the order written, with
-    /// the index of each one's keyword in `rule.children`.
-    mutating func textChildren(of element: ElementSyntax, _ rule: ElementRule, path: ElementPath) -> [(kind: Int, text: String)] {
+    /// The labels of a block's text-only children (`goal "…"`), in the order written, each made
+    /// by `line` from the index of its keyword in `rule.children` and its text.
+    mutating func textChildren<Line>(of element: ElementSyntax, _ rule: ElementRule, path: ElementPath,
+                                     line: (Int, String) -> Line) -> [Line] {
         guard let body = element.body else { return [] }
-        if let texts = plainTexts(body.statements, rule) { return texts }
-        var texts: [(kind: Int, text: String)] = []
+        if let texts = plainTexts(body.statements, rule, line: line) { return texts }
+        var texts: [Line] = []
         texts.reserveCapacity(body.statements.count)
         for child in children(body.statements, in: rule, path: path) {
-            guard case .element(let line, let lineRule, _) = child else { continue }
-            _ = shape(of: line, lineRule)
-            if let label = line.label, let kind = rule.children.firstIndex(of: lineRule.keyword) {
-                texts.append((kind, label.value))
+            guard case .element(let written, let lineRule, _) = child else { continue }
+            _ = shape(of: written, lineRule)
+            if let label = written.label, let kind = rule.children.firstIndex(of: lineRule.keyword) {
+                texts.append(line(kind, label.value))
             }
         }
         return texts
@@ -449,13 +450,13 @@ extension JourneyBuilder {
     /// its label and nothing else, which every check passes; nil when any line is not, and the
     /// caller checks and reports them all. Most blocks of a large journey are like this, and
     /// skipping the placement walk for them took a tenth off building a touchpoint.
-    private func plainTexts(_ statements: [Statement], _ rule: ElementRule) -> [(kind: Int, text: String)]? {
-        var texts: [(kind: Int, text: String)] = []
+    private func plainTexts<Line>(_ statements: [Statement], _ rule: ElementRule, line make: (Int, String) -> Line) -> [Line]? {
+        var texts: [Line] = []
         texts.reserveCapacity(statements.count)
         for index in statements.indices {
             guard case .element(let line) = statements[index], line.id == nil, line.attributes.isEmpty, line.flags.isEmpty,
                   line.body == nil, let label = line.label, let kind = rule.children.firstIndex(of: line.keyword.name) else { return nil }
-            texts.append((kind, label.value))
+            texts.append(make(kind, label.value))
         }
         return texts
     }

@@ -16,7 +16,7 @@ extension JourneyBuilder {
         _ = shape(of: element, rule)
         var persona = Persona(path: path, label: Self.label(element, path: path), source: element.range)
         // Kinds index `rule.children`: goal, need, motivation.
-        for (kind, text) in textChildren(of: element, rule, path: path) {
+        for (kind, text) in textChildren(of: element, rule, path: path, line: { ($0, $1) }) {
             switch kind {
             case 0: persona.goals.append(text)
             case 1: persona.needs.append(text)
@@ -39,21 +39,14 @@ extension JourneyBuilder {
     mutating func buildTouchpoint(_ element: ElementSyntax, _ rule: ElementRule, path: ElementPath, scope: Int) -> Touchpoint {
         let shape = shape(of: element, rule)
         let a = shape.attributes
-        var touchpoint = Touchpoint(path: path, label: Self.label(element, path: path),
-                                    phase: reference(a["phase"], from: scope, as: .phase),
-                                    channel: reference(a["channel"], from: scope, as: .channel),
-                                    persona: reference(a["persona"], from: scope, as: .persona),
-                                    emotion: emotion(a["emotion"]), count: count(a["count"]), source: element.range)
-        // Kinds index `rule.children`: action, pain, idea, feedback, owner.
-        for (kind, text) in textChildren(of: element, rule, path: path) {
-            switch kind {
-            case 0: touchpoint.actions.append(text)
-            case 1: touchpoint.pains.append(text)
-            case 2: touchpoint.ideas.append(text)
-            case 3: touchpoint.feedback.append(text)
-            default: touchpoint.owners.append(text)
-            }
+        // Kinds index `rule.children`: action, pain, idea, feedback, owner, as `NoteKind` does.
+        let notes = textChildren(of: element, rule, path: path) { kind, text in
+            Touchpoint.Note(kind: Touchpoint.NoteKind(rawValue: UInt8(kind)) ?? .owner, text: text)
         }
-        return touchpoint
+        return Touchpoint(path: path, label: Self.label(element, path: path),
+                          phase: reference(a["phase"], from: scope, as: .phase),
+                          channel: reference(a["channel"], from: scope, as: .channel),
+                          persona: reference(a["persona"], from: scope, as: .persona),
+                          emotion: emotion(a["emotion"]), count: count(a["count"]), notes: notes, source: element.range)
     }
 }

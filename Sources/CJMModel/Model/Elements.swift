@@ -207,6 +207,18 @@ public struct Query: Equatable, Sendable {
 
 /// A moment of contact: in a phase, through a channel, for a persona.
 public struct Touchpoint: Equatable, Sendable {
+    /// The five kinds of line a touchpoint's block holds.
+    public enum NoteKind: UInt8, Sendable, CaseIterable {
+        case action, pain, idea, feedback, owner
+    }
+
+    /// One line of the block: its kind and text.
+    public struct Note: Equatable, Sendable {
+        public var kind: NoteKind
+        public var text: String
+        public init(kind: NoteKind, text: String) { self.kind = kind; self.text = text }
+    }
+
     public var path: ElementPath
     public var label: String
     public var phase: ElementPath?
@@ -215,13 +227,44 @@ public struct Touchpoint: Equatable, Sendable {
     /// −2…+2.
     public var emotion: Int?
     public var count: Int?
-    public var actions: [String]
-    public var pains: [String]
-    public var ideas: [String]
-    public var feedback: [String]
-    public var owners: [String]
+    /// Every line of the block in one array, grouped by kind in `NoteKind` order and in the
+    /// order written within a kind (so equal touchpoints compare equal however their lines were
+    /// interleaved). One array, not five: a touchpoint usually has one line of each kind, and a
+    /// large journey holds tens of thousands of touchpoints.
+    public private(set) var notes: [Note]
     public var source: SourceRange
+
+    public var actions: [String] { get { texts(.action) } set { replaceTexts(.action, with: newValue) } }
+    public var pains: [String] { get { texts(.pain) } set { replaceTexts(.pain, with: newValue) } }
+    public var ideas: [String] { get { texts(.idea) } set { replaceTexts(.idea, with: newValue) } }
+    public var feedback: [String] { get { texts(.feedback) } set { replaceTexts(.feedback, with: newValue) } }
+    public var owners: [String] { get { texts(.owner) } set { replaceTexts(.owner, with: newValue) } }
+
     public init(path: ElementPath, label: String, phase: ElementPath? = nil, channel: ElementPath? = nil, persona: ElementPath? = nil, emotion: Int? = nil, count: Int? = nil, actions: [String] = [], pains: [String] = [], ideas: [String] = [], feedback: [String] = [], owners: [String] = [], source: SourceRange) {
-        self.path = path; self.label = label; self.phase = phase; self.channel = channel; self.persona = persona; self.emotion = emotion; self.count = count; self.actions = actions; self.pains = pains; self.ideas = ideas; self.feedback = feedback; self.owners = owners; self.source = source
+        self.path = path; self.label = label; self.phase = phase; self.channel = channel; self.persona = persona; self.emotion = emotion; self.count = count; self.source = source
+        let lists: [(NoteKind, [String])] = [(.action, actions), (.pain, pains), (.idea, ideas), (.feedback, feedback), (.owner, owners)]
+        notes = lists.flatMap { kind, texts in texts.map { Note(kind: kind, text: $0) } }
+    }
+
+    /// A touchpoint whose block holds `notes`, in the order written.
+    public init(path: ElementPath, label: String, phase: ElementPath? = nil, channel: ElementPath? = nil, persona: ElementPath? = nil, emotion: Int? = nil, count: Int? = nil, notes: [Note], source: SourceRange) {
+        self.path = path; self.label = label; self.phase = phase; self.channel = channel; self.persona = persona; self.emotion = emotion; self.count = count; self.source = source
+        self.notes = Self.grouped(notes)
+    }
+
+    /// The texts of one kind, in the order written.
+    public func texts(_ kind: NoteKind) -> [String] {
+        notes.compactMap { $0.kind == kind ? $0.text : nil }
+    }
+
+    private mutating func replaceTexts(_ kind: NoteKind, with texts: [String]) {
+        notes = Self.grouped(notes.filter { $0.kind != kind } + texts.map { Note(kind: kind, text: $0) })
+    }
+
+    /// `notes` grouped by kind, keeping the written order within each kind.
+    private static func grouped(_ notes: [Note]) -> [Note] {
+        // Blocks are almost always written in kind order already.
+        guard !zip(notes, notes.dropFirst()).allSatisfy({ $0.kind.rawValue <= $1.kind.rawValue }) else { return notes }
+        return NoteKind.allCases.flatMap { kind in notes.filter { $0.kind == kind } }
     }
 }
