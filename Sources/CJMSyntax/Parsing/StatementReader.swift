@@ -178,8 +178,7 @@ struct StatementReader {
         guard let element = block.element.take() else { return }
         let end = max(closer.end, block.brace.end)
         append(.element(element.closing(BlockSyntax(statements: children, range: range(block.brace.start, end),
-                                                    nestedCount: statementCount - block.countAtOpen),
-                                        at: range(element.range.start, end))))
+                                                    nestedCount: statementCount - block.countAtOpen))))
     }
 
     private mutating func closeUnclosedBlocks() {
@@ -332,16 +331,13 @@ struct StatementReader {
         var id: Identifier?
         var label: StringLiteral?
         var flags: [Identifier] = []
-        var end = keyword.range.end
         while true {
             switch token.kind {
             case .newline, .semicolon, .rightBrace, .end:
-                append(.element(ElementSyntax(keyword: keyword, id: id, label: label, attributes: attributes.take(from: 0), flags: flags,
-                                              range: range(keyword.range.start, end))))
+                append(.element(ElementSyntax(keyword: keyword, id: id, label: label, attributes: attributes.take(from: 0), flags: flags)))
                 return
             case .leftBrace:
-                openBlock(for: ElementSyntax(keyword: keyword, id: id, label: label, attributes: attributes.take(from: 0), flags: flags,
-                                             range: range(keyword.range.start, token.end)))
+                openBlock(for: ElementSyntax(keyword: keyword, id: id, label: label, attributes: attributes.take(from: 0), flags: flags))
                 return
             case .string:
                 if let label {
@@ -349,13 +345,11 @@ struct StatementReader {
                     recover()
                 } else {
                     label = stringLiteral()
-                    end = token.end
                     advance()
                 }
             case .identifier:
                 if peekKind() == .colon {
                     if let attribute = readAttribute() {
-                        end = attribute.value.range.end
                         attributes.append(attribute)
                     } else {
                         recover()
@@ -366,7 +360,6 @@ struct StatementReader {
                     } else {
                         flags.append(identifier())
                     }
-                    end = token.end
                     advance()
                 }
             default:

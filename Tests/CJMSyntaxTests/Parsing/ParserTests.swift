@@ -36,6 +36,16 @@ import Testing
         #expect(body.range.start.line == 2 && body.range.start.column == 6)
     }
 
+    @Test func elementRangeEndsAtWhicheverPartComesLast() throws {
+        // The range is derived from the parts, so it must end at the last one whatever its kind,
+        // and at the brace of a block left unclosed at the end of the file.
+        let result = parse("stage s count: 5 \"Этап\"\nstage t \"Этап\" won\nstage u won count: 7\npipeline p {\n  stage v")
+        let parsed = elements(result.syntax.statements)
+        #expect(parsed.map(\.range.end.column) == [24, 19, 21, 10])
+        #expect(parsed.map(\.range.end.line) == [1, 2, 3, 5])
+        #expect(parsed.allSatisfy { $0.range.start.column == 1 })
+    }
+
     @Test func blockOnOneLine() throws {
         let result = parse(#"site { page home "Главная" }"#)
         #expect(result.diagnostics.isEmpty)
