@@ -1,24 +1,65 @@
 /// `KEYWORD [id] ["Label"] [name: value | flag]... [{ children }]`.
 ///
 /// The first bare word after the keyword is the id; later bare words are flags (`won`, `lost`).
+///
+/// The parts live behind one reference (copy on write), so copying an element, which every
+/// walk of the tree does for each element it looks at, is one retain instead of one for each
+/// of its strings and arrays, and a block's statements array holds 8 bytes per statement.
 public struct ElementSyntax: Equatable, Sendable {
-    public var keyword: Identifier
-    public var id: Identifier?
-    public var label: StringLiteral?
+    private final class Storage: @unchecked Sendable {
+        var keyword: Identifier
+        var id: Identifier?
+        var label: StringLiteral?
+        var attributes: [AttributeSyntax]
+        var flags: [Identifier]
+        var body: BlockSyntax?
+
+        init(keyword: Identifier, id: Identifier?, label: StringLiteral?, attributes: [AttributeSyntax], flags: [Identifier], body: BlockSyntax?) {
+            self.keyword = keyword
+            self.id = id
+            self.label = label
+            self.attributes = attributes
+            self.flags = flags
+            self.body = body
+        }
+
+        func copy() -> Storage {
+            Storage(keyword: keyword, id: id, label: label, attributes: attributes, flags: flags, body: body)
+        }
+    }
+
+    private var storage: Storage
+
+    public var keyword: Identifier {
+        get { storage.keyword }
+        set { uniqueStorage().keyword = newValue }
+    }
+    public var id: Identifier? {
+        get { storage.id }
+        set { uniqueStorage().id = newValue }
+    }
+    public var label: StringLiteral? {
+        get { storage.label }
+        set { uniqueStorage().label = newValue }
+    }
     /// `name: value` pairs in the order written.
-    public var attributes: [AttributeSyntax]
+    public var attributes: [AttributeSyntax] {
+        get { storage.attributes }
+        set { uniqueStorage().attributes = newValue }
+    }
     /// Bare words after the id, in the order written.
-    public var flags: [Identifier]
+    public var flags: [Identifier] {
+        get { storage.flags }
+        set { uniqueStorage().flags = newValue }
+    }
     /// The `{ ... }` block, when there is one.
-    public var body: BlockSyntax?
+    public var body: BlockSyntax? {
+        get { storage.body }
+        set { uniqueStorage().body = newValue }
+    }
 
     public init(keyword: Identifier, id: Identifier? = nil, label: StringLiteral? = nil, attributes: [AttributeSyntax] = [], flags: [Identifier] = [], body: BlockSyntax? = nil) {
-        self.keyword = keyword
-        self.id = id
-        self.label = label
-        self.attributes = attributes
-        self.flags = flags
-        self.body = body
+        storage = Storage(keyword: keyword, id: id, label: label, attributes: attributes, flags: flags, body: body)
     }
 
     /// From the keyword to the end of the line's last part (id, label, attribute or flag) or
@@ -27,19 +68,31 @@ public struct ElementSyntax: Equatable, Sendable {
     /// Derived, not stored: the parts already know where they end, and a stored range made each
     /// of a 50 MB journey's statements 28 bytes wider.
     public var range: SourceRange {
-        if let body { return keyword.range.extended(to: body.range) }
-        var range = keyword.range
-        if let id { range = range.extended(to: id.range) }
-        if let label { range = range.extended(to: label.range) }
-        if let last = attributes.last { range = range.extended(to: last.value.range) }
-        if let last = flags.last { range = range.extended(to: last.range) }
+        let storage = storage
+        if let body = storage.body { return storage.keyword.range.extended(to: body.range) }
+        var range = storage.keyword.range
+        if let id = storage.id { range = range.extended(to: id.range) }
+        if let label = storage.label { range = range.extended(to: label.range) }
+        if let last = storage.attributes.last { range = range.extended(to: last.value.range) }
+        if let last = storage.flags.last { range = range.extended(to: last.range) }
         return range
+    }
+
+    public static func == (lhs: ElementSyntax, rhs: ElementSyntax) -> Bool {
+        lhs.storage === rhs.storage
+            || (lhs.keyword == rhs.keyword && lhs.id == rhs.id && lhs.label == rhs.label && lhs.attributes == rhs.attributes
+                && lhs.flags == rhs.flags && lhs.body == rhs.body)
+    }
+
+    private mutating func uniqueStorage() -> Storage {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        return storage
     }
 }
 
 extension ElementSyntax {
-    /// The element with its block; consuming, so the parser moves the element instead of
-    /// copying each of its strings and arrays.
+    /// The element with its block; consuming, so the parser sets it on the element's own
+    /// storage instead of copying the storage first.
     consuming func closing(_ body: BlockSyntax) -> ElementSyntax {
         self.body = body
         return self

@@ -3,9 +3,11 @@ public enum Statement: Equatable, Sendable {
     /// `KEYWORD [id] ["Label"] [name: value | flag]... [{ children }]`
     case element(ElementSyntax)
     /// `ref -> ref[, ref...] ["label"] [name: value]...` (also `convert -> a, b` inside `leads`).
-    case edge(EdgeSyntax)
+    ///
+    /// Boxed, as the two rarer shapes are, so a statement is one reference wide.
+    indirect case edge(EdgeSyntax)
     /// `name: value` on a line of its own (the lines of a `style` block).
-    case property(AttributeSyntax)
+    indirect case property(AttributeSyntax)
 
     /// Where the whole statement stands.
     public var range: SourceRange {
