@@ -29,6 +29,7 @@ final class ElementRule: @unchecked Sendable {
         self.children = children
         self.declaredKind = DeclaredKind(keyword: keyword)
         self.opensScope = children.contains { DeclaredKind(keyword: $0) != nil }
+        self.takesBlock = !children.isEmpty || keyword == "style"
     }
 
     /// Called once per rule while the table is built, before any rule is shared.
@@ -50,7 +51,7 @@ final class ElementRule: @unchecked Sendable {
     let opensScope: Bool
 
     /// True when `{ ... }` may follow the element.
-    var takesBlock: Bool { !children.isEmpty || keyword == "style" }
+    let takesBlock: Bool
 }
 
 /// The element table of SPEC §2.

@@ -12,7 +12,7 @@ extension JourneyBuilder {
             case .element(let stage, let stageRule, let stagePath):
                 stages.append(buildStage(stage, stageRule, path: stagePath, scope: inner))
             case .edge(let edge):
-                guard edge.from.components == ["convert"] else {
+                guard edge.from.isBare && edge.from.first == "convert" else {
                     sink.error(.misplacedElement, "only `convert -> pipeline, …` stands inside `leads`; write other edges at the journey level",
                                at: edge.range)
                     continue

@@ -70,7 +70,7 @@ struct JourneyBuilder {
         for child in topLevel {
             switch child {
             case .edge(let edge):
-                if edge.from.components == ["convert"] {
+                if edge.from.isBare && edge.from.first == "convert" {
                     sink.error(.misplacedElement, "`convert -> …` belongs inside the `leads` block", at: edge.from.range)
                 } else {
                     explicitEdge(edge, from: scope)
@@ -283,30 +283,32 @@ extension SourceRange {
 extension JourneyBuilder {
     /// Checks id, label, block, attributes and flags against `rule` (E024, E025, E026, E030, E033).
     mutating func shape(of element: ElementSyntax, _ rule: ElementRule) -> ElementShape {
+        // Every element of a journey passes through here: the parts are only tested for presence
+        // until one is found wrong, and only then copied into a message.
         let keyword = rule.keyword
-        switch (rule.id, element.id) {
-        case (.required, nil):
+        let hasID = element.id != nil, hasLabel = element.label != nil
+        if rule.id == .required && !hasID {
             sink.error(.missingID, "`\(keyword)` needs an id, e.g. `\(keyword) my_id`", at: element.keyword.range)
-        case (.forbidden, let id?):
+        } else if rule.id == .forbidden, let id = element.id {
             sink.error(.unexpectedPart, "`\(keyword)` takes no id; put text in quotes: `\(keyword) \"…\"`", at: id.range)
-        default: break
         }
-        switch (rule.label, element.label) {
-        case (.required, nil):
+        if rule.label == .required && !hasLabel {
             sink.error(.missingLabel, "`\(keyword)` needs a label in quotes, e.g. `\(keyword)\(element.id.map { " " + $0.name } ?? "") \"…\"`",
                        at: element.id?.range ?? element.keyword.range)
-        case (.forbidden, let label?):
+        } else if rule.label == .forbidden, let label = element.label {
             sink.error(.unexpectedPart, "`\(keyword)` takes no label", at: label.range)
-        default: break
         }
-        if let body = element.body, !rule.takesBlock {
+        if !rule.takesBlock, let body = element.body {
             sink.error(.unexpectedPart, "`\(keyword)` takes no `{ … }` block", at: body.range)
         }
 
         var result = ElementShape()
-        result.attributes = attributes(element.attributes, allowed: rule.attributes, of: "`\(keyword)`")
+        let written = element.attributes
+        if !written.isEmpty { result.attributes = attributes(written, allowed: rule.attributes, of: "`\(keyword)`") }
+        let flags = element.flags
+        guard !flags.isEmpty else { return result }
         var flagRanges: [SourceRange] = []
-        for flag in element.flags {
+        for flag in flags {
             guard rule.flags.contains(where: { isTableWord($0, flag.name) }) else {
                 let message = rule.flags.isEmpty
                     ? "`\(keyword)` takes no flags, so not `\(flag.name)`"
@@ -330,35 +332,35 @@ extension JourneyBuilder {
     /// formatted only when one is reported.
     mutating func attributes(_ written: [AttributeSyntax], allowed: [String], of owner: @autoclosure () -> String) -> AttributeList {
         guard !written.isEmpty else { return AttributeList() }
-        // Where each allowed name was first given, on the stack: a hostile line of a hundred
-        // thousand duplicates must not rescan the ones before it.
-        return withUnsafeTemporaryAllocation(of: Int.self, capacity: allowed.count) { first in
-            first.initialize(repeating: -1)
-            for (index, attribute) in written.enumerated() {
-                let name = attribute.name.name
-                guard let slot = allowed.firstIndex(where: { isTableWord($0, name) }) else {
-                    let owner = owner()
-                    let message = allowed.isEmpty
-                        ? "\(owner) takes no attributes, so not `\(name):`"
-                        : "\(owner) has no attribute `\(name):` (it takes \(allowed.map { "`\($0):`" }.joined(separator: ", ")))"
-                    sink.error(.unknownAttribute, message, at: attribute.name.range, name: name, suggestingFrom: allowed)
-                    continue
-                }
-                guard first[slot] < 0 else {
-                    sink.error(.duplicateAttribute, "`\(name):` is given twice", at: attribute.name.range,
-                               notes: [Diagnostic.Note("first given here", at: written[first[slot]].name.range)])
-                    continue
-                }
-                first[slot] = index
+        precondition(allowed.count <= 64, "a rule names at most 64 attributes")
+        var given: UInt64 = 0            // bit k: allowed[k] was given
+        var accepted: UInt64 = 0         // bit i: written[i] is accepted, for the first 64
+        var acceptedBeyond: [Int] = []
+        // Where each allowed name was first given; worked out on the first duplicate only (an
+        // error), once, so a hostile line of a hundred thousand duplicates stays linear.
+        var firstGiven: [Int] = []
+        for index in written.indices {
+            let name = written[index].name.name
+            guard let slot = allowed.firstIndex(where: { isTableWord($0, name) }) else {
+                let owner = owner()
+                let message = allowed.isEmpty
+                    ? "\(owner) takes no attributes, so not `\(name):`"
+                    : "\(owner) has no attribute `\(name):` (it takes \(allowed.map { "`\($0):`" }.joined(separator: ", ")))"
+                sink.error(.unknownAttribute, message, at: written[index].name.range, name: name, suggestingFrom: allowed)
+                continue
             }
-            var mask: UInt64 = 0
-            var beyond: [Int] = []
-            for index in first where index >= 0 {
-                if index < 64 { mask |= 1 << UInt64(index) } else { beyond.append(index) }
+            guard given & (1 << UInt64(slot)) == 0 else {
+                if firstGiven.isEmpty {
+                    firstGiven = allowed.map { word in written.firstIndex { isTableWord(word, $0.name.name) } ?? -1 }
+                }
+                sink.error(.duplicateAttribute, "`\(name):` is given twice", at: written[index].name.range,
+                           notes: [Diagnostic.Note("first given here", at: written[firstGiven[slot]].name.range)])
+                continue
             }
-            beyond.sort()
-            return AttributeList(written, accepted: mask, acceptedBeyond: beyond)
+            given |= 1 << UInt64(slot)
+            if index < 64 { accepted |= 1 << UInt64(index) } else { acceptedBeyond.append(index) }
         }
+        return AttributeList(written, accepted: accepted, acceptedBeyond: acceptedBeyond)
     }
 
     /// The statements of a block that may stand in it, reporting the others: unknown keywords

@@ -49,12 +49,10 @@ struct Expectation: Sendable {
 extension JourneyBuilder {
     /// The declaration `reference` names, or nil after reporting E040/E041/E042.
     mutating func resolve(_ reference: ReferenceSyntax, from scope: Int, as expected: Expectation) -> Declaration? {
-        let components = reference.components
-        guard let first = components.first else { return nil }
-        if components.count == 1 { return resolveBare(first, at: reference.range, from: scope, as: expected) }
+        if reference.isBare { return resolveBare(reference.first, at: reference.range, from: scope, as: expected) }
 
-        guard var current = resolveContainer(first, at: reference.range, from: scope) else { return nil }
-        for component in components.dropFirst() {
+        guard var current = resolveContainer(reference.first, at: reference.range, from: scope) else { return nil }
+        for component in reference.rest {
             guard let inner = current.ownScope, let next = symbols.member(component, of: inner) else {
                 let siblings = sink.isAcceptingMore ? current.ownScope.map { symbols.memberIDs(of: $0) } ?? [] : []
                 sink.error(.unknownReference, "`\(current.path)` has no `\(component)`", at: reference.range,

@@ -98,7 +98,7 @@ extension JourneyBuilder {
         let name = attribute.name.name
         let written: String
         switch attribute.value {
-        case .reference(let reference) where reference.components.count == 1: written = reference.components[0]
+        case .reference(let reference) where reference.isBare: written = reference.first
         case .string(let string): written = string.value
         default:
             sink.error(.invalidValue, "`\(name):` expects one of: \(allowed.joined(separator: ", "))", at: attribute.value.range)

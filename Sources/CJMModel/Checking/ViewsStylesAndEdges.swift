@@ -14,7 +14,7 @@ extension JourneyBuilder {
                                at: item.range)
                     continue
                 }
-                if reference.components.count == 1, let block = ViewDefinition.Block(rawValue: reference.components[0]) {
+                if reference.isBare, let block = ViewDefinition.Block(rawValue: reference.first) {
                     show.append(.block(block))
                 } else if let found = resolve(reference, from: scope, as: Expectation(place: .attribute("show"), kind: nil)) {
                     show.append(.element(found.path))
@@ -59,7 +59,7 @@ extension JourneyBuilder {
         let written: String
         switch attribute.value {
         case .string(let string): written = string.value
-        case .reference(let reference) where reference.components.count == 1: written = reference.components[0]
+        case .reference(let reference) where reference.isBare: written = reference.first
         default:
             sink.error(.invalidValue, "`\(attribute.name.name):` expects a colour such as \"#ffcc00\" or yellow", at: attribute.value.range)
             return nil

@@ -419,7 +419,8 @@ struct StatementReader {
     private mutating func readReference() -> ReferenceSyntax? {
         let start = token.start
         var end = token.end
-        var components = [lexer.text(of: token)]
+        let first = lexer.text(of: token)
+        var rest: [String] = []
         advance()
         while token.kind == .dot {
             advance()
@@ -427,11 +428,11 @@ struct StatementReader {
                 error(.unexpectedToken, "expected a name after '.', found \(describe(token))", at: token)
                 return nil
             }
-            components.append(lexer.text(of: token))
+            rest.append(lexer.text(of: token))
             end = token.end
             advance()
         }
-        return ReferenceSyntax(components, range: range(start, end))
+        return ReferenceSyntax(first: first, rest: rest, range: range(start, end))
     }
 
     /// The current string token as a literal, reporting it when it is over the length cap.

@@ -126,6 +126,22 @@ struct ErrorCase: CustomTestStringConvertible, Sendable {
         #expect(note.range?.start.column == 11)
     }
 
+    @Test func duplicateAttributesPointAtTheFirstOneGiven() throws {
+        // Unknown names between them change nothing; each later copy points at the first.
+        let result = checkBody("  channel c x: 1 count: 1 y: 2 count: 2 crm: auto count: 3")
+        #expect(result.diagnostics.map(\.code) == [.unknownAttribute, .unknownAttribute, .duplicateAttribute, .duplicateAttribute])
+        let duplicates = result.diagnostics.filter { $0.code == .duplicateAttribute }
+        #expect(duplicates.map { $0.range.start.column } == [32, 51])
+        #expect(duplicates.map { $0.notes.first?.range?.start.column } == [18, 18])
+    }
+
+    @Test func aLineOfManyDuplicateAttributesIsCheckedInLinearTime() {
+        // 60,000 copies on one line: quadratic work here would take minutes.
+        let result = checkBody("  channel c " + String(repeating: "count: 1 ", count: 60_000))
+        #expect(result.diagnostics.first?.code == .duplicateAttribute)
+        #expect(result.diagnostics.count == Limits.standard.maxErrors)
+    }
+
     @Test func ambiguityListsTheQualifiedCandidates() throws {
         let result = checkBody("  pipeline a \"А\" { stage new }\n  pipeline b \"Б\" { stage new }\n  leads { stage new }\n  channel c\n  c -> new")
         let diagnostic = try #require(result.diagnostics.first)
