@@ -174,11 +174,15 @@ struct StatementReader {
 
     /// Gives `block`'s element its body of `children`, ending at `closer`, and hands the element
     /// to the enclosing block.
-    private mutating func close(_ block: consuming OpenBlock, children: [Statement], closedBy closer: Token) {
-        guard let element = block.element.take() else { return }
+    private mutating func close(_ block: OpenBlock, children: [Statement], closedBy closer: Token) {
+        guard let parts = block.element else { return }
         let end = max(closer.end, block.brace.end)
-        append(.element(element.closing(BlockSyntax(statements: children, range: range(block.brace.start, end),
-                                                    nestedCount: statementCount - block.countAtOpen))))
+        // A new element from the parts rather than the block set on the open one: the open
+        // block still holds that one, so setting its body copied its storage.
+        append(.element(ElementSyntax(keyword: parts.keyword, id: parts.id, label: parts.label, attributes: parts.attributes,
+                                      flags: parts.flags,
+                                      body: BlockSyntax(statements: children, range: range(block.brace.start, end),
+                                                        nestedCount: statementCount - block.countAtOpen))))
     }
 
     private mutating func closeUnclosedBlocks() {

@@ -90,15 +90,6 @@ public struct ElementSyntax: Equatable, Sendable {
     }
 }
 
-extension ElementSyntax {
-    /// The element with its block; consuming, so the parser sets it on the element's own
-    /// storage instead of copying the storage first.
-    consuming func closing(_ body: BlockSyntax) -> ElementSyntax {
-        self.body = body
-        return self
-    }
-}
-
 /// The children between `{` and `}`.
 ///
 /// Stored behind one reference (copy on write): most elements have no block, and an inline
