@@ -8,6 +8,9 @@ struct DeclarationPass {
     private(set) var sink: DiagnosticSink
     /// Whether the journey's ids were declared in two halves (for tests).
     private(set) var declaredInHalves = false
+    /// Whether the journey writes a `phase` of its own (then no default phase is declared);
+    /// noted while declaring rather than found by another walk of the journey.
+    private var declaredPhase = false
 
     init(sink: DiagnosticSink) { self.sink = sink }
 
@@ -21,8 +24,7 @@ struct DeclarationPass {
             var positions = PositionalIDs()
             declare(statements[...], in: journey, path: ElementPath([]), scope: SymbolTable.journeyScope, positions: &positions)
         }
-        let writesPhases = statements.contains { if case .element(let e) = $0 { e.keyword.name == "phase" } else { false } }
-        guard !writesPhases else { return }
+        guard !declaredPhase else { return }
         for phase in JourneyBuilder.defaultPhases(at: journeyRange) {
             // An element already using the id keeps it; that default phase is then unreachable by name.
             _ = symbols.declare(Declaration(path: phase.path, kind: .element(.phase), range: journeyRange), in: SymbolTable.journeyScope)
@@ -79,6 +81,7 @@ struct DeclarationPass {
                                           { declareHalf(statements[middle...], from: backPositions, room: backRoom) })
         guard front.sink.isEmpty, back.sink.isEmpty, front.symbols.append(back.symbols) else { return false }
         symbols = front.symbols
+        declaredPhase = front.declaredPhase || back.declaredPhase
         return true
     }
 
@@ -109,6 +112,7 @@ struct DeclarationPass {
     private mutating func declare(keyword: Identifier, id writtenID: Identifier?, body: BlockSyntax?, in parent: ElementRule,
                                   path parentPath: ElementPath, scope: Int, positions: inout PositionalIDs) {
         guard let rule = ElementRules.child(keyword.name, in: parent), let kind = rule.declaredKind else { return }
+        if kind == .element(.phase), scope == SymbolTable.journeyScope { declaredPhase = true }
         let (id, isWritten) = positions.id(keyword: keyword.name, id: writtenID)
         let path = parentPath.appending(id)
         let range = writtenID?.range ?? keyword.range

@@ -79,8 +79,7 @@ extension JourneyBuilder {
         _ = ElementRules.byKeyword
         DispatchQueue.concurrentPerform(iterations: parts.count) { index in
             var builder = fresh
-            // The first run's lists become the journey's, so they are sized for all of it.
-            builder.reserveLists(for: index == 0 ? statements[...] : statements[parts[index].statements])
+            builder.reserveLists(for: statements[parts[index].statements])
             var seen = TopLevelSingles()
             builder.buildTopLevel(parts[index].children, seen: &seen)
             built[index].builder = builder
@@ -95,11 +94,29 @@ extension JourneyBuilder {
         }
         guard crmCount <= 1, leadsCount <= 1, var whole = built[0].take() else { return false }
         whole.sink = sink
-        for part in built.dropFirst() {
-            if let later = part.take() { whole.append(later) }
-        }
+        let later = built.dropFirst().compactMap { $0.take() }
+        // The first run's lists become the journey's: sized once for all runs.
+        whole.reserveRoom(for: later)
+        for part in later { whole.append(part) }
         self = whole
         return true
+    }
+
+    /// Makes room in the lists for those of `later`, so appending them does not grow them.
+    private mutating func reserveRoom(for later: [JourneyBuilder]) {
+        func room<T>(_ list: inout [T], _ lists: (JourneyBuilder) -> [T]) {
+            list.reserveCapacity(list.count + later.reduce(0) { $0 + lists($1).count })
+        }
+        room(&phases, \.phases)
+        room(&personas, \.personas)
+        room(&channels, \.channels)
+        room(&pipelines, \.pipelines)
+        room(&sites, \.sites)
+        room(&adNetworks, \.adNetworks)
+        room(&touchpoints, \.touchpoints)
+        room(&views, \.views)
+        room(&styles, \.styles)
+        room(&explicitFlows, \.explicitFlows)
     }
 
     /// Adds the lists of `later`, built from the top-level children after this builder's.
