@@ -382,6 +382,11 @@ extension JourneyBuilder {
                 let path: ElementPath
                 if childRule.declaredKind == nil {
                     path = parentPath
+                } else if parentPath.components.isEmpty {
+                    // A journey-level path is just the id: made afresh, which costs less than
+                    // finding the declaration's copy (this walk of the top level runs on one
+                    // thread, before the build is split; deeper paths are shared, below).
+                    path = ElementPath(positions.id(of: element).name)
                 } else {
                     // The declaration pass built this very path (parent path + id, in the scope
                     // of the parent): share it rather than keep a second copy for every element.
