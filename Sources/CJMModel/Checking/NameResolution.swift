@@ -69,16 +69,22 @@ extension JourneyBuilder {
     }
 
     private mutating func resolveBare(_ id: String, at range: SourceRange, from scope: Int, as expected: Expectation) -> Declaration? {
+        // The id is hashed once and looked up by number in each enclosing scope; a declaration
+        // is copied out only once it is the answer (a journey resolves one per reference).
         var wrongKind: Declaration?
-        var next: Int? = scope
-        while let current = next {
-            if let found = symbols.member(id, of: current) {
-                if expected.accepts(found.kind) { return found }
-                wrongKind = wrongKind ?? found
+        if let name = symbols.nameNumber(of: id) {
+            var next: Int? = scope
+            while let current = next {
+                if let index = symbols.memberIndex(name, of: current) {
+                    if expected.accepts(symbols.declarations[index].kind) { return symbols.declarations[index] }
+                    wrongKind = wrongKind ?? symbols.declarations[index]
+                }
+                next = symbols.parent(of: current)
             }
-            next = symbols.parent(of: current)
+            if let only = symbols.onlyDeclarationIndex(name), expected.accepts(symbols.declarations[only].kind) {
+                return symbols.declarations[only]
+            }
         }
-        if let only = symbols.onlyDeclaration(named: id), expected.accepts(only.kind) { return only }
         let everywhere = symbols.all(named: id)
         let fitting = everywhere.filter { expected.accepts($0.kind) }
         if fitting.count == 1 { return fitting[0] }

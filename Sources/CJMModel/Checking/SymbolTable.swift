@@ -159,6 +159,23 @@ struct SymbolTable: Sendable {
         declarations.lazy.filter { $0.kind == kind }.map(\.path.id)
     }
 
+    /// The number of `id` in this table, nil when no element has it: to look one id up in
+    /// several scopes, hashing it once.
+    func nameNumber(of id: String) -> Int32? {
+        names.existingNumber(of: id)
+    }
+
+    /// The index in `declarations` of what name number `name` denotes in `scope`.
+    func memberIndex(_ name: Int32, of scope: Int) -> Int? {
+        members[scope, name]
+    }
+
+    /// The index of the declaration of name number `name` when exactly one element has it.
+    func onlyDeclarationIndex(_ name: Int32) -> Int? {
+        let first = Int(firstByName[Int(name)])
+        return first >= 0 && nextSameName[first] < 0 ? first : nil
+    }
+
     func member(_ id: String, of scope: Int) -> Declaration? {
         guard let name = names.existingNumber(of: id) else { return nil }
         return members[scope, name].map { declarations[$0] }
