@@ -5,7 +5,9 @@ import CJMSyntax
 struct ScopeMembers: Sendable {
     private static let empty = UInt64.max
 
-    /// Open addressing, linear probing; a power-of-two count of slots, at most half full. Slot
+    /// Open addressing, linear probing; a power-of-two count of slots, at most three quarters
+    /// full (probes run along adjacent slots, four to a cache line, so a fuller table costs
+    /// little, and the table of a 50 MB journey is 8 MB instead of 16). Slot
     /// `i` is `slots[2i]` (the key) and `slots[2i + 1]` (the declaration): one cache line holds
     /// both, and a lookup in a table of a few hundred thousand members misses the cache once
     /// instead of twice.
@@ -36,7 +38,7 @@ struct ScopeMembers: Sendable {
         slots[2 * slot] = key
         slots[2 * slot + 1] = UInt64(declaration)
         count += 1
-        if count * 2 > capacity { grow() }
+        if count * 4 > capacity * 3 { grow() }
         return nil
     }
 
@@ -56,7 +58,7 @@ struct ScopeMembers: Sendable {
     /// Makes room for `count` members in all, so adding them does not grow the table.
     mutating func reserve(_ count: Int) {
         var wanted = capacity
-        while wanted < count * 2 { wanted *= 2 }
+        while wanted * 3 < count * 4 { wanted *= 2 }
         if wanted > capacity { rehash(into: wanted) }
     }
 
