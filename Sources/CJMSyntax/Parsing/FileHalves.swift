@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Reads a large file as two halves at once, one per core: the head from the start to a line
 /// inside the top-level block (the `journey`), the tail from that line to the end.
 ///
@@ -14,19 +20,27 @@ enum FileHalves {
     /// The syntax of `source` read in two halves, or nil when the file is small, no line to
     /// split at was found, or the halves did not read cleanly.
     static func parse(_ source: SourceFile, bytes: UnsafeBufferPointer<UInt8>, limits: Limits) -> SyntaxFile? {
-        guard bytes.count >= minimumBytes, let line = splitLine(of: source) else { return nil }
-        return parse(source, bytes: bytes, limits: limits, splittingAtLine: line)
+        guard bytes.count >= minimumBytes, let offset = splitOffset(in: bytes) else { return nil }
+        return parse(source, bytes: bytes, limits: limits, splittingAt: offset, line: nil)
     }
 
     /// The syntax of `source` read as the lines before `line` (1-based) and the rest.
     static func parse(_ source: SourceFile, bytes: UnsafeBufferPointer<UInt8>, limits: Limits, splittingAtLine line: Int) -> SyntaxFile? {
-        let offset = source.lineStarts[line - 1]
+        parse(source, bytes: bytes, limits: limits, splittingAt: source.lineStarts[line - 1], line: line)
+    }
+
+    /// The halves split at byte `offset`, a line start; `line` is its number when known.
+    private static func parse(_ source: SourceFile, bytes: UnsafeBufferPointer<UInt8>, limits: Limits, splittingAt offset: Int,
+                              line knownLine: Int?) -> SyntaxFile? {
         let path = source.path
         let (head, tail) = BothCores.run({ () -> StatementReader? in
             let headBytes = UnsafeBufferPointer(rebasing: bytes[0..<offset])
             var head = StatementReader(lexer: Lexer(bytes: headBytes, file: path), file: path, limits: limits, portion: .head)
             return head.readHead() ? head : nil
         }, { () -> StatementReader? in
+            // The split line's number, counted here: the tail reader is done well before the
+            // head (a journey's front is denser), and no table of every line's start is needed.
+            let line = knownLine ?? 1 + SourceFile.lineBreakCount(in: UnsafeBufferPointer(rebasing: bytes[0..<offset]))
             let lexer = Lexer(bytes: bytes, file: path, startingAtLine: line, offset: offset)
             var tail = StatementReader(lexer: lexer, file: path, limits: limits, portion: .tail)
             return tail.readTail() ? tail : nil
@@ -36,53 +50,96 @@ enum FileHalves {
         return StatementReader.joining(head: head, tail: tail)
     }
 
-    /// A line near the middle that most likely starts a statement of the top-level block: as
-    /// indented as the first statement inside the file's first block, starting with a word, and
-    /// not continuing a list (the line before does not end in a comma). A wrong guess only
-    /// costs the time of the halves, as `parse` then returns nil.
+    /// The number of the line `splitOffset(in:)` picks in `source`.
     static func splitLine(of source: SourceFile) -> Int? {
-        let bytes = source.utf8
-        let starts = source.lineStarts
-        func content(_ line: Int) -> Range<Int> {
-            let start = starts[line - 1]
-            var end = line < starts.count ? starts[line] : bytes.count
+        source.utf8.withUnsafeBufferPointer { bytes in
+            splitOffset(in: bytes).map { 1 + SourceFile.lineBreakCount(in: UnsafeBufferPointer(rebasing: bytes[0..<$0])) }
+        }
+    }
+
+    /// Where a line near the middle starts that most likely starts a statement of the
+    /// top-level block: as indented as the first statement inside the file's first block,
+    /// starting with a word, and not continuing a list (the line before does not end in a
+    /// comma). A wrong guess only costs the time of the halves, as `parse` then returns nil.
+    ///
+    /// Lines are found by scanning from the two places that matter, the start and the middle,
+    /// so nothing reads the whole file's line breaks.
+    static func splitOffset(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = bytes.baseAddress else { return nil }
+        let count = bytes.count
+        /// Where the line starting at `start` ends: its `\n`, or the end of the file.
+        func lineEnd(_ start: Int) -> Int {
+            guard start < count, let found = memchr(base + start, Int32(UInt8(ascii: "\n")), count - start) else { return count }
+            return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+        }
+        /// The start of the line after the one starting at `start`, if there is one.
+        func next(_ start: Int) -> Int? {
+            let end = lineEnd(start)
+            return end < count ? end + 1 : nil
+        }
+        func content(_ start: Int) -> Range<Int> {
+            var end = lineEnd(start)
             while end > start, [0x0A, 0x0D, 0x20, 0x09].contains(bytes[end - 1]) { end -= 1 }
             return start..<end
         }
-        func indentation(_ line: Int) -> Int {
-            let range = content(line)
+        func indentation(_ start: Int) -> Int {
+            let range = content(start)
             var i = range.lowerBound
             while i < range.upperBound, bytes[i] == 0x20 || bytes[i] == 0x09 { i += 1 }
             return i - range.lowerBound
         }
-        func startsStatement(_ line: Int, indent: Int) -> Bool {
-            let range = content(line)
-            guard range.count > indent, indentation(line) == indent else { return false }
+        func startsStatement(_ start: Int, indent: Int) -> Bool {
+            let range = content(start)
+            guard range.count > indent, indentation(start) == indent else { return false }
             let first = bytes[range.lowerBound + indent]
             return first >= 0x80 || first == UInt8(ascii: "_") || (first | 0x20 >= UInt8(ascii: "a") && first | 0x20 <= UInt8(ascii: "z"))
         }
-        func ends(_ line: Int, with byte: UInt8) -> Bool {
-            let range = content(line)
+        func ends(_ start: Int, with byte: UInt8) -> Bool {
+            let range = content(start)
             return !range.isEmpty && bytes[range.upperBound - 1] == byte
+        }
+        /// The first of at most `limit` lines from `start` on that `test` accepts.
+        func firstLine(from start: Int, within limit: Int, where test: (Int) -> Bool) -> Int? {
+            var line: Int? = start
+            for _ in 0..<limit {
+                guard let current = line else { return nil }
+                if test(current) { return current }
+                line = next(current)
+            }
+            return nil
         }
 
         // The indentation of the top-level block's statements: the first statement line after
         // the first line that opens a block.
-        guard let opener = (1...min(starts.count, 1_000)).first(where: { ends($0, with: UInt8(ascii: "{")) }),
-              opener < starts.count,
-              let first = (opener + 1...min(starts.count, opener + 1_000)).first(where: { indentation($0) < content($0).count && bytes[content($0).lowerBound + indentation($0)] != UInt8(ascii: "#") })
+        guard let opener = firstLine(from: 0, within: 1_000, where: { ends($0, with: UInt8(ascii: "{")) }),
+              let afterOpener = next(opener),
+              let first = firstLine(from: afterOpener, within: 1_000, where: {
+                  indentation($0) < content($0).count && bytes[content($0).lowerBound + indentation($0)] != UInt8(ascii: "#")
+              })
         else { return nil }
         let indent = indentation(first)
         guard indent > 0 else { return nil }
 
-        var low = 0, high = starts.count
-        while low < high {
-            let mid = (low + high) / 2
-            if starts[mid] < bytes.count / 2 { low = mid + 1 } else { high = mid }
+        // The first line starting in the back half; none when one long last line holds it.
+        let half = count / 2
+        let middle: Int
+        if half == 0 {
+            middle = 0
+        } else {
+            let end = lineEnd(half - 1)
+            guard end < count else { return nil }
+            middle = end + 1
         }
-        let middle = low + 1
-        // No line starts in the back half (one long last line): nothing to split at.
-        guard middle > first, middle <= starts.count else { return nil }
-        return (middle...min(starts.count, middle + 100_000)).first { startsStatement($0, indent: indent) && !ends($0 - 1, with: UInt8(ascii: ",")) }
+        guard middle > first else { return nil }
+        var previous = middle - 1
+        while previous > 0, bytes[previous - 1] != UInt8(ascii: "\n") { previous -= 1 }
+        var candidate: Int? = middle
+        for _ in 0...100_000 {
+            guard let line = candidate else { return nil }
+            if startsStatement(line, indent: indent) && !ends(previous, with: UInt8(ascii: ",")) { return line }
+            previous = line
+            candidate = next(line)
+        }
+        return nil
     }
 }

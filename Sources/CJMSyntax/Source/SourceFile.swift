@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Synchronization
 
 /// The text of one `.cjm` file as the rest of the pipeline sees it: valid UTF-8 split into lines.
 ///
@@ -18,7 +19,25 @@ public struct SourceFile: Sendable {
     /// The whole text as UTF-8, always well formed.
     public let utf8: [UInt8]
     /// Byte offsets (into `utf8`) at which each line starts; `lineStarts[0] == 0`.
-    public let lineStarts: [Int]
+    ///
+    /// Worked out on first use and kept (copies of the file share it): only diagnostics need
+    /// it, and a 50 MB journey that checks clean never asks, sparing it a pass over the text and
+    /// a 12 MB table.
+    public var lineStarts: [Int] {
+        lineIndex.starts.withLock { starts in
+            if let starts { return starts }
+            let found = utf8.withUnsafeBufferPointer(Self.lineStarts(in:))
+            starts = found
+            return found
+        }
+    }
+
+    /// The line starts once found; a class so that every copy of the file shares them.
+    private final class LineIndex: Sendable {
+        let starts = Mutex<[Int]?>(nil)
+    }
+
+    private let lineIndex = LineIndex()
 
     /// Wraps already-decoded text.
     public init(path: String, text: String) {
@@ -29,7 +48,13 @@ public struct SourceFile: Sendable {
     init(path: String, validUTF8 bytes: [UInt8]) {
         self.path = path
         self.utf8 = bytes
-        self.lineStarts = bytes.withUnsafeBufferPointer(Self.lineStarts(in:))
+    }
+
+    /// How many line breaks `bytes` holds: the 0-based line number of the line after them.
+    static func lineBreakCount(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0
+        forEachLineEnd(in: bytes, from: 0, to: bytes.count) { _ in count += 1 }
+        return count
     }
 
     /// Where each line of `bytes` starts. A large file is scanned as two halves at once (a
@@ -75,6 +100,7 @@ public struct SourceFile: Sendable {
 
     /// The text of line `line` (1-based) without its line break; empty past the end.
     public func lineText(_ line: Int) -> String {
+        let lineStarts = lineStarts
         guard line >= 1, line <= lineStarts.count else { return "" }
         let start = lineStarts[line - 1]
         var end = line < lineStarts.count ? lineStarts[line] : utf8.count

@@ -55,6 +55,67 @@ import Testing
         #expect(viaParser.syntax == expected.syntax && viaParser.diagnostics.isEmpty)
     }
 
+    /// The split search reads lines from the start and the middle only; it must pick the line
+    /// a search over every line's start picks (the rule written out again here, on lines).
+    @Test(arguments: [0, 1, 2, 3])
+    func theSplitIsTheLineARuleOverEveryLinePicks(variant: Int) throws {
+        var text = generatedJourney(bytes: 1_200_000)
+        switch variant {
+        case 1: text = text.replacingOccurrences(of: "\n", with: "\r\n")  // CRLF line ends
+        case 2:
+            // A list continued over many lines, and a comment, where the middle byte falls.
+            let middle = text.utf8.index(text.startIndex, offsetBy: text.utf8.count / 2)
+            let lineStart = text[..<middle].lastIndex(of: "\n").map { text.index(after: $0) } ?? middle
+            let list = "  view v show: a,\n" + String(repeating: "    b,\n", count: 40) + "    c\n  # note\n"
+            text.insert(contentsOf: list, at: lineStart)
+        case 3: text += "\n\n\n"  // empty lines at the end
+        default: break
+        }
+        let source = SourceFile(path: "rule.cjm", text: text)
+        let expected = Self.splitLineOverAllLines(source)
+        #expect(expected != nil)
+        #expect(FileHalves.splitLine(of: source) == expected)
+        let offset = source.utf8.withUnsafeBufferPointer(FileHalves.splitOffset(in:))
+        #expect(offset == expected.map { source.lineStarts[$0 - 1] })
+    }
+
+    /// The split rule over the table of line starts (as `FileHalves` once computed it).
+    private static func splitLineOverAllLines(_ source: SourceFile) -> Int? {
+        let bytes = source.utf8, starts = source.lineStarts
+        func content(_ line: Int) -> Range<Int> {
+            let start = starts[line - 1]
+            var end = line < starts.count ? starts[line] : bytes.count
+            while end > start, [0x0A, 0x0D, 0x20, 0x09].contains(bytes[end - 1]) { end -= 1 }
+            return start..<end
+        }
+        func indentation(_ line: Int) -> Int {
+            let range = content(line)
+            var i = range.lowerBound
+            while i < range.upperBound, bytes[i] == 0x20 || bytes[i] == 0x09 { i += 1 }
+            return i - range.lowerBound
+        }
+        func startsStatement(_ line: Int, indent: Int) -> Bool {
+            let range = content(line)
+            guard range.count > indent, indentation(line) == indent else { return false }
+            let first = bytes[range.lowerBound + indent]
+            return first >= 0x80 || first == UInt8(ascii: "_") || (first | 0x20 >= UInt8(ascii: "a") && first | 0x20 <= UInt8(ascii: "z"))
+        }
+        func ends(_ line: Int, with byte: UInt8) -> Bool {
+            let range = content(line)
+            return !range.isEmpty && bytes[range.upperBound - 1] == byte
+        }
+        guard let opener = (1...min(starts.count, 1_000)).first(where: { ends($0, with: UInt8(ascii: "{")) }),
+              opener < starts.count,
+              let first = (opener + 1...min(starts.count, opener + 1_000)).first(where: {
+                  indentation($0) < content($0).count && bytes[content($0).lowerBound + indentation($0)] != UInt8(ascii: "#")
+              })
+        else { return nil }
+        let indent = indentation(first)
+        guard indent > 0 else { return nil }
+        guard let middle = starts.firstIndex(where: { $0 >= bytes.count / 2 }).map({ $0 + 1 }), middle > first else { return nil }
+        return (middle...min(starts.count, middle + 100_000)).first { startsStatement($0, indent: indent) && !ends($0 - 1, with: UInt8(ascii: ",")) }
+    }
+
     /// A large file whose last line starts before its middle has no line to split at; it once
     /// made the split search run past the last line and trap.
     @Test func aLongLastLineLeavesNothingToSplitAt() {
