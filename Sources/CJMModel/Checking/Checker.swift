@@ -68,10 +68,12 @@ public enum Checker {
         sources[root.path] = root
 
         var declarations = DeclarationPass(sink: includes.sink)
-        declarations.declare(journeyBody: body, journeyRange: journeyElement.range, strategy: strategy)
+        let placed = declarations.declare(journeyBody: body, journeyRange: journeyElement.range, strategy: strategy) {
+            JourneyBuilder.placement(of: body, limit: limits.maxErrors)
+        }
 
         var builder = JourneyBuilder(symbols: declarations.symbols, sink: declarations.sink)
-        let journey = builder.build(journey: journeyElement, body: body, strategy: strategy)
+        let journey = builder.build(journey: journeyElement, body: body, strategy: strategy, placed: placed)
         sink = builder.sink
         return (CheckResult(journey: sink.errorCount == 0 ? journey : nil, diagnostics: sink.finished(), sources: sources,
                             syntax: keepingSyntax ? parsed.syntax : nil), builder.builtInParts)

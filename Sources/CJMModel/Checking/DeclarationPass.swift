@@ -17,13 +17,28 @@ struct DeclarationPass {
     /// Declares the journey's ids; when it writes no `phase`, the default phases are declared
     /// (at `journeyRange`) so `phase: purchase` works without writing them.
     mutating func declare(journeyBody statements: [Statement], journeyRange: SourceRange, strategy: BuildStrategy = .automatic) {
+        declare(journeyBody: statements, journeyRange: journeyRange, strategy: strategy, alongside: {})
+    }
+
+    /// `declare`, running `alongside` (work that needs none of the ids, such as placing the
+    /// journey's children) on the other core while the halves' tables of a large journey are
+    /// joined, that step's one thread otherwise idle; on this thread afterwards when the journey
+    /// is declared in one piece. Returns what `alongside` returned.
+    mutating func declare<Alongside>(journeyBody statements: [Statement], journeyRange: SourceRange, strategy: BuildStrategy,
+                                     alongside: () -> Alongside) -> Alongside {
         let journey = ElementRules.byKeyword["journey"]!
-        declaredInHalves = declareInHalves(statements, journey, strategy: strategy)
+        var alongsideResult: Alongside?
+        declaredInHalves = declareInHalves(statements, journey, strategy: strategy, alongside: alongside, result: &alongsideResult)
+        defer { declareDefaultPhases(at: journeyRange) }
         if !declaredInHalves {
             symbols.reserve(declarations: statements.count)
             var positions = PositionalIDs()
             declare(statements[...], in: journey, path: ElementPath([]), scope: SymbolTable.journeyScope, positions: &positions)
         }
+        return alongsideResult ?? alongside()
+    }
+
+    private mutating func declareDefaultPhases(at journeyRange: SourceRange) {
         guard !declaredPhase else { return }
         for phase in JourneyBuilder.defaultPhases(at: journeyRange) {
             // An element already using the id keeps it; that default phase is then unreachable by name.
@@ -35,7 +50,8 @@ struct DeclarationPass {
     /// back half's table to the front's (`SymbolTable.append`). Kept only when neither half
     /// reported anything and no journey-level id is in both; otherwise nothing is kept and the
     /// caller declares on one thread, so every duplicate is reported exactly as before.
-    private mutating func declareInHalves(_ statements: [Statement], _ journey: ElementRule, strategy: BuildStrategy) -> Bool {
+    private mutating func declareInHalves<Alongside>(_ statements: [Statement], _ journey: ElementRule, strategy: BuildStrategy,
+                                                     alongside: () -> Alongside, result: inout Alongside?) -> Bool {
         switch strategy {
         case .serial: return false
         case .automatic: guard statements.count >= ParallelBuild.minimumChildren else { return false }
@@ -79,10 +95,21 @@ struct DeclarationPass {
         }
         var (front, back) = BothCores.run({ declareHalf(statements[..<middle], from: PositionalIDs(), room: frontRoom) },
                                           { declareHalf(statements[middle...], from: backPositions, room: backRoom) })
-        guard front.sink.isEmpty, back.sink.isEmpty, front.symbols.append(back.symbols) else { return false }
-        symbols = front.symbols
+        guard front.sink.isEmpty, back.sink.isEmpty else { return false }
+        let join = TableJoin(front: front.takeSymbols(), back: back.takeSymbols())
+        let joined: Bool
+        (joined, result) = BothCores.run({ join.run() }, alongside)
+        guard joined else { return false }
+        symbols = join.takeTable()
         declaredPhase = front.declaredPhase || back.declaredPhase
         return true
+    }
+
+    /// The symbol table, leaving an empty one: the caller then holds the only reference, so
+    /// changing it does not copy it.
+    private mutating func takeSymbols() -> SymbolTable {
+        defer { symbols = SymbolTable() }
+        return symbols
     }
 
     private mutating func declare(_ statements: ArraySlice<Statement>, in parent: ElementRule, path parentPath: ElementPath, scope: Int,
@@ -130,5 +157,29 @@ struct DeclarationPass {
     /// "this journey" or "`repair`".
     static func scopeName(_ path: ElementPath) -> String {
         path.components.isEmpty ? "this journey" : "`\(path)`"
+    }
+}
+
+/// The back half's table appended to the front's, on whichever thread runs it.
+///
+/// A class so the join changes the one front table in place (a captured copy would be shared,
+/// and appending to it would copy it whole); `@unchecked Sendable` because only the thread that
+/// runs `run` touches it until `BothCores.run` has returned.
+private final class TableJoin: @unchecked Sendable {
+    private var table: SymbolTable
+    private let back: SymbolTable
+
+    init(front: SymbolTable, back: SymbolTable) {
+        table = front
+        self.back = back
+    }
+
+    /// Appends; false when a journey-level id is in both halves (see `SymbolTable.append`).
+    func run() -> Bool { table.append(back) }
+
+    /// The joined table, leaving an empty one (so the caller's is not shared).
+    func takeTable() -> SymbolTable {
+        defer { table = SymbolTable() }
+        return table
     }
 }

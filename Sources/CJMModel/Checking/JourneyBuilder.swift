@@ -34,13 +34,16 @@ struct JourneyBuilder {
     ///
     /// `strategy` says whether a large top level may be built in parts on all cores
     /// (see `ParallelBuild`); the journey and the diagnostics are the same either way.
+    ///
+    /// `placed` is the journey's children placed beforehand (`placement(of:limit:)`); it is used
+    /// when placing them reported nothing, else they are placed again here and reported.
     mutating func build(journey element: ElementSyntax, body statements: [Statement],
-                        strategy: BuildStrategy = .automatic) -> Journey {
+                        strategy: BuildStrategy = .automatic, placed: TopLevelPlacement? = nil) -> Journey {
         let rule = ElementRules.byKeyword["journey"]!
         let shape = shape(of: element, rule)
         let theme = word(shape.attributes["theme"], as: ThemeName.self) ?? .default
-        // The placement walk stays serial: positional ids (`site2`) count across the whole top level.
-        let topLevel = children(statements, in: rule, path: ElementPath([]))
+        // The placement walk stays in one piece: positional ids (`site2`) count across the whole top level.
+        let topLevel = placed.flatMap { $0.isClean ? $0.children : nil } ?? children(statements, in: rule, path: ElementPath([]))
         builtInParts = buildInParts(topLevel, of: statements, strategy: strategy)
         if !builtInParts {
             reserveLists(for: statements[...])
@@ -56,6 +59,21 @@ struct JourneyBuilder {
             touchpoints: touchpoints, views: views, styles: styles, source: element.range)
         journey.flows = ImplicitFlows.derive(for: journey, followedBy: explicitFlows)
         return journey
+    }
+
+    /// The journey's children placed ahead of the build, and whether placing them reported
+    /// nothing (only then are they used).
+    struct TopLevelPlacement {
+        fileprivate let children: ChildList
+        let isClean: Bool
+    }
+
+    /// Places the journey's children `statements` on their own: journey-level paths need no
+    /// symbol table, so this can run while the declaration pass finishes (`declare(alongside:)`).
+    static func placement(of statements: [Statement], limit: Int) -> TopLevelPlacement {
+        var placer = JourneyBuilder(symbols: SymbolTable(), sink: DiagnosticSink(limit: limit))
+        let children = placer.children(statements, in: ElementRules.byKeyword["journey"]!, path: ElementPath([]))
+        return TopLevelPlacement(children: children, isClean: placer.sink.isEmpty)
     }
 
     /// The `crm` and `leads` met so far at the top level: a journey has at most one of each.
