@@ -62,23 +62,31 @@ struct DeclarationPass {
         // network declares every element of its blocks (the parser counted each block's
         // statements). Unnamed journey-level elements are numbered across the whole journey
         // (`site2`), so the back half counts on from the front's. One walk for both.
-        var weights = [Int](repeating: 0, count: statements.count)
-        var total = 0
-        for index in statements.indices {
-            guard case .element(let element) = statements[index], let rule = ElementRules.child(element.keyword.name, in: journey),
-                  rule.declaredKind != nil else { continue }
-            weights[index] = 1 + (rule.opensScope ? element.body?.nestedCount ?? 0 : 0)
-            total += weights[index]
+        // The walk itself runs as two halves at once: each statement is a cold read. A weight
+        // is negative for an element written without an id, which the positional count needs.
+        func weigh(_ part: Range<Int>) -> [Int] {
+            var weights = [Int](repeating: 0, count: part.count)
+            for index in part {
+                guard case .element(let element) = statements[index], let rule = ElementRules.child(element.keyword.name, in: journey),
+                      rule.declaredKind != nil else { continue }
+                let weight = 1 + (rule.opensScope ? element.body?.nestedCount ?? 0 : 0)
+                weights[index - part.lowerBound] = element.id == nil ? -weight : weight
+            }
+            return weights
         }
+        let half = statements.count / 2
+        let (frontWeights, backWeights) = BothCores.run({ weigh(0..<half) }, { weigh(half..<statements.count) })
+        let weights = frontWeights + backWeights
+        let total = weights.reduce(0) { $0 + abs($1) }
         var split = 0, sum = 0
         while split < statements.count - 1, sum < total / 2 {
-            sum += weights[split]
+            sum += abs(weights[split])
             split += 1
         }
         let middle = max(split, 1)
         var counted = PositionalIDs()
-        for index in 0..<middle where weights[index] > 0 {
-            guard case .element(let element) = statements[index], element.id == nil else { continue }
+        for index in 0..<middle where weights[index] < 0 {
+            guard case .element(let element) = statements[index] else { continue }
             _ = counted.id(of: element)
         }
         let backPositions = counted

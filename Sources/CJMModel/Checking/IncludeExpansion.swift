@@ -43,9 +43,20 @@ struct IncludeExpansion {
     }
 
     private mutating func expand(_ statements: [Statement], chain: [Link]) -> [Statement] {
-        // Most journeys include nothing: hand the statements back without copying them.
-        let includes = statements.contains { if case .element(let e) = $0 { e.keyword.name == "include" } else { false } }
-        guard includes else { return statements }
+        // Most journeys include nothing: hand the statements back without copying them. A large
+        // journey is searched as two halves at once (each statement is a cold read).
+        func includes(_ part: ArraySlice<Statement>) -> Bool {
+            part.contains { if case .element(let e) = $0 { e.keyword.name == "include" } else { false } }
+        }
+        let found: Bool
+        if statements.count < ParallelBuild.minimumChildren {
+            found = includes(statements[...])
+        } else {
+            let middle = statements.count / 2
+            let (front, back) = BothCores.run({ includes(statements[..<middle]) }, { includes(statements[middle...]) })
+            found = front || back
+        }
+        guard found else { return statements }
         var result: [Statement] = []
         result.reserveCapacity(statements.count)
         for statement in statements {
