@@ -44,15 +44,16 @@ struct ScopeMembers: Sendable {
 
     /// The slot holding `key`, or the empty one where it would go.
     private func find(_ key: UInt64) -> (slot: Int, found: Int?) {
-        slots.withUnsafeBufferPointer { slots in
-            let mask = slots.count / 2 - 1
-            var slot = SpellingHash.of(key: key) & mask
-            while slots[2 * slot] != Self.empty {
-                if slots[2 * slot] == key { return (slot, Int(slots[2 * slot + 1])) }
-                slot = (slot + 1) & mask
-            }
-            return (slot, nil)
+        // Plain subscripts: reading through `withUnsafeBufferPointer` here retained and released
+        // the table for every lookup, and the build's parts look up one shared table from both
+        // cores.
+        let mask = capacity - 1
+        var slot = SpellingHash.of(key: key) & mask
+        while slots[2 * slot] != Self.empty {
+            if slots[2 * slot] == key { return (slot, Int(slots[2 * slot + 1])) }
+            slot = (slot + 1) & mask
         }
+        return (slot, nil)
     }
 
     /// Makes room for `count` members in all, so adding them does not grow the table.
