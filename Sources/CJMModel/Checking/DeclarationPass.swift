@@ -122,43 +122,23 @@ struct DeclarationPass {
 
     private mutating func declare(_ statements: ArraySlice<Statement>, in parent: ElementRule, path parentPath: ElementPath, scope: Int,
                                   positions: inout PositionalIDs) {
-        // Each statement is read in place and handed on borrowed: matching an array element
-        // directly copies it whole (a retain for each of its strings and arrays, on cold memory).
-        statements.withUnsafeBufferPointer { statements in
-            for index in statements.indices {
-                declare(statements[index], in: parent, path: parentPath, scope: scope, positions: &positions)
+        for index in statements.indices {
+            guard case .element(let element) = statements[index],
+                  let rule = ElementRules.child(element.keyword.name, in: parent),
+                  let kind = rule.declaredKind else { continue }
+            if kind == .element(.phase), scope == SymbolTable.journeyScope { declaredPhase = true }
+            let (id, isWritten) = positions.id(of: element)
+            let path = parentPath.appending(id)
+            let range = element.id?.range ?? element.keyword.range
+            if let first = symbols.declare(Declaration(path: path, kind: kind, range: range), in: scope), isWritten {
+                sink.error(.duplicateID, "`\(id)` is already defined in \(Self.scopeName(parentPath))", at: range,
+                           notes: [Diagnostic.Note("first defined here", at: first.range)])
             }
-        }
-    }
-
-    private mutating func declare(_ statement: borrowing Statement, in parent: ElementRule, path parentPath: ElementPath, scope: Int,
-                                  positions: inout PositionalIDs) {
-        // Only the parts declaring needs leave the statement: handing the element on would copy
-        // it whole (its label and attributes too) for the call.
-        switch statement {
-        case .element(let element):
-            declare(keyword: element.keyword, id: element.id, body: element.body, in: parent, path: parentPath, scope: scope,
-                    positions: &positions)
-        case .edge, .property:
-            return
-        }
-    }
-
-    private mutating func declare(keyword: Identifier, id writtenID: Identifier?, body: BlockSyntax?, in parent: ElementRule,
-                                  path parentPath: ElementPath, scope: Int, positions: inout PositionalIDs) {
-        guard let rule = ElementRules.child(keyword.name, in: parent), let kind = rule.declaredKind else { return }
-        if kind == .element(.phase), scope == SymbolTable.journeyScope { declaredPhase = true }
-        let (id, isWritten) = positions.id(keyword: keyword.name, id: writtenID)
-        let path = parentPath.appending(id)
-        let range = writtenID?.range ?? keyword.range
-        if let first = symbols.declare(Declaration(path: path, kind: kind, range: range), in: scope), isWritten {
-            sink.error(.duplicateID, "`\(id)` is already defined in \(Self.scopeName(parentPath))", at: range,
-                       notes: [Diagnostic.Note("first defined here", at: first.range)])
-        }
-        if let body, rule.opensScope {
-            let inner = symbols.openScope(for: path, in: scope)
-            var innerPositions = PositionalIDs()
-            declare(body.statements[...], in: rule, path: path, scope: inner, positions: &innerPositions)
+            if let body = element.body, rule.opensScope {
+                let inner = symbols.openScope(for: path, in: scope)
+                var innerPositions = PositionalIDs()
+                declare(body.statements[...], in: rule, path: path, scope: inner, positions: &innerPositions)
+            }
         }
     }
 

@@ -11,12 +11,8 @@ struct PositionalIDs {
 
     /// The element's own id, or the positional one.
     mutating func id(of element: ElementSyntax) -> (name: String, isWritten: Bool) {
-        id(keyword: element.keyword.name, id: element.id)
-    }
-
-    /// The id written, or the positional one for `keyword`.
-    mutating func id(keyword: String, id written: Identifier?) -> (name: String, isWritten: Bool) {
-        if let written { return (written.name, true) }
+        if let id = element.id { return (id.name, true) }
+        let keyword = element.keyword.name
         let n = unnamedSoFar[keyword, default: 0] + 1
         unnamedSoFar[keyword] = n
         switch keyword {

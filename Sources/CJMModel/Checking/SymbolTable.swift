@@ -147,13 +147,6 @@ struct SymbolTable: Sendable {
         return result
     }
 
-    /// The declaration of `id` when exactly one element of the journey has it.
-    func onlyDeclaration(named id: String) -> Declaration? {
-        guard let name = names.existingNumber(of: id) else { return nil }
-        let first = Int(firstByName[Int(name)])
-        return first >= 0 && nextSameName[first] < 0 ? declarations[first] : nil
-    }
-
     /// Every id of one kind, for "did you mean" (walks all declarations: error path only).
     func ids(of kind: DeclaredKind) -> [String] {
         declarations.lazy.filter { $0.kind == kind }.map(\.path.id)

@@ -135,6 +135,17 @@ struct ErrorCase: CustomTestStringConvertible, Sendable {
         #expect(duplicates.map { $0.notes.first?.range?.start.column } == [18, 18])
     }
 
+    @Test func anAttributePastTheSixtyFourthIsStillChecked() {
+        // Accepted attributes are kept as a 64-bit mask and a list beyond it: a value error in the
+        // 71st attribute of a line must still be found.
+        let unknown = (1...70).map { "x\($0): 1" }.joined(separator: " ")
+        var limits = Limits.standard
+        limits.maxErrors = 200
+        let result = check("journey \"T\" {\n  channel c " + unknown + " count: \"много\"\n}\n", limits: limits)
+        #expect(result.diagnostics.filter { $0.code == .unknownAttribute }.count == 70)
+        #expect(result.diagnostics.last?.code == .invalidValue)
+    }
+
     @Test func aLineOfManyDuplicateAttributesIsCheckedInLinearTime() {
         // 60,000 copies on one line: quadratic work here would take minutes.
         let result = checkBody("  channel c " + String(repeating: "count: 1 ", count: 60_000))
