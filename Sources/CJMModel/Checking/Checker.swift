@@ -55,9 +55,7 @@ public enum Checker {
         }
         sink = top.sink
         guard let journeyElement else {
-            let start = SourceLocation(line: 1, column: 1, offset: 0)
-            sink.error(.missingJourney, "the file has no `journey \"Title\" { … }`",
-                       at: SourceRange(file: root.path, start: start, end: start))
+            sink.error(.missingJourney, "the file has no `journey \"Title\" { … }`", at: root.range(0, 0))
             return (CheckResult(journey: nil, diagnostics: sink.finished(), sources: [root.path: root],
                                 syntax: keepingSyntax ? parsed.syntax : nil), false)
         }

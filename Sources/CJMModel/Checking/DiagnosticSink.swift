@@ -51,7 +51,13 @@ struct DiagnosticSink {
         for diagnostic in list { add(diagnostic) }
     }
 
+    /// An error at `range`; past the limit only counted (its lines and columns are not looked up).
     mutating func error(_ code: DiagnosticCode, _ message: String, at range: SourceRange, notes: [Diagnostic.Note] = []) {
+        guard isAcceptingMore else {
+            errorCount += 1
+            leftOut += 1
+            return
+        }
         add(.error(code, message, at: range, notes: notes))
     }
 

@@ -295,7 +295,7 @@ struct ChildList: Sequence {
 
 extension SourceRange {
     /// Bytes from start to end, as a measure of the work of checking what the range holds.
-    fileprivate var sourceLength: Int { max(1, end.offset - start.offset) }
+    fileprivate var sourceLength: Int { max(1, endOffset - startOffset) }
 }
 
 extension JourneyBuilder {

@@ -1,23 +1,30 @@
 /// One problem found in the input, located precisely enough to print a caret under it.
+///
+/// Its places are `SourceSpan`s, lines and columns worked out when it is made (the text is alive
+/// then), so a diagnostic means the same after the file it points into is gone.
 public struct Diagnostic: Hashable, Sendable {
     /// A secondary message, e.g. "first defined here", optionally pointing at its own place.
     public struct Note: Hashable, Sendable {
         public var message: String
-        public var range: SourceRange?
+        public var range: SourceSpan?
 
-        public init(_ message: String, at range: SourceRange? = nil) {
+        public init(_ message: String, at range: SourceSpan?) {
             self.message = message
             self.range = range
+        }
+
+        public init(_ message: String, at range: SourceRange? = nil) {
+            self.init(message, at: range.map(SourceSpan.init))
         }
     }
 
     public var severity: Severity
     public var code: DiagnosticCode
     public var message: String
-    public var range: SourceRange
+    public var range: SourceSpan
     public var notes: [Note]
 
-    public init(_ severity: Severity = .error, _ code: DiagnosticCode, _ message: String, at range: SourceRange, notes: [Note] = []) {
+    public init(_ severity: Severity = .error, _ code: DiagnosticCode, _ message: String, at range: SourceSpan, notes: [Note] = []) {
         self.severity = severity
         self.code = code
         self.message = message
@@ -25,8 +32,17 @@ public struct Diagnostic: Hashable, Sendable {
         self.notes = notes
     }
 
+    public init(_ severity: Severity = .error, _ code: DiagnosticCode, _ message: String, at range: SourceRange, notes: [Note] = []) {
+        self.init(severity, code, message, at: SourceSpan(range), notes: notes)
+    }
+
     /// Shorthand for an error.
     public static func error(_ code: DiagnosticCode, _ message: String, at range: SourceRange, notes: [Note] = []) -> Diagnostic {
+        Diagnostic(.error, code, message, at: range, notes: notes)
+    }
+
+    /// Shorthand for an error at a place already worked out.
+    public static func error(_ code: DiagnosticCode, _ message: String, at range: SourceSpan, notes: [Note] = []) -> Diagnostic {
         Diagnostic(.error, code, message, at: range, notes: notes)
     }
 }

@@ -14,7 +14,12 @@ struct DiagnosticBag {
         if kept.count < limit { kept.append(diagnostic) } else { leftOut += 1 }
     }
 
+    /// An error at `range`; past the limit only counted (its lines and columns are not looked up).
     mutating func error(_ code: DiagnosticCode, _ message: String, at range: SourceRange, notes: [Diagnostic.Note] = []) {
+        guard kept.count < limit else {
+            leftOut += 1
+            return
+        }
         report(.error(code, message, at: range, notes: notes))
     }
 

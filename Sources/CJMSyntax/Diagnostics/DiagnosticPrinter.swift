@@ -64,12 +64,12 @@ public struct DiagnosticPrinter: Sendable {
 
     // MARK: Pieces
 
-    private func header(_ range: SourceRange) -> String {
+    private func header(_ range: SourceSpan) -> String {
         style("\(range.file):\(range.start.line):\(range.start.column):", .bold) + " "
     }
 
     /// The source line and the caret line under it, or nothing when the line is unknown.
-    private func snippet(_ range: SourceRange) -> [String] {
+    private func snippet(_ range: SourceSpan) -> [String] {
         guard let source = sources[range.file], range.start.line >= 1, range.start.line <= source.lineStarts.count else { return [] }
         let endColumn = range.end.line == range.start.line ? range.end.column : nil
         let shown = SourceLineDisplay(source.lineText(range.start.line), column: range.start.column, endColumn: endColumn)

@@ -6,7 +6,8 @@
 /// multi-byte sequence is well formed.
 struct Lexer {
     private let bytes: UnsafeBufferPointer<UInt8>
-    private let file: String
+    /// The file's entry in `SourceTable`, for the ranges of diagnostics.
+    private let fileIndex: UInt32
     private var pos = 0
     private var line = 1
     private var lineStart = 0
@@ -19,15 +20,15 @@ struct Lexer {
     /// Shares the storage of repeated long identifiers and strings.
     private var interner: StringInterner
 
-    init(bytes: UnsafeBufferPointer<UInt8>, file: String) {
+    init(bytes: UnsafeBufferPointer<UInt8>, fileIndex: UInt32) {
         self.bytes = bytes
-        self.file = file
+        self.fileIndex = fileIndex
         self.interner = StringInterner(source: bytes)
     }
 
     /// A lexer that starts at the beginning of line `line`, at byte `offset` of `bytes`.
-    init(bytes: UnsafeBufferPointer<UInt8>, file: String, startingAtLine line: Int, offset: Int) {
-        self.init(bytes: bytes, file: file)
+    init(bytes: UnsafeBufferPointer<UInt8>, fileIndex: UInt32, startingAtLine line: Int, offset: Int) {
+        self.init(bytes: bytes, fileIndex: fileIndex)
         pos = offset
         self.line = line
         lineStart = offset
@@ -114,7 +115,7 @@ struct Lexer {
     }
 
     private func range(_ start: SourceLocation, _ end: SourceLocation) -> SourceRange {
-        SourceRange(file: file, start: start, end: end)
+        SourceRange(fileIndex: fileIndex, startOffset: start.offset, endOffset: end.offset)
     }
 
     private func byte(at offset: Int) -> UInt8 {

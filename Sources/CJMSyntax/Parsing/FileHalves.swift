@@ -32,17 +32,16 @@ enum FileHalves {
     /// The halves split at byte `offset`, a line start; `line` is its number when known.
     private static func parse(_ source: SourceFile, bytes: UnsafeBufferPointer<UInt8>, limits: Limits, splittingAt offset: Int,
                               line knownLine: Int?) -> SyntaxFile? {
-        let path = source.path
         let (head, tail) = BothCores.run({ () -> StatementReader? in
             let headBytes = UnsafeBufferPointer(rebasing: bytes[0..<offset])
-            var head = StatementReader(lexer: Lexer(bytes: headBytes, file: path), file: path, limits: limits, portion: .head)
+            var head = StatementReader(lexer: Lexer(bytes: headBytes, fileIndex: source.fileIndex), source: source, limits: limits, portion: .head)
             return head.readHead() ? head : nil
         }, { () -> StatementReader? in
             // The split line's number, counted here: the tail reader is done well before the
             // head (a journey's front is denser), and no table of every line's start is needed.
-            let line = knownLine ?? 1 + SourceFile.lineBreakCount(in: UnsafeBufferPointer(rebasing: bytes[0..<offset]))
-            let lexer = Lexer(bytes: bytes, file: path, startingAtLine: line, offset: offset)
-            var tail = StatementReader(lexer: lexer, file: path, limits: limits, portion: .tail)
+            let line = knownLine ?? 1 + SourceText.lineBreakCount(in: UnsafeBufferPointer(rebasing: bytes[0..<offset]))
+            let lexer = Lexer(bytes: bytes, fileIndex: source.fileIndex, startingAtLine: line, offset: offset)
+            var tail = StatementReader(lexer: lexer, source: source, limits: limits, portion: .tail)
             return tail.readTail() ? tail : nil
         })
         guard let head, let tail,
@@ -53,7 +52,7 @@ enum FileHalves {
     /// The number of the line `splitOffset(in:)` picks in `source`.
     static func splitLine(of source: SourceFile) -> Int? {
         source.utf8.withUnsafeBufferPointer { bytes in
-            splitOffset(in: bytes).map { 1 + SourceFile.lineBreakCount(in: UnsafeBufferPointer(rebasing: bytes[0..<$0])) }
+            splitOffset(in: bytes).map { 1 + SourceText.lineBreakCount(in: UnsafeBufferPointer(rebasing: bytes[0..<$0])) }
         }
     }
 

@@ -17,7 +17,7 @@ public enum Parser {
 
     /// Parses `source` with one reader, as every file with a problem is parsed.
     static func parseWhole(_ source: SourceFile, bytes: UnsafeBufferPointer<UInt8>, limits: Limits) -> ParseResult {
-        var reader = StatementReader(lexer: Lexer(bytes: bytes, file: source.path), file: source.path, limits: limits)
+        var reader = StatementReader(lexer: Lexer(bytes: bytes, fileIndex: source.fileIndex), source: source, limits: limits)
         let syntax = reader.readFile()
         return ParseResult(syntax: syntax, diagnostics: reader.diagnostics.finished())
     }

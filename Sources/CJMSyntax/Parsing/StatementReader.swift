@@ -6,7 +6,7 @@ struct StatementReader {
     private var lexer: Lexer
     private(set) var diagnostics: DiagnosticBag
     private let file: String
-    /// `file` in `SourcePathTable`, looked up once instead of for every range.
+    /// The file's entry in `SourceTable`, for every range.
     private let fileIndex: UInt32
     private let limits: Limits
 
@@ -69,10 +69,10 @@ struct StatementReader {
     /// Set when a cap stops the parse (too many statements).
     private var stopped = false
 
-    init(lexer: Lexer, file: String, limits: Limits, portion: Portion = .whole) {
+    init(lexer: Lexer, source: SourceFile, limits: Limits, portion: Portion = .whole) {
         self.lexer = lexer
-        self.file = file
-        self.fileIndex = SourcePathTable.shared.index(of: file)
+        self.file = source.path
+        self.fileIndex = source.fileIndex
         self.limits = limits
         self.diagnostics = DiagnosticBag(limit: limits.maxErrors)
         // A line break before the file, so the first token counts as starting its line.
@@ -296,11 +296,11 @@ struct StatementReader {
             advance()
             skipLineBreakAfterComma()
         }
-        var end = targets[targets.count - 1].range.end
+        var end = targets[targets.count - 1].range.endOffset
         var label: StringLiteral?
         if token.kind == .string {
             label = stringLiteral()
-            end = token.end
+            end = token.end.offset
             advance()
         }
         var attributes: [AttributeSyntax] = []
@@ -315,14 +315,14 @@ struct StatementReader {
                 return
             }
             attributes.append(attribute)
-            end = attribute.value.range.end
+            end = attribute.value.range.endOffset
         }
         if token.kind == .string {
             error(.unexpectedToken, "an edge has at most one label; found a second string", at: token)
             recoverAfterStatement()
             return
         }
-        append(.edge(EdgeSyntax(from: from, targets: targets, label: label, attributes: attributes, range: range(from.range.start, end))))
+        append(.edge(EdgeSyntax(from: from, targets: targets, label: label, attributes: attributes, range: SourceRange(fileIndex: fileIndex, startOffset: from.range.startOffset, endOffset: end))))
         expectStatementEnd()
     }
 
@@ -517,7 +517,7 @@ struct StatementReader {
     }
 
     private func range(_ start: SourceLocation, _ end: SourceLocation) -> SourceRange {
-        SourceRange(fileIndex: fileIndex, start: start, end: end)
+        SourceRange(fileIndex: fileIndex, startOffset: start.offset, endOffset: end.offset)
     }
 
     private func range(_ token: Token) -> SourceRange {

@@ -16,7 +16,7 @@ public enum SourceDecoder {
         let start = SourceLocation(line: 1, column: 1, offset: 0)
         guard bytes.count <= limits.maxFileBytes else {
             let message = "the file is \(ByteCount(bytes.count)); the limit is \(ByteCount(limits.maxFileBytes))"
-            return .failure(.error(.fileTooLarge, message, at: SourceRange(file: path, start: start, end: start)))
+            return .failure(.error(.fileTooLarge, message, at: SourceSpan(file: path, start: start, end: start)))
         }
         let hasBOM = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
         // Without a byte order mark the file keeps the very array that was read (no copy).
@@ -48,7 +48,7 @@ public enum SourceDecoder {
         } else {
             message += "; if it was saved in another encoding (such as Windows-1251), save it as UTF-8"
         }
-        return .error(.invalidUTF8, message, at: SourceRange(file: path, start: location, end: after))
+        return .error(.invalidUTF8, message, at: SourceSpan(file: path, start: location, end: after))
     }
 
     private static func hex(_ byte: UInt8) -> String {

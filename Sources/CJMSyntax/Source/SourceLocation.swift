@@ -3,7 +3,7 @@
 /// Stored as three `UInt32`s (12 bytes instead of 24): every token, identifier and syntax node
 /// holds two of these, so on a 50 MB journey the width shows up directly in peak memory. Files are
 /// capped far below 4 GiB (`Limits.maxFileBytes`), so no line, column or offset comes near it.
-public struct SourceLocation: Hashable, Sendable, Comparable, Codable {
+public struct SourceLocation: Hashable, Sendable, Comparable {
     private var storedLine: UInt32
     private var storedColumn: UInt32
     private var storedOffset: UInt32
@@ -36,21 +36,4 @@ public struct SourceLocation: Hashable, Sendable, Comparable, Codable {
     /// Saturates instead of trapping, for a caller that raised `maxFileBytes` past 4 GiB.
     @inline(__always)
     private static func narrow(_ value: Int) -> UInt32 { UInt32(clamping: value) }
-
-    // Coded under the same keys as before, as plain integers.
-    private enum CodingKeys: String, CodingKey { case line, column, offset }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(line: try container.decode(Int.self, forKey: .line),
-                  column: try container.decode(Int.self, forKey: .column),
-                  offset: try container.decode(Int.self, forKey: .offset))
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(line, forKey: .line)
-        try container.encode(column, forKey: .column)
-        try container.encode(offset, forKey: .offset)
-    }
 }

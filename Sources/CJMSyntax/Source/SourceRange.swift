@@ -1,47 +1,60 @@
-/// A half-open span of one source file: from `start` up to (not including) `end`.
-public struct SourceRange: Hashable, Sendable, Codable {
-    /// The file, as its index in `SourcePathTable.shared` (28 bytes per range instead of 40).
+/// A half-open span of one source file, from byte `startOffset` up to (not including) `endOffset`.
+///
+/// Holds offsets only, 12 bytes: the syntax tree and the model keep one for every part of every
+/// statement, and stored lines and columns made them 28 (a 50 MB journey's tree held about
+/// 90 MB of them). `start` and `end` find the line and column in the file's text when asked,
+/// which works while a copy of its `SourceFile` is alive; a `Diagnostic` asks at once and keeps
+/// the answer (`SourceSpan`), so diagnostics stay readable after the text is gone.
+public struct SourceRange: Hashable, Sendable {
+    /// The file, as its entry in `SourceTable.shared`.
     private var fileIndex: UInt32
-    public var start: SourceLocation
-    public var end: SourceLocation
+    private var storedStart: UInt32
+    private var storedEnd: UInt32
 
     /// The file's path as the user wrote it (or as an `include` resolved it).
-    public var file: String {
-        get { SourcePathTable.shared.path(at: fileIndex) }
-        set { fileIndex = SourcePathTable.shared.index(of: newValue) }
-    }
+    public var file: String { SourceTable.shared.path(at: fileIndex) }
 
-    public init(file: String, start: SourceLocation, end: SourceLocation) {
-        self.init(fileIndex: SourcePathTable.shared.index(of: file), start: start, end: end)
+    /// The byte offset where the range starts.
+    public var startOffset: Int { Int(storedStart) }
+    /// The byte offset just past the range.
+    public var endOffset: Int { Int(storedEnd) }
+
+    /// The line and column of the first byte (looked up in the file's text).
+    public var start: SourceLocation { SourceTable.shared.location(at: startOffset, in: fileIndex) }
+    /// The line and column just past the range (looked up in the file's text).
+    public var end: SourceLocation { SourceTable.shared.location(at: endOffset, in: fileIndex) }
+
+    /// A range of a file known only by its path (one that could not be read); its offsets count
+    /// as columns of line 1.
+    public init(file: String, startOffset: Int, endOffset: Int) {
+        self.init(fileIndex: SourceTable.shared.index(of: file), startOffset: startOffset, endOffset: endOffset)
     }
 
     /// A range in a file already looked up, for the parser, which makes one per token.
-    init(fileIndex: UInt32, start: SourceLocation, end: SourceLocation) {
+    @inline(__always)
+    init(fileIndex: UInt32, startOffset: Int, endOffset: Int) {
         self.fileIndex = fileIndex
-        self.start = start
-        self.end = end
+        storedStart = UInt32(clamping: startOffset)
+        storedEnd = UInt32(clamping: endOffset)
     }
 
     /// A range covering both `self` and `other` (same file assumed).
     public func extended(to other: SourceRange) -> SourceRange {
-        SourceRange(fileIndex: fileIndex, start: min(start, other.start), end: max(end, other.end))
+        var range = self
+        range.storedStart = min(storedStart, other.storedStart)
+        range.storedEnd = max(storedEnd, other.storedEnd)
+        return range
     }
 
-    // Coded with the path itself, under the same keys as before: an index means nothing
-    // outside this process.
-    private enum CodingKeys: String, CodingKey { case file, start, end }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(file: try container.decode(String.self, forKey: .file),
-                  start: try container.decode(SourceLocation.self, forKey: .start),
-                  end: try container.decode(SourceLocation.self, forKey: .end))
+    /// Equal when they cover the same bytes of files with the same path (two readings of one
+    /// file give equal trees).
+    public static func == (lhs: SourceRange, rhs: SourceRange) -> Bool {
+        lhs.storedStart == rhs.storedStart && lhs.storedEnd == rhs.storedEnd
+            && (lhs.fileIndex == rhs.fileIndex || lhs.file == rhs.file)
     }
 
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(file, forKey: .file)
-        try container.encode(start, forKey: .start)
-        try container.encode(end, forKey: .end)
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(storedStart)
+        hasher.combine(storedEnd)
     }
 }

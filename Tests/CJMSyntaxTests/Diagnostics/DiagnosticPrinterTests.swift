@@ -12,8 +12,8 @@ import Testing
     }
     """)
 
-    private func range(_ line: Int, _ column: Int, _ endColumn: Int, file: String = "maps/service.cjm") -> SourceRange {
-        SourceRange(file: file, start: SourceLocation(line: line, column: column, offset: 0),
+    private func range(_ line: Int, _ column: Int, _ endColumn: Int, file: String = "maps/service.cjm") -> SourceSpan {
+        SourceSpan(file: file, start: SourceLocation(line: line, column: column, offset: 0),
                     end: SourceLocation(line: line, column: endColumn, offset: 0))
     }
 

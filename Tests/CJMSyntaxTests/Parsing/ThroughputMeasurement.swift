@@ -20,7 +20,7 @@ import Glibc
         var tokenCount = 0
         let lexTime = clock.measure {
             source.utf8.withUnsafeBufferPointer { buffer in
-                var lexer = Lexer(bytes: buffer, file: source.path)
+                var lexer = Lexer(bytes: buffer, fileIndex: source.fileIndex)
                 var bag = DiagnosticBag(limit: 50)
                 while lexer.next(&bag).kind != .end { tokenCount += 1 }
             }

@@ -189,6 +189,6 @@ import Testing
         bytes[bytes.count / 2 + newlineNearMiddle] = UInt8(ascii: "\n")
         let naive = [0] + bytes.indices.filter { bytes[$0] == UInt8(ascii: "\n") }.map { $0 + 1 }
         #expect(bytes.count >= 1 << 20)
-        #expect(bytes.withUnsafeBufferPointer(SourceFile.lineStarts(in:)) == naive)
+        #expect(bytes.withUnsafeBufferPointer(SourceText.lineStarts(in:)) == naive)
     }
 }

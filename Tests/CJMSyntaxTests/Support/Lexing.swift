@@ -15,9 +15,9 @@ struct LexedToken {
 
 /// Every token of `text` up to and including the end token, and the lexer's diagnostics.
 func lex(_ text: String) -> (tokens: [LexedToken], diagnostics: [Diagnostic]) {
-    var copy = text
-    return copy.withUTF8 { bytes in
-        var lexer = Lexer(bytes: bytes, file: "test.cjm")
+    let file = kept(SourceFile(path: "test.cjm", text: text))
+    return file.utf8.withUnsafeBufferPointer { bytes in
+        var lexer = Lexer(bytes: bytes, fileIndex: file.fileIndex)
         var bag = DiagnosticBag(limit: 100)
         var tokens: [LexedToken] = []
         repeat {
