@@ -1,20 +1,16 @@
 /// Splits UTF-8 bytes into tokens, one `next` call at a time.
 ///
 /// It works on bytes, never on `Character`s, because grapheme breaking would cost far more
-/// than the whole parse; columns still count Unicode scalars (every byte that is not a UTF-8
-/// continuation byte starts one). The input has been validated by `SourceDecoder`, so every
-/// multi-byte sequence is well formed.
+/// than the whole parse. Tokens carry byte offsets only; the parser asks for the columns it
+/// needs (`column(of:)`, in Unicode scalars), and ranges find theirs when a diagnostic is made.
+/// The input has been validated by `SourceDecoder`, so every multi-byte sequence is well formed.
 struct Lexer {
     private let bytes: UnsafeBufferPointer<UInt8>
     /// The file's entry in `SourceTable`, for the ranges of diagnostics.
     private let fileIndex: UInt32
     private var pos = 0
-    private var line = 1
+    /// Where the current line starts; every token carries it, for `column(of:)`.
     private var lineStart = 0
-    /// A byte offset on the current line whose column is known; columns of later offsets are
-    /// counted from here, so a 1 MB line costs one pass, not one pass per token.
-    private var anchorOffset = 0
-    private var anchorColumn = 1
     /// Reused buffer for strings with escapes.
     private var scratch: [UInt8] = []
     /// Shares the storage of repeated long identifiers and strings.
@@ -26,13 +22,11 @@ struct Lexer {
         self.interner = StringInterner(source: bytes)
     }
 
-    /// A lexer that starts at the beginning of line `line`, at byte `offset` of `bytes`.
-    init(bytes: UnsafeBufferPointer<UInt8>, fileIndex: UInt32, startingAtLine line: Int, offset: Int) {
+    /// A lexer that starts at byte `offset` of `bytes`, the start of a line.
+    init(bytes: UnsafeBufferPointer<UInt8>, fileIndex: UInt32, startingAt offset: Int) {
         self.init(bytes: bytes, fileIndex: fileIndex)
         pos = offset
-        self.line = line
         lineStart = offset
-        anchorOffset = offset
     }
 
     /// The next token; problems go to `diagnostics` and the lexer carries on with a best guess.
@@ -40,22 +34,17 @@ struct Lexer {
         while true {
             skipSpaces()
             guard pos < bytes.count else {
-                let here = location(at: pos)
-                return Token(kind: .end, start: here, end: here)
+                return token(.end, from: pos)
             }
             let lead = bytes[pos]
             switch lead {
             case UInt8(ascii: "#"):
                 while pos < bytes.count, bytes[pos] != UInt8(ascii: "\n") { pos += 1 }
             case UInt8(ascii: "\n"):
-                let start = location(at: pos)
-                let end = SourceLocation(line: start.line, column: start.column + 1, offset: pos + 1)
                 pos += 1
-                line += 1
+                let newline = token(.newline, from: pos - 1)
                 lineStart = pos
-                anchorOffset = pos
-                anchorColumn = 1
-                return Token(kind: .newline, start: start, end: end)
+                return newline
             case UInt8(ascii: "{"): return punctuation(.leftBrace)
             case UInt8(ascii: "}"): return punctuation(.rightBrace)
             case UInt8(ascii: ":"): return punctuation(.colon)
@@ -87,35 +76,23 @@ struct Lexer {
         token.text < 0 ? "" : interner.string(token.text)
     }
 
+    /// The column (in Unicode scalars, from 1) at which `token` starts: the parser asks only
+    /// for tokens that start a line or a statement, so this counts little more than indentation.
+    func column(of token: Token) -> Int {
+        var column = 1
+        for i in token.lineStart..<token.start where bytes[i] & 0xC0 != 0x80 { column += 1 }
+        return column
+    }
+
     // MARK: Positions
 
-    /// The location of `offset`, which must lie on the current line.
-    private mutating func location(at offset: Int) -> SourceLocation {
-        if offset < anchorOffset {
-            anchorOffset = lineStart
-            anchorColumn = 1
-        }
-        var column = anchorColumn
-        var i = anchorOffset
-        while i < offset {
-            if bytes[i] & 0xC0 != 0x80 { column += 1 }
-            i += 1
-        }
-        anchorOffset = offset
-        anchorColumn = column
-        return SourceLocation(line: line, column: column, offset: offset)
+    /// A token of `kind` from `start` to the current position.
+    private func token(_ kind: TokenKind, from start: Int) -> Token {
+        Token(kind: kind, start: start, end: pos, lineStart: lineStart)
     }
 
-    /// The location of `offset` when it is known to lie `scalars` columns after `start`, which
-    /// is the latest location computed; saves counting the same bytes twice.
-    private mutating func skipColumns(to offset: Int, _ scalars: Int, after start: SourceLocation) -> SourceLocation {
-        anchorOffset = offset
-        anchorColumn = start.column + scalars
-        return SourceLocation(line: line, column: anchorColumn, offset: offset)
-    }
-
-    private func range(_ start: SourceLocation, _ end: SourceLocation) -> SourceRange {
-        SourceRange(fileIndex: fileIndex, startOffset: start.offset, endOffset: end.offset)
+    private func range(_ start: Int, _ end: Int) -> SourceRange {
+        SourceRange(fileIndex: fileIndex, startOffset: start, endOffset: end)
     }
 
     private func byte(at offset: Int) -> UInt8 {
@@ -162,9 +139,8 @@ struct Lexer {
     }
 
     private mutating func punctuation(_ kind: TokenKind, length: Int = 1) -> Token {
-        let start = location(at: pos)
         pos += length
-        return Token(kind: kind, start: start, end: SourceLocation(line: line, column: start.column + length, offset: pos))
+        return token(kind, from: pos - length)
     }
 
     /// Whether the bytes at `offset` continue an identifier; a `-` does unless `->` follows.
@@ -195,22 +171,19 @@ struct Lexer {
 
     private mutating func identifier() -> Token {
         let begin = pos
-        let start = location(at: pos)
         pos += scalar(at: pos).1
-        var scalars = 1
         while true {
             let (continues, length) = continuesIdentifier(at: pos)
             guard continues else { break }
             pos += length
-            scalars += 1
         }
-        let text = interner.number(at: begin..<pos)
-        return Token(kind: .identifier, start: start, end: skipColumns(to: pos, scalars, after: start), text: text)
+        var identifier = token(.identifier, from: begin)
+        identifier.text = interner.number(at: begin..<pos)
+        return identifier
     }
 
     private mutating func number(_ diagnostics: inout DiagnosticBag) -> Token {
         let begin = pos
-        let start = location(at: pos)
         let negative = bytes[pos] == UInt8(ascii: "-")
         if negative { pos += 1 }
         var integer: Double = 0
@@ -260,12 +233,14 @@ struct Lexer {
             }
             malformed = true
         }
-        let end = location(at: pos)
         if malformed {
             let written = String(decoding: UnsafeBufferPointer(rebasing: bytes[begin..<pos]), as: UTF8.self)
-            diagnostics.error(.invalidNumber, "'\(written)' is not a number, percentage or duration; write numbers as 12, -1 or 3.5, percentages as 40%, durations as 30m, 2h, 5d or 1w", at: range(start, end))
+            diagnostics.error(.invalidNumber, "'\(written)' is not a number, percentage or duration; write numbers as 12, -1 or 3.5, percentages as 40%, durations as 30m, 2h, 5d or 1w", at: range(begin, pos))
         }
-        return Token(kind: kind, start: start, end: end, number: value, unit: unit)
+        var number = token(kind, from: begin)
+        number.number = value
+        number.unit = unit
+        return number
     }
 
     private func durationUnit(_ byte: UInt8) -> DurationUnit? {
@@ -279,7 +254,7 @@ struct Lexer {
     }
 
     private mutating func string(_ diagnostics: inout DiagnosticBag) -> Token {
-        let start = location(at: pos)
+        let start = pos
         pos += 1
         var segmentStart = pos
         var usesScratch = false
@@ -333,8 +308,7 @@ struct Lexer {
                 scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[segmentStart..<pos]))
                 usesScratch = true
                 let (scalar, length) = scalar(at: pos)
-                let at = location(at: pos)
-                diagnostics.error(.unexpectedCharacter, "control character \(ScalarClass.codePoint(scalar)) inside a string; write \\n or \\t for line breaks and tabs", at: range(at, SourceLocation(line: line, column: at.column + 1, offset: pos + length)))
+                diagnostics.error(.unexpectedCharacter, "control character \(ScalarClass.codePoint(scalar)) inside a string; write \\n or \\t for line breaks and tabs", at: range(pos, pos + length))
                 pos += length
                 segmentStart = pos
                 continue
@@ -352,19 +326,17 @@ struct Lexer {
         if closed {
             pos += 1
         } else {
-            let end = location(at: pos)
-            diagnostics.error(.unterminatedString, "this string has no closing '\"' on its line; strings cannot span lines (write \\n for a line break)", at: range(start, end))
+            diagnostics.error(.unterminatedString, "this string has no closing '\"' on its line; strings cannot span lines (write \\n for a line break)", at: range(start, pos))
         }
-        // Without escapes the source spans the decoded scalars plus the quotes: no need to
-        // count the columns a second time.
-        let end = usesScratch ? location(at: pos) : skipColumns(to: pos, scalarCount + (closed ? 2 : 1), after: start)
-        return Token(kind: .string, start: start, end: end, text: text, scalarCount: scalarCount)
+        var string = token(.string, from: start)
+        string.text = text
+        string.scalarCount = scalarCount
+        return string
     }
 
     /// Decodes the escape at `pos` (a backslash), moving past it; nil after reporting E004.
     private mutating func escape(_ diagnostics: inout DiagnosticBag) -> Unicode.Scalar? {
         let backslash = pos
-        let start = location(at: pos)
         pos += 1
         let next = byte(at: pos)
         switch next {
@@ -392,16 +364,14 @@ struct Lexer {
                 return scalar
             }
             if braced, byte(at: pos) == UInt8(ascii: "}") { pos += 1 }
-            let end = location(at: pos)
             let written = String(decoding: UnsafeBufferPointer(rebasing: bytes[backslash..<pos]), as: UTF8.self)
-            diagnostics.error(.invalidEscape, "invalid escape '\(written)'; write \\u{…} with 1 to 6 hex digits naming a printable Unicode character, such as \\u{2192}", at: range(start, end))
+            diagnostics.error(.invalidEscape, "invalid escape '\(written)'; write \\u{…} with 1 to 6 hex digits naming a printable Unicode character, such as \\u{2192}", at: range(backslash, pos))
             return nil
         default:
             // Skip the backslash and the character after it, unless that ends the line.
             if pos < bytes.count, next != UInt8(ascii: "\n"), next != UInt8(ascii: "\r") { pos += scalar(at: pos).1 }
-            let end = location(at: pos)
             let written = String(decoding: UnsafeBufferPointer(rebasing: bytes[backslash..<pos]), as: UTF8.self)
-            diagnostics.error(.invalidEscape, "unknown escape '\(written)'; a string may use \\\" \\\\ \\n \\t and \\u{…}", at: range(start, end))
+            diagnostics.error(.invalidEscape, "unknown escape '\(written)'; a string may use \\\" \\\\ \\n \\t and \\u{…}", at: range(backslash, pos))
             return nil
         }
     }
@@ -424,7 +394,7 @@ struct Lexer {
     /// Reports a run of the same unexpected character once (a file of NUL bytes gives one
     /// error, not a million) and moves past it.
     private mutating func unexpectedCharacters(_ diagnostics: inout DiagnosticBag) {
-        let start = location(at: pos)
+        let start = pos
         let first = scalar(at: pos).0
         var count = 0
         while pos < bytes.count {
@@ -433,7 +403,6 @@ struct Lexer {
             pos += length
             count += 1
         }
-        let end = location(at: pos)
         var message = "unexpected character \(ScalarClass.describe(first))"
         if count > 1 { message += " (\(count) in a row)" }
         switch first {
@@ -446,7 +415,7 @@ struct Lexer {
         default:
             break
         }
-        diagnostics.error(.unexpectedCharacter, message, at: range(start, end))
+        diagnostics.error(.unexpectedCharacter, message, at: range(start, pos))
     }
 }
 

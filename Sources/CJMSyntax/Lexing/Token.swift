@@ -30,8 +30,12 @@ enum TokenKind: Equatable, Sendable {
 /// the start of a statement), and a string inside made every copy a retain and a release.
 struct Token: Sendable {
     var kind: TokenKind
-    var start: SourceLocation
-    var end: SourceLocation
+    /// The byte offset of the token's first byte.
+    var start: Int
+    /// The byte offset just past the token.
+    var end: Int
+    /// The byte offset at which the token's line starts (for `Lexer.column(of:)`).
+    var lineStart: Int
     /// The identifier or the decoded string, as its number in the lexer's string table
     /// (`Lexer.text(of:)`); -1 for other kinds.
     var text: Int32 = -1

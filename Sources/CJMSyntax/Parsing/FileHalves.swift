@@ -21,26 +21,23 @@ enum FileHalves {
     /// split at was found, or the halves did not read cleanly.
     static func parse(_ source: SourceFile, bytes: UnsafeBufferPointer<UInt8>, limits: Limits) -> SyntaxFile? {
         guard bytes.count >= minimumBytes, let offset = splitOffset(in: bytes) else { return nil }
-        return parse(source, bytes: bytes, limits: limits, splittingAt: offset, line: nil)
+        return parse(source, bytes: bytes, limits: limits, splittingAt: offset)
     }
 
     /// The syntax of `source` read as the lines before `line` (1-based) and the rest.
     static func parse(_ source: SourceFile, bytes: UnsafeBufferPointer<UInt8>, limits: Limits, splittingAtLine line: Int) -> SyntaxFile? {
-        parse(source, bytes: bytes, limits: limits, splittingAt: source.lineStarts[line - 1], line: line)
+        parse(source, bytes: bytes, limits: limits, splittingAt: source.lineStarts[line - 1])
     }
 
-    /// The halves split at byte `offset`, a line start; `line` is its number when known.
-    private static func parse(_ source: SourceFile, bytes: UnsafeBufferPointer<UInt8>, limits: Limits, splittingAt offset: Int,
-                              line knownLine: Int?) -> SyntaxFile? {
+    /// The halves split at byte `offset`, a line start. Tokens carry byte offsets only, so the
+    /// tail needs no line number to start from.
+    private static func parse(_ source: SourceFile, bytes: UnsafeBufferPointer<UInt8>, limits: Limits, splittingAt offset: Int) -> SyntaxFile? {
         let (head, tail) = BothCores.run({ () -> StatementReader? in
             let headBytes = UnsafeBufferPointer(rebasing: bytes[0..<offset])
             var head = StatementReader(lexer: Lexer(bytes: headBytes, fileIndex: source.fileIndex), source: source, limits: limits, portion: .head)
             return head.readHead() ? head : nil
         }, { () -> StatementReader? in
-            // The split line's number, counted here: the tail reader is done well before the
-            // head (a journey's front is denser), and no table of every line's start is needed.
-            let line = knownLine ?? 1 + SourceText.lineBreakCount(in: UnsafeBufferPointer(rebasing: bytes[0..<offset]))
-            let lexer = Lexer(bytes: bytes, fileIndex: source.fileIndex, startingAtLine: line, offset: offset)
+            let lexer = Lexer(bytes: bytes, fileIndex: source.fileIndex, startingAt: offset)
             var tail = StatementReader(lexer: lexer, source: source, limits: limits, portion: .tail)
             return tail.readTail() ? tail : nil
         })

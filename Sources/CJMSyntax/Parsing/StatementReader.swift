@@ -55,7 +55,7 @@ struct StatementReader {
     /// The first `}` that stood at its own line's start but not under the line that opened the
     /// block it closed: when a block is left unclosed, that `}` is where one was most likely
     /// forgotten.
-    private var suspiciousClose: (brace: SourceRange, openLine: Int)?
+    private var suspiciousClose: (brace: SourceRange, open: SourceRange)?
 
     private var stack: [OpenBlock] = []
     /// The statements of the file and of every open block, innermost last.
@@ -64,8 +64,10 @@ struct StatementReader {
     /// (most elements have none or a few; a reserved or doubled array wasted most of its room).
     private let attributes = MoveStack<AttributeSyntax>()
     private(set) var statementCount = 0
-    /// The column of the current statement's first token.
-    private var statementColumn = 1
+    /// The current statement's first token; its column is worked out only when a list breaks
+    /// its line (so a 1 MB line of statements is not counted from its start for each of them;
+    /// a statement that far in can go on only on lines indented further still).
+    private var statementStart = Token(kind: .newline, start: 0, end: 0, lineStart: 0)
     /// Set when a cap stops the parse (too many statements).
     private var stopped = false
 
@@ -76,7 +78,7 @@ struct StatementReader {
         self.limits = limits
         self.diagnostics = DiagnosticBag(limit: limits.maxErrors)
         // A line break before the file, so the first token counts as starting its line.
-        self.token = Token(kind: .newline, start: SourceLocation(line: 1, column: 1, offset: 0), end: SourceLocation(line: 1, column: 1, offset: 0))
+        self.token = Token(kind: .newline, start: 0, end: 0, lineStart: 0)
         self.lookahead = token
         if portion == .tail {
             stack.append(OpenBlock(element: nil, brace: token, firstStatement: 0, countAtOpen: 0, indent: 1, continuesHead: true))
@@ -154,8 +156,8 @@ struct StatementReader {
             advance()
             return
         }
-        if let block = stack.last, tokenStartsLine, token.start.column != block.indent, suspiciousClose == nil {
-            suspiciousClose = (range(token), block.brace.start.line)
+        if let block = stack.last, tokenStartsLine, lineIndent != block.indent, suspiciousClose == nil {
+            suspiciousClose = (range(token), range(block.brace))
         }
         finishBlock(closedBy: token)
         advance()
@@ -189,7 +191,7 @@ struct StatementReader {
         for (index, block) in stack.enumerated() {
             var notes: [Diagnostic.Note] = []
             if index == stack.count - 1, let suspicious = suspiciousClose {
-                notes.append(Diagnostic.Note("perhaps a '}' is missing before this one: it is not lined up with line \(suspicious.openLine), whose block it closes", at: suspicious.brace))
+                notes.append(Diagnostic.Note("perhaps a '}' is missing before this one: it is not lined up with line \(suspicious.open.start.line), whose block it closes", at: suspicious.brace))
             }
             diagnostics.error(.unclosedBlock, "this '{' is never closed; add a '}' at the end of its block", at: range(block.brace), notes: notes)
         }
@@ -247,7 +249,7 @@ struct StatementReader {
 
     private mutating func readStatement() {
         statementCount += 1
-        statementColumn = token.start.column
+        statementStart = token
         if statementCount > limits.maxElements {
             error(.tooManyElements, "the file has more than \(limits.maxElements) statements; the limit is \(limits.maxElements)", at: token)
             stopped = true
@@ -300,7 +302,7 @@ struct StatementReader {
         var label: StringLiteral?
         if token.kind == .string {
             label = stringLiteral()
-            end = token.end.offset
+            end = token.end
             advance()
         }
         var attributes: [AttributeSyntax] = []
@@ -491,7 +493,7 @@ struct StatementReader {
     private mutating func skipLineBreakAfterComma() {
         guard token.kind == .newline else { return }
         let next = peekKind()
-        if next != .newline, next != .end, lookahead.start.column > statementColumn { advance() }
+        if next != .newline, next != .end, lexer.column(of: lookahead) > lexer.column(of: statementStart) { advance() }
     }
 
     // MARK: Tokens
@@ -504,7 +506,7 @@ struct StatementReader {
         } else {
             token = lexer.next(&diagnostics)
         }
-        if tokenStartsLine { lineIndent = token.start.column }
+        if tokenStartsLine { lineIndent = lexer.column(of: token) }
     }
 
     /// The kind of the token after the current one.
@@ -516,8 +518,8 @@ struct StatementReader {
         return lookahead.kind
     }
 
-    private func range(_ start: SourceLocation, _ end: SourceLocation) -> SourceRange {
-        SourceRange(fileIndex: fileIndex, startOffset: start.offset, endOffset: end.offset)
+    private func range(_ start: Int, _ end: Int) -> SourceRange {
+        SourceRange(fileIndex: fileIndex, startOffset: start, endOffset: end)
     }
 
     private func range(_ token: Token) -> SourceRange {

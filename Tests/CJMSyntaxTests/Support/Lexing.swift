@@ -22,7 +22,7 @@ func lex(_ text: String) -> (tokens: [LexedToken], diagnostics: [Diagnostic]) {
         var tokens: [LexedToken] = []
         repeat {
             let token = lexer.next(&bag)
-            tokens.append(LexedToken(kind: token.kind, start: token.start, end: token.end, text: lexer.text(of: token),
+            tokens.append(LexedToken(kind: token.kind, start: file.range(token.start, token.start).start, end: file.range(token.end, token.end).start, text: lexer.text(of: token),
                                      number: token.number, unit: token.unit, scalarCount: token.scalarCount,
                                      description: token.description(text: lexer.text(of: token))))
         } while tokens.last?.kind != .end
