@@ -258,7 +258,6 @@ struct Lexer {
         pos += 1
         var segmentStart = pos
         var usesScratch = false
-        var scalarCount = 0
         scratch.removeAll(keepingCapacity: true)
 
         var closed = false
@@ -268,7 +267,6 @@ struct Lexer {
             if pos + 8 <= bytes.count, let raw {
                 let word = raw.loadUnaligned(fromByteOffset: pos, as: UInt64.self)
                 if PlainText.isPlain(word) {
-                    scalarCount += PlainText.scalarCount(word)
                     pos += 8
                     continue
                 }
@@ -277,12 +275,10 @@ struct Lexer {
             // The common case first: printable ASCII other than `"` and `\`, a continuation
             // byte, or the lead byte of a character above U+00FF (never a control character).
             if (byte >= 0x20 && byte < 0x7F && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\")) || (byte >= 0x80 && byte < 0xC2) {
-                if byte < 0x80 { scalarCount += 1 }
                 pos += 1
                 continue
             }
             if byte >= 0xC3 {
-                scalarCount += 1
                 pos += 1
                 continue
             }
@@ -298,7 +294,6 @@ struct Lexer {
                 usesScratch = true
                 if let decoded = escape(&diagnostics) {
                     UTF8.encode(decoded) { scratch.append($0) }
-                    scalarCount += 1
                 }
                 segmentStart = pos
                 continue
@@ -313,7 +308,6 @@ struct Lexer {
                 segmentStart = pos
                 continue
             }
-            if byte & 0xC0 != 0x80 { scalarCount += 1 }
             pos += 1
         }
         let text: Int32
@@ -330,7 +324,6 @@ struct Lexer {
         }
         var string = token(.string, from: start)
         string.text = text
-        string.scalarCount = scalarCount
         return string
     }
 
@@ -420,7 +413,7 @@ struct Lexer {
 }
 
 /// Eight bytes of a string literal at once (SWAR): whether they hold nothing the string loop
-/// must look at one byte at a time, and how many characters they start.
+/// must look at one byte at a time.
 enum PlainText {
     private static let ones: UInt64 = 0x0101_0101_0101_0101
     private static let highs: UInt64 = 0x8080_8080_8080_8080
@@ -430,14 +423,6 @@ enum PlainText {
     static func isPlain(_ word: UInt64) -> Bool {
         let belowSpace = (word &- 0x20 &* ones) & ~word & highs
         return belowSpace == 0 && !hasByte(word, 0x22) && !hasByte(word, 0x5C) && !hasByte(word, 0x7F) && !hasByte(word, 0xC2)
-    }
-
-    /// The bytes that start a character: all but the continuation bytes (10xxxxxx).
-    static func scalarCount(_ word: UInt64) -> Int {
-        // One bit per continuation byte, summed by a multiply (the default x86-64 target has
-        // no popcount instruction).
-        let continuations = (word & ~(word << 1) & highs) >> 7
-        return 8 - Int((continuations &* ones) >> 56)
     }
 
     private static func hasByte(_ word: UInt64, _ byte: UInt8) -> Bool {

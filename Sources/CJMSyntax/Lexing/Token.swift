@@ -43,8 +43,6 @@ struct Token: Sendable {
     var number: Double = 0
     /// The unit of a duration.
     var unit: DurationUnit = .minutes
-    /// For strings: the decoded length in Unicode scalars (checked against the label cap).
-    var scalarCount: Int = 0
 
     /// How the token reads in an "expected ..., found ..." message; `text` is its `Lexer.text(of:)`.
     func description(text: String) -> String {

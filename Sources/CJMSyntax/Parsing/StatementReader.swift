@@ -443,10 +443,15 @@ struct StatementReader {
 
     /// The current string token as a literal, reporting it when it is over the length cap.
     private mutating func stringLiteral() -> StringLiteral {
-        if token.scalarCount > limits.maxLabelLength {
-            error(.labelTooLong, "this string is \(token.scalarCount) characters long; the limit is \(limits.maxLabelLength)", at: token)
+        let text = lexer.text(of: token)
+        // A string has no more characters than its source has bytes: count them only past that.
+        if token.end - token.start - 2 > limits.maxLabelLength {
+            let length = text.unicodeScalars.count
+            if length > limits.maxLabelLength {
+                error(.labelTooLong, "this string is \(length) characters long; the limit is \(limits.maxLabelLength)", at: token)
+            }
         }
-        return StringLiteral(lexer.text(of: token), range: range(token))
+        return StringLiteral(text, range: range(token))
     }
 
     private func identifier() -> Identifier {

@@ -102,6 +102,9 @@ import Testing
         #expect(locations(result.diagnostics) == ["E014@1:8"])
         #expect(result.diagnostics[0].message == "this string is 11 characters long; the limit is 10")
         #expect(parse("page p \"" + String(repeating: "я", count: 10) + "\"", limits: Limits(maxLabelLength: 10)).diagnostics.isEmpty)
+        // Characters, not source bytes: ten escapes spell ten characters.
+        #expect(parse("page p \"" + String(repeating: #"\u{2192}"#, count: 10) + "\"", limits: Limits(maxLabelLength: 10)).diagnostics.isEmpty)
+        #expect(parse("page p \"" + String(repeating: #"\u{2192}"#, count: 11) + "\"", limits: Limits(maxLabelLength: 10)).diagnostics.map(\.code) == [.labelTooLong])
     }
 
     @Test func nestingOverTheCap() throws {

@@ -8,7 +8,6 @@ struct LexedToken {
     var text: String
     var number: Double
     var unit: DurationUnit
-    var scalarCount: Int
     /// How the token reads in an "expected ..., found ..." message.
     var description: String
 }
@@ -23,7 +22,7 @@ func lex(_ text: String) -> (tokens: [LexedToken], diagnostics: [Diagnostic]) {
         repeat {
             let token = lexer.next(&bag)
             tokens.append(LexedToken(kind: token.kind, start: file.range(token.start, token.start).start, end: file.range(token.end, token.end).start, text: lexer.text(of: token),
-                                     number: token.number, unit: token.unit, scalarCount: token.scalarCount,
+                                     number: token.number, unit: token.unit,
                                      description: token.description(text: lexer.text(of: token))))
         } while tokens.last?.kind != .end
         return (tokens, bag.finished())
