@@ -24,6 +24,8 @@ struct JourneyBuilder {
     var writtenConversions = false
     /// True once `build` kept a top level built in parts on all cores (tests check the path was taken).
     private(set) var builtInParts = false
+    /// The implicit and written flows, when `buildInParts` derived them from the parts' lists.
+    var flowsFromParts: [Flow]?
 
     init(symbols: SymbolTable, sink: DiagnosticSink) {
         self.symbols = symbols
@@ -57,7 +59,7 @@ struct JourneyBuilder {
             title: element.label?.value ?? "", theme: theme, crm: crm, phases: phases, personas: personas,
             channels: channels, leads: leads, pipelines: pipelines, sites: sites, adNetworks: adNetworks,
             touchpoints: touchpoints, views: views, styles: styles, source: element.range)
-        journey.flows = ImplicitFlows.derive(for: journey, followedBy: explicitFlows)
+        journey.flows = flowsFromParts ?? ImplicitFlows.derive(for: journey, followedBy: explicitFlows)
         return journey
     }
 

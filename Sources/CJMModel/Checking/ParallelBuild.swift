@@ -95,9 +95,21 @@ extension JourneyBuilder {
         guard crmCount <= 1, leadsCount <= 1, var whole = built[0].take() else { return false }
         whole.sink = sink
         let later = built.dropFirst().compactMap { $0.take() }
-        // The first run's lists become the journey's: sized once for all runs.
-        whole.reserveRoom(for: later)
-        for part in later { whole.append(part) }
+        let all = [whole] + later
+        let sources = ImplicitFlows.Sources(
+            crm: all.lazy.compactMap(\.crm).first, leads: all.lazy.compactMap(\.leads).first,
+            conversionsWritten: all.contains(where: \.writtenConversions),
+            channels: all.map(\.channels), pipelines: all.map(\.pipelines), adNetworks: all.map(\.adNetworks),
+            touchpoints: all.map(\.touchpoints), explicit: all.map(\.explicitFlows))
+        // One core joins the parts' lists while the other derives the flows from them: both
+        // were a serial step at the end of the build.
+        let (_, flows) = BothCores.run({
+            // The first run's lists grow into the journey's, sized once for all runs (a copy,
+            // since the other core still reads the originals).
+            whole.reserveRoom(for: later)
+            for part in later { whole.append(part) }
+        }, { ImplicitFlows.derive(from: sources) })
+        whole.flowsFromParts = flows
         self = whole
         return true
     }

@@ -101,12 +101,14 @@ struct StatementReader {
     /// Reads a `.head` portion; true when it ended cleanly inside exactly one element's block.
     mutating func readHead() -> Bool {
         readStatements()
+        lexer.dropStrings()
         return !stopped && diagnostics.isEmpty && stack.count == 1 && stack[0].element != nil
     }
 
     /// Reads a `.tail` portion; true when it closed the head's block and everything it opened.
     mutating func readTail() -> Bool {
         readStatements()
+        lexer.dropStrings()
         return !stopped && diagnostics.isEmpty && stack.isEmpty && headBlockEnd != nil
     }
 
