@@ -17,9 +17,8 @@ enum ImplicitFlows {
     /// journey built in one piece, one per part for a journey built in parts), in order.
     struct Sources {
         var crm: CRM?
+        /// With `convertsTo` as the journey has it (every pipeline when no `convert` was written).
         var leads: Leads?
-        /// Whether `leads.convertsTo` was written; without it leads convert into every pipeline.
-        var conversionsWritten = true
         var channels: [[Channel]] = []
         var pipelines: [[Pipeline]] = []
         var adNetworks: [[AdNetwork]] = []
@@ -66,22 +65,13 @@ enum ImplicitFlows {
             }
         }
         if let leads = sources.leads, let last = leads.stages.last(where: { $0.end == nil }) {
-            if sources.conversionsWritten {
-                var pipelines: [ElementPath: Pipeline] = [:]
-                for run in sources.pipelines {
-                    for pipeline in run where pipelines[pipeline.path] == nil { pipelines[pipeline.path] = pipeline }
-                }
-                for target in leads.convertsTo {
-                    guard let entry = pipelines[target].flatMap({ entryStage(of: $0.stages) }) else { continue }
-                    flows.append(Flow(from: last.path, to: entry.path, origin: .conversion, source: leads.source))
-                }
-            } else {
-                for run in sources.pipelines {
-                    for pipeline in run {
-                        guard let entry = entryStage(of: pipeline.stages) else { continue }
-                        flows.append(Flow(from: last.path, to: entry.path, origin: .conversion, source: leads.source))
-                    }
-                }
+            var pipelines: [ElementPath: Pipeline] = [:]
+            for run in sources.pipelines {
+                for pipeline in run where pipelines[pipeline.path] == nil { pipelines[pipeline.path] = pipeline }
+            }
+            for target in leads.convertsTo {
+                guard let entry = pipelines[target].flatMap({ entryStage(of: $0.stages) }) else { continue }
+                flows.append(Flow(from: last.path, to: entry.path, origin: .conversion, source: leads.source))
             }
         }
         for run in sources.pipelines {
@@ -119,9 +109,8 @@ enum ImplicitFlows {
 
     /// At most how many flows `derive` draws for `sources`.
     private static func upperBound(for sources: Sources) -> Int {
-        let pipelineCount = sources.pipelines.reduce(0) { $0 + $1.count }
         var count = sources.channels.reduce(0) { $0 + $1.count } + 1 + (sources.leads?.stages.count ?? 0)
-        count += sources.conversionsWritten ? (sources.leads?.convertsTo.count ?? 0) : pipelineCount
+        count += sources.leads?.convertsTo.count ?? 0
         for run in sources.pipelines {
             for pipeline in run { count += pipeline.stages.count + pipeline.crossSells.count }
         }

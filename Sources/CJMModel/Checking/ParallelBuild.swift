@@ -96,9 +96,10 @@ extension JourneyBuilder {
         whole.sink = sink
         let later = built.dropFirst().compactMap { $0.take() }
         let all = [whole] + later
+        var leads = all.lazy.compactMap(\.leads).first
+        if !all.contains(where: \.writtenConversions) { leads?.convertsTo = all.flatMap { $0.pipelines.map(\.path) } }
         let sources = ImplicitFlows.Sources(
-            crm: all.lazy.compactMap(\.crm).first, leads: all.lazy.compactMap(\.leads).first,
-            conversionsWritten: all.contains(where: \.writtenConversions),
+            crm: all.lazy.compactMap(\.crm).first, leads: leads,
             channels: all.map(\.channels), pipelines: all.map(\.pipelines), adNetworks: all.map(\.adNetworks),
             touchpoints: all.map(\.touchpoints), explicit: all.map(\.explicitFlows))
         // One core joins the parts' lists while the other derives the flows from them: both

@@ -326,7 +326,7 @@ struct StatementReader {
             recoverAfterStatement()
             return
         }
-        append(.edge(EdgeSyntax(from: from, targets: targets, label: label, attributes: attributes, range: SourceRange(fileIndex: fileIndex, startOffset: from.range.startOffset, endOffset: end))))
+        append(.edge(EdgeSyntax(from: from, targets: targets, label: label, attributes: attributes, range: range(from.range.startOffset, end))))
         expectStatementEnd()
     }
 
@@ -446,8 +446,9 @@ struct StatementReader {
     /// The current string token as a literal, reporting it when it is over the length cap.
     private mutating func stringLiteral() -> StringLiteral {
         let text = lexer.text(of: token)
-        // A string has no more characters than its source has bytes: count them only past that.
-        if token.end - token.start - 2 > limits.maxLabelLength {
+        // A string has no more characters than its source has bytes between the quotes (or after
+        // the opening one, when it is unterminated): count them only past that.
+        if token.end - token.start - 1 > limits.maxLabelLength {
             let length = text.unicodeScalars.count
             if length > limits.maxLabelLength {
                 error(.labelTooLong, "this string is \(length) characters long; the limit is \(limits.maxLabelLength)", at: token)

@@ -1,7 +1,7 @@
 /// A point in a source file.
 ///
-/// Stored as three `UInt32`s (12 bytes instead of 24): every token, identifier and syntax node
-/// holds two of these, so on a 50 MB journey the width shows up directly in peak memory. Files are
+/// Stored as three `UInt32`s (12 bytes instead of 24). The syntax tree and tokens hold byte
+/// offsets instead (`SourceRange`); locations are made when asked, mostly for diagnostics. Files are
 /// capped far below 4 GiB (`Limits.maxFileBytes`), so no line, column or offset comes near it.
 public struct SourceLocation: Hashable, Sendable, Comparable {
     private var storedLine: UInt32

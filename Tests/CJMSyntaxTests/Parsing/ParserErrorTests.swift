@@ -105,6 +105,9 @@ import Testing
         // Characters, not source bytes: ten escapes spell ten characters.
         #expect(parse("page p \"" + String(repeating: #"\u{2192}"#, count: 10) + "\"", limits: Limits(maxLabelLength: 10)).diagnostics.isEmpty)
         #expect(parse("page p \"" + String(repeating: #"\u{2192}"#, count: 11) + "\"", limits: Limits(maxLabelLength: 10)).diagnostics.map(\.code) == [.labelTooLong])
+        // An unterminated string is measured too: its text runs to the end of the line.
+        #expect(parse("page p \"" + String(repeating: "x", count: 11), limits: Limits(maxLabelLength: 10)).diagnostics.map(\.code)
+                    == [.unterminatedString, .labelTooLong])
     }
 
     @Test func nestingOverTheCap() throws {
