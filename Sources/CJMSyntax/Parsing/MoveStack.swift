@@ -45,17 +45,20 @@ final class MoveStack<Element> {
         capacity = newCapacity
     }
 
-    /// Moves the statements from `start` to the end, then all of `other`'s, out into one
-    /// exactly sized array.
-    func take(from start: Int, thenFrom other: MoveStack<Element>) -> [Element] {
+    /// Moves the statements from `start` to the end, then all of each of `others`' in turn,
+    /// out into one exactly sized array.
+    func take(from start: Int, thenFrom others: [MoveStack<Element>]) -> [Element] {
         let own = count - start
-        guard own + other.count > 0 else { return [] }
+        let total = others.reduce(own) { $0 + $1.count }
+        guard total > 0 else { return [] }
         var result: [Element] = []
-        result.reserveCapacity(own + other.count)
+        result.reserveCapacity(total)
         result.append(contentsOf: MovedElements(base + start, count: own))
-        result.append(contentsOf: MovedElements(other.base, count: other.count))
         count = start
-        other.count = 0
+        for other in others {
+            result.append(contentsOf: MovedElements(other.base, count: other.count))
+            other.count = 0
+        }
         return result
     }
 

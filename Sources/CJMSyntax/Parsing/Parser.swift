@@ -8,7 +8,7 @@ public enum Parser {
     /// problems, at most `limits.maxErrors` of them.
     public static func parse(_ source: SourceFile, limits: Limits = .standard) -> ParseResult {
         source.utf8.withUnsafeBufferPointer { bytes in
-            if let syntax = FileHalves.parse(source, bytes: bytes, limits: limits) {
+            if let syntax = FilePieces.parse(source, bytes: bytes, limits: limits) {
                 return ParseResult(syntax: syntax, diagnostics: [])
             }
             return parseWhole(source, bytes: bytes, limits: limits)

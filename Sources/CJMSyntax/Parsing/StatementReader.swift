@@ -34,15 +34,19 @@ struct StatementReader {
         var continuesHead = false
     }
 
-    /// Which part of the file a reader reads; `FileHalves` reads a large file as a head and a
-    /// tail on two threads.
+    /// Which part of the file a reader reads; `FilePieces` reads a large file as a head, any
+    /// number of middles and a tail, on all cores.
     enum Portion {
         case whole
         /// From the start to a line inside one top-level block, which is left open at the end.
         case head
-        /// From that line to the end, starting inside the block the head left open.
+        /// From one such line to a later one, inside the block the head left open throughout.
+        case middle
+        /// From such a line to the end, starting inside the block the head left open.
         case tail
     }
+
+    private let portion: Portion
 
     /// For a `.tail` reader, once the head's block closed: how many statements of
     /// `statements` belong to it, the `}` that closed it, and `statementCount` then.
@@ -76,11 +80,12 @@ struct StatementReader {
         self.file = source.path
         self.fileIndex = source.fileIndex
         self.limits = limits
+        self.portion = portion
         self.diagnostics = DiagnosticBag(limit: limits.maxErrors)
         // A line break before the file, so the first token counts as starting its line.
         self.token = Token(kind: .newline, start: 0, end: 0, lineStart: 0)
         self.lookahead = token
-        if portion == .tail {
+        if portion == .middle || portion == .tail {
             stack.append(OpenBlock(element: nil, brace: token, firstStatement: 0, countAtOpen: 0, indent: 1, continuesHead: true))
         }
     }
@@ -98,31 +103,34 @@ struct StatementReader {
         return SyntaxFile(path: file, statements: statements.take(from: 0))
     }
 
-    /// Reads a `.head` portion; true when it ended cleanly inside exactly one element's block.
-    mutating func readHead() -> Bool {
+    /// Reads a `.head`, `.middle` or `.tail` portion; true when it read cleanly and ended as its
+    /// portion must for the pieces to join: a head inside exactly one element's block, a middle
+    /// still inside the head's block with nothing else open, a tail having closed that block
+    /// and everything it opened.
+    mutating func readPortion() -> Bool {
         readStatements()
         lexer.dropStrings()
-        return !stopped && diagnostics.isEmpty && stack.count == 1 && stack[0].element != nil
+        guard !stopped, diagnostics.isEmpty else { return false }
+        switch portion {
+        case .whole: return false
+        case .head: return stack.count == 1 && stack[0].element != nil
+        case .middle: return stack.count == 1 && stack[0].continuesHead
+        case .tail: return stack.isEmpty && headBlockEnd != nil
+        }
     }
 
-    /// Reads a `.tail` portion; true when it closed the head's block and everything it opened.
-    mutating func readTail() -> Bool {
-        readStatements()
-        lexer.dropStrings()
-        return !stopped && diagnostics.isEmpty && stack.isEmpty && headBlockEnd != nil
-    }
-
-    /// The file read by a head and its tail (both read cleanly), exactly as one reader reading
-    /// the whole file would have made it: the tail's statements of the open block join the
-    /// head's, and the block is closed at the tail's `}`.
-    static func joining(head: consuming StatementReader, tail: consuming StatementReader) -> SyntaxFile {
+    /// The file read by a head, its middles and its tail (all read cleanly, in file order),
+    /// exactly as one reader reading the whole file would have made it: the statements the
+    /// middles read and those the tail read before its `}` join the head's open block, which
+    /// is closed at that `}`.
+    static func joining(head: consuming StatementReader, middles: [StatementReader], tail: consuming StatementReader) -> SyntaxFile {
         let (count, closer, read) = tail.headBlockEnd!
         let after = tail.statements.take(from: count)
-        // The block holds what the tail read before its `}` as well as what the head read; its
-        // statements are moved once, from both readers straight into the block's array.
-        head.statementCount += read
+        // The block holds what every piece read inside it; its statements are moved once, from
+        // all readers straight into the block's array.
+        head.statementCount += middles.reduce(read) { $0 + $1.statementCount }
         let block = head.stack.removeLast()
-        let children = head.statements.take(from: block.firstStatement, thenFrom: tail.statements)
+        let children = head.statements.take(from: block.firstStatement, thenFrom: middles.map(\.statements) + [tail.statements])
         head.close(block, children: children, closedBy: closer)
         head.statementCount += tail.statementCount - read
         for statement in after { head.append(statement) }

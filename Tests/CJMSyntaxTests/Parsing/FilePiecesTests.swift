@@ -1,15 +1,19 @@
 import Testing
 @testable import CJMSyntax
 
-/// A large file is read as two halves on two threads (`FileHalves`); the tree must be the one a
+/// A large file is read as pieces on all cores (`FilePieces`); the tree must be the one a
 /// single reader makes, and a file with any problem must be reported by the single reader.
-@Suite struct FileHalvesTests {
+@Suite struct FilePiecesTests {
     private func whole(_ source: SourceFile, limits: Limits = .standard) -> ParseResult {
         source.utf8.withUnsafeBufferPointer { Parser.parseWhole(source, bytes: $0, limits: limits) }
     }
 
     private func halves(_ source: SourceFile, at line: Int) -> SyntaxFile? {
-        source.utf8.withUnsafeBufferPointer { FileHalves.parse(source, bytes: $0, limits: .standard, splittingAtLine: line) }
+        pieces(source, at: [line])
+    }
+
+    private func pieces(_ source: SourceFile, at lines: [Int]) -> SyntaxFile? {
+        source.utf8.withUnsafeBufferPointer { FilePieces.parse(source, bytes: $0, limits: .standard, splittingAtLines: lines) }
     }
 
     @Test func everySplitOfTheSpecExampleEitherMatchesOneReaderOrIsRefused() throws {
@@ -43,16 +47,64 @@ import Testing
         #expect(halves(source, at: 4) == whole(source).syntax)
     }
 
-    @Test func aLargeJourneyIsReadInHalvesAndMatchesOneReader() throws {
+    @Test func aLargeJourneySplitsNearItsMiddleAndMatchesOneReader() throws {
         let source = SourceFile(path: "big.cjm", text: generatedJourney(bytes: 2_000_000))
-        let split = try #require(FileHalves.splitLine(of: source))
+        let split = try #require(FilePieces.splitLine(of: source))
         #expect(split > source.lineStarts.count / 3 && split < source.lineStarts.count * 2 / 3)
-        let joined = source.utf8.withUnsafeBufferPointer { FileHalves.parse(source, bytes: $0, limits: .standard) }
+        let joined = source.utf8.withUnsafeBufferPointer { FilePieces.parse(source, bytes: $0, limits: .standard) }
         let expected = whole(source)
         #expect(joined != nil)
         #expect(joined == expected.syntax)
         let viaParser = Parser.parse(source)
         #expect(viaParser.syntax == expected.syntax && viaParser.diagnostics.isEmpty)
+    }
+
+    @Test func everyThreeWaySplitOfTheSpecExampleEitherMatchesOneReaderOrIsRefused() throws {
+        let source = SourceFile(path: "spec.cjm", text: specExample)
+        let expected = whole(source)
+        let lines = source.lineStarts.count
+        var accepted = 0
+        for first in 2..<lines {
+            for second in (first + 1)...lines {
+                guard let joined = pieces(source, at: [first, second]) else { continue }
+                #expect(joined == expected.syntax, "split before lines \(first) and \(second)")
+                accepted += 1
+            }
+        }
+        let journey = try #require(elements(expected.syntax.statements).first)
+        let statements = journey.body?.statements.count ?? 0
+        #expect(accepted >= statements * (statements - 1) / 2)
+    }
+
+    @Test func aMiddlePieceThatClosesTheHeadsBlockOrEndsInsideAnotherIsRefused() {
+        let text = """
+        journey "J" {
+          crm c "C"
+          pipeline p "P" {
+            stage a
+          }
+          crm d "D"
+        }
+        """
+        let source = SourceFile(path: "m.cjm", text: text)
+        #expect(pieces(source, at: [2, 4]) == nil)  // the middle leaves `pipeline` open
+        #expect(pieces(source, at: [2, 3, 6]) == whole(source).syntax)
+        #expect(pieces(source, at: [6, 7]) == whole(source).syntax)  // the tail is the `}` alone
+        let closing = SourceFile(path: "c.cjm", text: text + "\ncrm e \"E\"\n")
+        #expect(pieces(closing, at: [6, 8]) == nil)  // the middle closes the journey
+        #expect(pieces(closing, at: [6]) == whole(closing).syntax)
+    }
+
+    @Test func aLargeJourneyIsReadInManyPiecesAndMatchesOneReader() throws {
+        let source = SourceFile(path: "big.cjm", text: generatedJourney(bytes: 2_000_000))
+        let offsets = source.utf8.withUnsafeBufferPointer { FilePieces.splitOffsets(in: $0, pieces: 8) }
+        #expect(offsets.count >= 6)
+        #expect(offsets == offsets.sorted() && Set(offsets).count == offsets.count)
+        let lines = offsets.map { offset in source.lineStarts.firstIndex(of: offset).map { $0 + 1 } }
+        #expect(!lines.contains(nil), "every split is a line start")
+        let joined = pieces(source, at: lines.compactMap { $0 })
+        #expect(joined != nil)
+        #expect(joined == whole(source).syntax)
     }
 
     /// The split search reads lines from the start and the middle only; it must pick the line
@@ -74,12 +126,12 @@ import Testing
         let source = SourceFile(path: "rule.cjm", text: text)
         let expected = Self.splitLineOverAllLines(source)
         #expect(expected != nil)
-        #expect(FileHalves.splitLine(of: source) == expected)
-        let offset = source.utf8.withUnsafeBufferPointer(FileHalves.splitOffset(in:))
+        #expect(FilePieces.splitLine(of: source) == expected)
+        let offset = source.utf8.withUnsafeBufferPointer(FilePieces.splitOffset(in:))
         #expect(offset == expected.map { source.lineStarts[$0 - 1] })
     }
 
-    /// The split rule over the table of line starts (as `FileHalves` once computed it).
+    /// The split rule over the table of line starts (as `FilePieces` once computed it).
     private static func splitLineOverAllLines(_ source: SourceFile) -> Int? {
         let bytes = source.utf8, starts = source.lineStarts
         func content(_ line: Int) -> Range<Int> {
@@ -121,12 +173,12 @@ import Testing
     @Test func aLongLastLineLeavesNothingToSplitAt() {
         let text = "journey \"x\" {\n  crm a \"b\"\n  # " + String(repeating: "ж", count: 1_000_000)
         let source = SourceFile(path: "long.cjm", text: text)
-        #expect(source.utf8.count >= FileHalves.minimumBytes)
-        #expect(FileHalves.splitLine(of: source) == nil)
+        #expect(source.utf8.count >= FilePieces.minimumBytes)
+        #expect(FilePieces.splitLine(of: source) == nil)
         #expect(Parser.parse(source).diagnostics.map(\.code) == [.unclosedBlock])
     }
 
-    @Test func problemsInEitherHalfAreReportedAsOneReaderReportsThem() {
+    @Test func problemsInAnyPieceAreReportedAsOneReaderReportsThem() {
         let text = generatedJourney(bytes: 2_000_000)
         let early = text.replacingOccurrences(of: "pipeline p3 ", with: "pipeline p3 = ")
         var late = text
@@ -142,7 +194,7 @@ import Testing
         }
     }
 
-    @Test func theStatementCapCountsBothHalves() {
+    @Test func theStatementCapCountsEveryPiece() {
         let source = SourceFile(path: "big.cjm", text: generatedJourney(bytes: 2_000_000))
         let total = whole(source).syntax.statements.count  // at least one; the cap is on nested ones
         let all = countStatements(whole(source).syntax.statements)
