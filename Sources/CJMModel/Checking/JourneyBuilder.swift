@@ -445,7 +445,7 @@ extension JourneyBuilder {
                 }
                 result.entries.append(ChildList.Entry(index: index, rule: childRule, path: path, work: atTop ? statements[index].work : 0))
             case .edge(let edge):
-                if rule.keyword == "journey" || rule.keyword == "leads" {
+                if atTop || rule.keyword == "leads" {
                     result.entries.append(ChildList.Entry(index: index, rule: nil, path: parentPath, work: atTop ? statements[index].work : 0))
                 } else {
                     sink.error(.misplacedElement, "an edge `… -> …` cannot stand inside `\(rule.keyword)`; write edges at the journey level",
