@@ -21,14 +21,12 @@ let package = Package(
             pkgConfig: "libgvc",
             providers: [.apt(["libgraphviz-dev"])]
         ),
-        // glibc's `mallopt`, for the allocator policy of `cjm` (CJMKit/Compiling/MemoryPolicy.swift).
-        .systemLibrary(name: "CMalloc"),
         .target(name: "CJMSyntax"),
         .target(name: "CJMModel", dependencies: ["CJMSyntax"]),
         .target(name: "CJMViewGraph"),
         .target(name: "CJMMaps", dependencies: ["CJMModel", "CJMViewGraph"]),
         .target(name: "CJMGraphviz", dependencies: ["CGraphviz", "CJMViewGraph"]),
-        .target(name: "CJMKit", dependencies: ["CMalloc", "CJMSyntax", "CJMModel", "CJMViewGraph", "CJMMaps", "CJMGraphviz"]),
+        .target(name: "CJMKit", dependencies: ["CJMSyntax", "CJMModel", "CJMViewGraph", "CJMMaps", "CJMGraphviz"]),
         .executableTarget(
             name: "cjm",
             dependencies: ["CJMKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]

@@ -14,16 +14,7 @@ public struct CheckRun: Sendable {
 
     /// Checks every input; the status is the worst outcome (a missing file over an invalid one).
     public func run(console: Console) -> ExitStatus {
-        runKeepingResults(console: console).status
-    }
-
-    /// Checks every input like `run(console:)` and also hands back what was compiled for the
-    /// last input, syntax tree included, so a caller about to exit can skip freeing it (the
-    /// inputs before it are freed as the run goes, so a folder costs one file's memory).
-    public func runKeepingResults(console: Console) -> (status: ExitStatus, results: [CompiledJourney]) {
         let reporter = DiagnosticReporter(format: diagnosticFormat, console: console)
-        let (journeys, status) = JourneyCompiler.compileAll(InputList.expand(inputs), limits: limits, reporter: reporter,
-                                                            keepingSyntax: true, onlyLast: true)
-        return (status, journeys)
+        return JourneyCompiler.compileAll(InputList.expand(inputs), limits: limits, reporter: reporter).status
     }
 }

@@ -135,7 +135,7 @@ public struct RenderRun: Sendable {
         // 5. Compare (`--check`) or write.
         let outcome = check ? compare(planned, rendered, console: console) : write(planned, rendered, console: console)
         clock.lap(check ? "compare" : "write")
-        if timings { clock.report(to: console, bytes: journeys.reduce(0) { $0 + $1.sources.values.reduce(0) { $0 + $1.utf8.count } }) }
+        if timings { clock.report(to: console, bytes: journeys.reduce(0) { $0 + $1.sources.files.reduce(0) { $0 + $1.utf8.count } }) }
         return outcome
     }
 

@@ -5,13 +5,14 @@ import CJMSyntax
 public struct CompiledJourney: Sendable {
     /// The path as given (or `<stdin>`).
     public var path: String
-    /// Nil when any error was found.
+    /// The journey when it checked without errors; nil otherwise.
     public var journey: Journey?
     public var diagnostics: [Diagnostic]
     /// The input and every file it includes, for printing source lines under diagnostics.
-    public var sources: [String: SourceFile]
-    /// The input's syntax tree, kept only when asked for (`cjm check` exits holding it).
-    public var syntax: SyntaxFile? = nil
+    public var sources: SourceMap
+    /// Everything the checker found, for tools (nil when the input was not valid UTF-8 or
+    /// over the size cap, and so never parsed).
+    public var check: CheckResult?
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 }

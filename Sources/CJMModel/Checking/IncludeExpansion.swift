@@ -24,13 +24,12 @@ struct IncludeExpansion {
 
     let loader: IncludeLoader
     let limits: Limits
-    var sink: DiagnosticSink
-    /// Every file read, by display path (the root included by the caller).
-    var sources: [String: SourceFile] = [:]
+    /// Where problems go; every file read is added to its `sources`.
+    var sink: DiagnosticCollector
     private var parsedFiles: [String: ParsedFile] = [:]
     private var includedBytes = 0
 
-    init(loader: IncludeLoader, limits: Limits, sink: DiagnosticSink) {
+    init(loader: IncludeLoader, limits: Limits, sink: DiagnosticCollector) {
         self.loader = loader
         self.limits = limits
         self.sink = sink
@@ -43,20 +42,10 @@ struct IncludeExpansion {
     }
 
     private mutating func expand(_ statements: [Statement], chain: [Link]) -> [Statement] {
-        // Most journeys include nothing: hand the statements back without copying them. A large
-        // journey is searched as two halves at once (each statement is a cold read).
-        func includes(_ part: ArraySlice<Statement>) -> Bool {
-            part.contains { if case .element(let e) = $0 { e.keyword.name == "include" } else { false } }
+        // Most journeys include nothing: hand the statements back without copying them.
+        guard statements.contains(where: { if case .element(let e) = $0 { e.keyword.name == "include" } else { false } }) else {
+            return statements
         }
-        let found: Bool
-        if statements.count < ParallelBuild.minimumChildren {
-            found = includes(statements[...])
-        } else {
-            let middle = statements.count / 2
-            let (front, back) = BothCores.run({ includes(statements[..<middle]) }, { includes(statements[middle...]) })
-            found = front || back
-        }
-        guard found else { return statements }
         var result: [Statement] = []
         result.reserveCapacity(statements.count)
         for statement in statements {
@@ -140,19 +129,18 @@ struct IncludeExpansion {
             sink.add(diagnostic)
             return nil
         }
-        sources[path] = source
-        let result = Parser.parse(source, limits: limits)
-        sink.add(contentsOf: result.diagnostics)
-        let parsed = ParsedFile(statements: result.syntax.statements, byteCount: bytes.count)
+        let file = sink.sources.add(source)
+        let syntax = Parser.parse(file, limits: limits, into: &sink)
+        let parsed = ParsedFile(statements: syntax.statements, byteCount: bytes.count)
         parsedFiles[canonical] = parsed
         return parsed
     }
 
     private mutating func reportCycle(_ cycle: ArraySlice<Link>, closingWith target: String, at range: SourceRange) {
         let names = cycle.map(\.displayPath) + [target]
-        var notes = [Diagnostic.Note("the chain: " + names.joined(separator: " → "))]
+        var notes: [(String, SourceRange?)] = [("the chain: " + names.joined(separator: " → "), nil)]
         for (includer, included) in zip(cycle, cycle.dropFirst()) {
-            notes.append(Diagnostic.Note("`\(includer.displayPath)` includes `\(included.displayPath)` here", at: included.includedAt))
+            notes.append(("`\(includer.displayPath)` includes `\(included.displayPath)` here", included.includedAt))
         }
         sink.error(.includeCycle, "include cycle: " + names.joined(separator: " → "), at: range, notes: notes)
     }

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CJMSyntax
 
 /// How the checker reads `include`d files: the real file system, or (in tests, or for a
 /// journey read from stdin) a dictionary of in-memory files. All file access of the checker
@@ -25,7 +26,13 @@ public struct IncludeLoader: Sendable {
 
     /// Reads real files; canonical paths come from `realpath(3)`.
     public static let fileSystem = IncludeLoader(
-        read: { path in try FileBytes.read(path) },
+        read: { path in
+            switch FileReader.read(path: path, cap: Limits.standard.maxFileBytes) {
+            case .success(let bytes): return bytes
+            case .failure(.notFound): throw IncludeReadError(message: "no such file")
+            case .failure(.unreadable(_, let reason)): throw IncludeReadError(message: reason)
+            }
+        },
         canonicalPath: { path in
             guard let resolved = realpath(path, nil) else { return nil }
             defer { free(resolved) }

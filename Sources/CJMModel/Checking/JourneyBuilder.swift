@@ -5,7 +5,9 @@ import CJMSyntax
 /// table of the first pass, and assembles the `Journey`. One extension per family of elements.
 struct JourneyBuilder {
     let symbols: SymbolTable
-    var sink: DiagnosticSink
+    var sink: DiagnosticCollector
+    /// Every reference resolved so far, in the order met.
+    var references: [ResolvedReference] = []
 
     var crm: CRM?
     var phases: [Phase] = []
@@ -22,72 +24,20 @@ struct JourneyBuilder {
     var explicitFlows: [Flow] = []
     /// True once a `convert -> …` line was read; without one, leads convert into every pipeline.
     var writtenConversions = false
-    /// True once `build` kept a top level built in parts on all cores (tests check the path was taken).
-    private(set) var builtInParts = false
-    /// The implicit and written flows, when `buildInParts` derived them from the parts' lists.
-    var flowsFromParts: [Flow]?
-
-    init(symbols: SymbolTable, sink: DiagnosticSink) {
+    init(symbols: SymbolTable, sink: DiagnosticCollector) {
         self.symbols = symbols
         self.sink = sink
     }
 
-    /// Checks the journey and returns it (the caller drops it when errors were found).
-    ///
-    /// `strategy` says whether a large top level may be built in parts on all cores
-    /// (see `ParallelBuild`); the journey and the diagnostics are the same either way.
-    ///
-    /// `placed` is the journey's children placed beforehand (`placement(of:limit:)`); it is used
-    /// when placing them reported nothing, else they are placed again here and reported.
-    mutating func build(journey element: ElementSyntax, body statements: [Statement],
-                        strategy: BuildStrategy = .automatic, placed: TopLevelPlacement? = nil) -> Journey {
+    /// Checks the journey and returns it, with whatever could be built when errors were found.
+    mutating func build(journey element: ElementSyntax, body statements: [Statement]) -> Journey {
         let rule = ElementRules.byKeyword["journey"]!
         let shape = shape(of: element, rule)
         let theme = word(shape.attributes["theme"], as: ThemeName.self) ?? .default
-        // The placement walk stays in one piece: positional ids (`site2`) count across the whole top level.
-        let topLevel = placed.flatMap { $0.isClean ? $0.children : nil } ?? children(statements, in: rule, path: ElementPath([]))
-        builtInParts = buildInParts(topLevel, of: statements, strategy: strategy)
-        if !builtInParts {
-            reserveLists(for: statements[...])
-            var seen = TopLevelSingles()
-            buildTopLevel(topLevel, seen: &seen)
-        }
-        if phases.isEmpty { phases = Self.defaultPhases(at: element.range) }
-        if !writtenConversions { leads?.convertsTo = pipelines.map(\.path) }
-
-        var journey = Journey(
-            title: element.label?.value ?? "", theme: theme, crm: crm, phases: phases, personas: personas,
-            channels: channels, leads: leads, pipelines: pipelines, sites: sites, adNetworks: adNetworks,
-            touchpoints: touchpoints, views: views, styles: styles, source: element.range)
-        journey.flows = flowsFromParts ?? ImplicitFlows.derive(for: journey, followedBy: explicitFlows)
-        return journey
-    }
-
-    /// The journey's children placed ahead of the build, and whether placing them reported
-    /// nothing (only then are they used).
-    struct TopLevelPlacement {
-        fileprivate let children: ChildList
-        let isClean: Bool
-    }
-
-    /// Places the journey's children `statements` on their own: journey-level paths need no
-    /// symbol table, so this can run while the declaration pass finishes (`declare(alongside:)`).
-    static func placement(of statements: [Statement], limit: Int) -> TopLevelPlacement {
-        var placer = JourneyBuilder(symbols: SymbolTable(), sink: DiagnosticSink(limit: limit))
-        let children = placer.children(statements, in: ElementRules.byKeyword["journey"]!, path: ElementPath([]))
-        return TopLevelPlacement(children: children, isClean: placer.sink.isEmpty)
-    }
-
-    /// The `crm` and `leads` met so far at the top level: a journey has at most one of each.
-    struct TopLevelSingles {
-        var crm: ElementSyntax?
-        var leads: ElementSyntax?
-    }
-
-    /// Builds the journey's top-level children into the lists, in order.
-    mutating func buildTopLevel(_ topLevel: ChildList, seen: inout TopLevelSingles) {
+        var seenCRM: ElementSyntax?
+        var seenLeads: ElementSyntax?
         let scope = SymbolTable.journeyScope
-        for child in topLevel {
+        for child in children(statements, in: rule, path: ElementPath([])) {
             switch child {
             case .edge(let edge):
                 if edge.from.isBare && edge.from.first == "convert" {
@@ -98,20 +48,20 @@ struct JourneyBuilder {
             case .element(let child, let childRule, let path):
                 switch childRule.keyword {
                 case "crm":
-                    if let first = seen.crm {
+                    if let first = seenCRM {
                         duplicateElement(child, first: first)
                     } else {
-                        seen.crm = child
+                        seenCRM = child
                         crm = buildCRM(child, childRule, path: path)
                     }
                 case "phase": phases.append(buildPhase(child, childRule, path: path))
                 case "persona": personas.append(buildPersona(child, childRule, path: path))
                 case "channel": channels.append(buildChannel(child, childRule, path: path, scope: scope))
                 case "leads":
-                    if let first = seen.leads {
+                    if let first = seenLeads {
                         duplicateElement(child, first: first)
                     } else {
-                        seen.leads = child
+                        seenLeads = child
                         leads = buildLeads(child, childRule, path: path, scope: scope)
                     }
                 case "pipeline": pipelines.append(buildPipeline(child, childRule, path: path, scope: scope))
@@ -126,31 +76,15 @@ struct JourneyBuilder {
                 }
             }
         }
-    }
+        if phases.isEmpty { phases = Self.defaultPhases(at: element.range) }
+        if !writtenConversions { leads?.convertsTo = pipelines.map(\.path) }
 
-    /// Sizes the journey's long lists from the statements up front: a journey holds tens of
-    /// thousands of touchpoints or channels, and a doubling array leaves up to half its room
-    /// unused (and briefly holds both copies while it grows).
-    mutating func reserveLists(for statements: ArraySlice<Statement>) {
-        var touchpointCount = 0, channelCount = 0, pipelineCount = 0, siteCount = 0, adsCount = 0, personaCount = 0
-        for index in statements.indices {
-            guard case .element(let element) = statements[index] else { continue }
-            switch element.keyword.name {
-            case "touchpoint": touchpointCount += 1
-            case "channel": channelCount += 1
-            case "pipeline": pipelineCount += 1
-            case "site": siteCount += 1
-            case "ads": adsCount += 1
-            case "persona": personaCount += 1
-            default: break
-            }
-        }
-        touchpoints.reserveCapacity(touchpointCount)
-        channels.reserveCapacity(channelCount)
-        pipelines.reserveCapacity(pipelineCount)
-        sites.reserveCapacity(siteCount)
-        adNetworks.reserveCapacity(adsCount)
-        personas.reserveCapacity(personaCount)
+        var journey = Journey(
+            title: element.label?.value ?? "", theme: theme, crm: crm, phases: phases, personas: personas,
+            channels: channels, leads: leads, pipelines: pipelines, sites: sites, adNetworks: adNetworks,
+            touchpoints: touchpoints, views: views, styles: styles, source: element.range)
+        journey.flows = ImplicitFlows.derive(for: journey, followedBy: explicitFlows)
+        return journey
     }
 
     /// The five phases a journey has when it names none (SPEC §1).
@@ -165,7 +99,7 @@ struct JourneyBuilder {
     mutating func duplicateElement(_ element: ElementSyntax, first: ElementSyntax) {
         let keyword = element.keyword.name
         sink.error(.duplicateElement, "a journey has at most one `\(keyword)`", at: element.keyword.range,
-                   notes: [Diagnostic.Note("the first `\(keyword)` is here", at: first.keyword.range)])
+                   notes: [("the first `\(keyword)` is here", first.keyword.range)])
     }
 }
 
@@ -219,112 +153,6 @@ enum Child {
     case edge(EdgeSyntax)
 }
 
-/// The children of a block that passed placement, as indices into its statements: a journey
-/// holds tens of thousands of elements, and copying each (≈400 bytes) into a list would cost
-/// more than the walk itself. Each `Child` is materialised while iterating.
-struct ChildList: Sequence {
-    fileprivate struct Entry {
-        var index: Int
-        /// Nil for an edge.
-        var rule: ElementRule?
-        var path: ElementPath
-        /// `Statement.work` for a child of the journey (the only list cut into runs, see
-        /// `parts`), 0 in other blocks: worked out while placing, which a 50 MB journey does on
-        /// a core otherwise idle, rather than by `parts` on the one thread then running.
-        var work = 0
-    }
-
-    fileprivate let statements: [Statement]
-    fileprivate var entries: [Entry] = []
-    /// The entries this list holds: all of them, or one run's (`parts`), sharing the array.
-    private var window: Range<Int>?
-
-    fileprivate init(statements: [Statement]) { self.statements = statements }
-
-    private var held: Range<Int> { window ?? entries.indices }
-
-    struct Iterator: IteratorProtocol {
-        fileprivate let list: ChildList
-        fileprivate var position: Int
-        fileprivate let end: Int
-
-        mutating func next() -> Child? {
-            while position < end {
-                let entry = list.entries[position]
-                position += 1
-                switch list.statements[entry.index] {
-                case .element(let element): if let rule = entry.rule { return .element(element, rule, path: entry.path) }
-                case .edge(let edge): return .edge(edge)
-                case .property: continue
-                }
-            }
-            return nil
-        }
-    }
-
-    func makeIterator() -> Iterator { Iterator(list: self, position: held.lowerBound, end: held.upperBound) }
-
-    /// How many children passed placement.
-    var count: Int { held.count }
-
-    /// The children cut into `count` runs, in order, each of about the same `work` (a proxy
-    /// for the time building it takes), with the statements each run covers: a run
-    /// ends where the next begins, so the runs' statements together are all of `statements`.
-    /// `count` is at least 1 and at most the number of children; no run is empty.
-    ///
-    /// The runs share this list's entries (copying them retained every child's path), and
-    /// only fields of entries are read here, never whole entries, for the same reason. Only the
-    /// journey's children know their work (`Entry.work`); any other list is cut by count.
-    func parts(_ count: Int) -> [(children: ChildList, statements: Range<Int>)] {
-        let held = held
-        precondition(count >= 1 && count <= held.count, "\(count) parts of \(held.count) children")
-        var total = 0
-        // At least 1 each: lists other than the journey's have no work noted and are cut by count.
-        func work(_ position: Int) -> Int { Swift.max(1, entries[position].work) }
-        for position in held { total += work(position) }
-        var result: [(children: ChildList, statements: Range<Int>)] = []
-        result.reserveCapacity(count)
-        var start = held.lowerBound, sum = 0, position = held.lowerBound
-        while result.count < count - 1 {
-            // Take at least one child, leave at least one for each later part, and stop at the
-            // first child that reaches this part's share of the work.
-            let target = total * (result.count + 1) / count
-            repeat {
-                sum += work(position)
-                position += 1
-            } while sum < target && held.upperBound - position > count - result.count - 1
-            result.append(part(start..<position, of: held))
-            start = position
-        }
-        result.append(part(start..<held.upperBound, of: held))
-        return result
-    }
-
-    /// The children at `range` of `entries`, and the statements from the first one's to the
-    /// next run's first (the end of the block for the last run; the block's start for the first).
-    private func part(_ range: Range<Int>, of held: Range<Int>) -> (children: ChildList, statements: Range<Int>) {
-        var list = self
-        list.window = range
-        let first = range.lowerBound == held.lowerBound ? 0 : entries[range.lowerBound].index
-        let end = range.upperBound == held.upperBound ? statements.count : entries[range.upperBound].index
-        return (list, first..<end)
-    }
-}
-
-extension Statement {
-    /// A measure of the work of building it: the statements it holds, itself included, with an
-    /// edge counted as four (resolving its dotted ends took about as long as building four
-    /// stages or ads, measured on a generated 50 MB journey). Bytes of source were a poor
-    /// measure: runs of equal source took from 10 to 120 ms.
-    fileprivate var work: Int {
-        switch self {
-        case .element(let element): return 1 + (element.body?.nestedCount ?? 0)
-        case .edge: return 4
-        case .property: return 1
-        }
-    }
-}
-
 extension JourneyBuilder {
     /// Checks id, label, block, attributes and flags against `rule` (E024, E025, E026, E030, E033).
     mutating func shape(of element: ElementSyntax, _ rule: ElementRule) -> ElementShape {
@@ -363,7 +191,7 @@ extension JourneyBuilder {
             }
             if let index = result.flags.firstIndex(of: flag.name) {
                 sink.error(.duplicateAttribute, "`\(flag.name)` is given twice", at: flag.range,
-                           notes: [Diagnostic.Note("first given here", at: flagRanges[index])])
+                           notes: [("first given here", flagRanges[index])])
                 continue
             }
             flagRanges.append(flag.range)
@@ -399,7 +227,7 @@ extension JourneyBuilder {
                     firstGiven = allowed.map { word in written.firstIndex { isTableWord(word, $0.name.name) } ?? -1 }
                 }
                 sink.error(.duplicateAttribute, "`\(name):` is given twice", at: written[index].name.range,
-                           notes: [Diagnostic.Note("first given here", at: written[firstGiven[slot]].name.range)])
+                           notes: [("first given here", written[firstGiven[slot]].name.range)])
                 continue
             }
             given |= 1 << UInt64(slot)
@@ -412,41 +240,18 @@ extension JourneyBuilder {
     /// (E020), elements of another block (E021), edges outside the journey and `leads`, and
     /// `name: value` lines outside `style`. Paths come from the same `PositionalIDs` walk as the
     /// declaration pass.
-    mutating func children(_ statements: [Statement], in rule: ElementRule, path parentPath: ElementPath) -> ChildList {
-        var result = ChildList(statements: statements)
-        result.entries.reserveCapacity(statements.count)
+    mutating func children(_ statements: [Statement], in rule: ElementRule, path parentPath: ElementPath) -> [Child] {
+        var result: [Child] = []
         var positions = PositionalIDs()
-        // The block's scope, looked up (a hash of the whole path) on the first child that
-        // declares a name: text-only blocks such as a touchpoint's never need it.
-        var scope: Int?
-        var scopeLookedUp = false
-        let atTop = rule.keyword == "journey"
-        for index in statements.indices {
-            switch statements[index] {
+        for statement in statements {
+            switch statement {
             case .element(let element):
                 guard let childRule = placedRule(of: element, in: rule) else { continue }
-                let path: ElementPath
-                if childRule.declaredKind == nil {
-                    path = parentPath
-                } else if parentPath.components.isEmpty {
-                    // A journey-level path is just the id: made afresh, which costs less than
-                    // finding the declaration's copy (this walk of the top level runs on one
-                    // thread, before the build is split; deeper paths are shared, below).
-                    path = ElementPath(positions.id(of: element).name)
-                } else {
-                    // The declaration pass built this very path (parent path + id, in the scope
-                    // of the parent): share it rather than keep a second copy for every element.
-                    let id = positions.id(of: element).name
-                    if !scopeLookedUp {
-                        scope = parentPath.components.isEmpty ? SymbolTable.journeyScope : symbols.scope(of: parentPath)
-                        scopeLookedUp = true
-                    }
-                    path = scope.flatMap { symbols.member(id, of: $0)?.path } ?? parentPath.appending(id)
-                }
-                result.entries.append(ChildList.Entry(index: index, rule: childRule, path: path, work: atTop ? statements[index].work : 0))
+                let path = childRule.declaredKind == nil ? parentPath : parentPath.appending(positions.id(of: element).name)
+                result.append(.element(element, childRule, path: path))
             case .edge(let edge):
-                if atTop || rule.keyword == "leads" {
-                    result.entries.append(ChildList.Entry(index: index, rule: nil, path: parentPath, work: atTop ? statements[index].work : 0))
+                if rule.keyword == "journey" || rule.keyword == "leads" {
+                    result.append(.edge(edge))
                 } else {
                     sink.error(.misplacedElement, "an edge `… -> …` cannot stand inside `\(rule.keyword)`; write edges at the journey level",
                                at: edge.range)

@@ -47,8 +47,15 @@ struct Expectation: Sendable {
 /// anywhere in the journey where it is unique (among the elements of the expected kinds);
 /// a qualified id (`repair.invoice.remind`) resolves its first part that way, then descends.
 extension JourneyBuilder {
-    /// The declaration `reference` names, or nil after reporting E040/E041/E042.
+    /// The declaration `reference` names, or nil after reporting E040/E041/E042; a reference
+    /// resolved is added to `references`.
     mutating func resolve(_ reference: ReferenceSyntax, from scope: Int, as expected: Expectation) -> Declaration? {
+        guard let found = lookUp(reference, from: scope, as: expected) else { return nil }
+        references.append(ResolvedReference(range: reference.range, target: found.path, declaration: found.range))
+        return found
+    }
+
+    private mutating func lookUp(_ reference: ReferenceSyntax, from scope: Int, as expected: Expectation) -> Declaration? {
         if reference.isBare { return resolveBare(reference.first, at: reference.range, from: scope, as: expected) }
 
         guard var current = resolveContainer(reference.first, at: reference.range, from: scope) else { return nil }
@@ -69,21 +76,14 @@ extension JourneyBuilder {
     }
 
     private mutating func resolveBare(_ id: String, at range: SourceRange, from scope: Int, as expected: Expectation) -> Declaration? {
-        // The id is hashed once and looked up by number in each enclosing scope; a declaration
-        // is copied out only once it is the answer (a journey resolves one per reference).
         var wrongKind: Declaration?
-        if let name = symbols.nameNumber(of: id) {
-            var next: Int? = scope
-            while let current = next {
-                if let index = symbols.memberIndex(name, of: current) {
-                    if expected.accepts(symbols.declarations[index].kind) { return symbols.declarations[index] }
-                    wrongKind = wrongKind ?? symbols.declarations[index]
-                }
-                next = symbols.parent(of: current)
+        var next: Int? = scope
+        while let current = next {
+            if let found = symbols.member(id, of: current) {
+                if expected.accepts(found.kind) { return found }
+                wrongKind = wrongKind ?? found
             }
-            if let only = symbols.onlyDeclarationIndex(name), expected.accepts(symbols.declarations[only].kind) {
-                return symbols.declarations[only]
-            }
+            next = symbols.parent(of: current)
         }
         let everywhere = symbols.all(named: id)
         let fitting = everywhere.filter { expected.accepts($0.kind) }
@@ -124,8 +124,8 @@ extension JourneyBuilder {
 
     private mutating func reportAmbiguous(_ id: String, _ candidates: [Declaration], at range: SourceRange) {
         let shown = candidates.prefix(10)
-        var notes = shown.map { Diagnostic.Note("could be `\($0.path)`", at: $0.range) }
-        if candidates.count > shown.count { notes.append(Diagnostic.Note("and \(candidates.count - shown.count) more")) }
+        var notes: [(String, SourceRange?)] = shown.map { ("could be `\($0.path)`", $0.range) }
+        if candidates.count > shown.count { notes.append(("and \(candidates.count - shown.count) more", nil)) }
         sink.error(.ambiguousReference, "`\(id)` is ambiguous: \(candidates.count) elements have this id; qualify it (e.g. `\(candidates[0].path)`)",
                    at: range, notes: notes)
     }
@@ -133,7 +133,7 @@ extension JourneyBuilder {
     private mutating func reportWrongKind(_ found: Declaration, at range: SourceRange, as expected: Expectation) {
         sink.error(.wrongReferenceKind,
                    "\(expected.role) must name \(expected.kindsText), but `\(found.path)` is \(Expectation.article(found.kind.word)) \(found.kind.word)",
-                   at: range, notes: [Diagnostic.Note("`\(found.path)` is defined here", at: found.range)])
+                   at: range, notes: [("`\(found.path)` is defined here", found.range)])
     }
 
     /// Ids worth suggesting: those of the expected kinds, else those visible from `scope`.

@@ -1,20 +1,16 @@
 /// One problem found in the input, located precisely enough to print a caret under it.
 ///
-/// Its places are `SourceSpan`s, lines and columns worked out when it is made (the text is alive
-/// then), so a diagnostic means the same after the file it points into is gone.
+/// Its places are `SourceSpan`s, lines and columns worked out when it is made (by the
+/// `DiagnosticCollector`, from its `SourceMap`), so a diagnostic means the same after the file it points into is gone.
 public struct Diagnostic: Hashable, Sendable {
     /// A secondary message, e.g. "first defined here", optionally pointing at its own place.
     public struct Note: Hashable, Sendable {
         public var message: String
         public var range: SourceSpan?
 
-        public init(_ message: String, at range: SourceSpan?) {
+        public init(_ message: String, at range: SourceSpan? = nil) {
             self.message = message
             self.range = range
-        }
-
-        public init(_ message: String, at range: SourceRange? = nil) {
-            self.init(message, at: range.map(SourceSpan.init))
         }
     }
 
@@ -30,15 +26,6 @@ public struct Diagnostic: Hashable, Sendable {
         self.message = message
         self.range = range
         self.notes = notes
-    }
-
-    public init(_ severity: Severity = .error, _ code: DiagnosticCode, _ message: String, at range: SourceRange, notes: [Note] = []) {
-        self.init(severity, code, message, at: SourceSpan(range), notes: notes)
-    }
-
-    /// Shorthand for an error.
-    public static func error(_ code: DiagnosticCode, _ message: String, at range: SourceRange, notes: [Note] = []) -> Diagnostic {
-        Diagnostic(.error, code, message, at: range, notes: notes)
     }
 
     /// Shorthand for an error at a place already worked out.

@@ -8,12 +8,12 @@
 ///           |   ^~~~~~~~~~~~~~~~~~~~~
 public struct DiagnosticPrinter: Sendable {
     /// The files diagnostics may point into, by path; a missing file just prints no source line.
-    public var sources: [String: SourceFile]
+    public var sources: SourceMap
     /// Whether `text` adds ANSI colours (for a terminal; never for files or CI logs).
     public var colored: Bool
 
-    /// A printer for diagnostics that point into `sources` (keyed by `SourceFile.path`).
-    public init(sources: [String: SourceFile], colored: Bool) {
+    /// A printer for diagnostics that point into `sources` (found by `SourceFile.path`).
+    public init(sources: SourceMap, colored: Bool) {
         self.sources = sources
         self.colored = colored
     }
@@ -70,7 +70,7 @@ public struct DiagnosticPrinter: Sendable {
 
     /// The source line and the caret line under it, or nothing when the line is unknown.
     private func snippet(_ range: SourceSpan) -> [String] {
-        guard let source = sources[range.file], range.start.line >= 1, range.start.line <= source.lineStarts.count else { return [] }
+        guard let source = sources.file(path: range.file), range.start.line >= 1, range.start.line <= source.lineStarts.count else { return [] }
         let endColumn = range.end.line == range.start.line ? range.end.column : nil
         let shown = SourceLineDisplay(source.lineText(range.start.line), column: range.start.column, endColumn: endColumn)
         let number = String(range.start.line)

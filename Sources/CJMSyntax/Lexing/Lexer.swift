@@ -6,8 +6,8 @@
 /// The input has been validated by `SourceDecoder`, so every multi-byte sequence is well formed.
 struct Lexer {
     private let bytes: UnsafeBufferPointer<UInt8>
-    /// The file's entry in `SourceTable`, for the ranges of diagnostics.
-    private let fileIndex: UInt32
+    /// The file the ranges of diagnostics and trivia point into.
+    private let file: FileID
     private var pos = 0
     /// Where the current line starts; every token carries it, for `column(of:)`.
     private var lineStart = 0
@@ -15,35 +15,35 @@ struct Lexer {
     private var scratch: [UInt8] = []
     /// Shares the storage of repeated long identifiers and strings.
     private var interner: StringInterner
+    /// The comments and blank lines met so far.
+    private(set) var trivia = SyntaxTrivia()
+    /// Whether anything but spaces stood on the current line before `pos`.
+    private var lineHasContent = false
 
-    init(bytes: UnsafeBufferPointer<UInt8>, fileIndex: UInt32) {
+    init(bytes: UnsafeBufferPointer<UInt8>, file: FileID) {
         self.bytes = bytes
-        self.fileIndex = fileIndex
+        self.file = file
         self.interner = StringInterner(source: bytes)
     }
 
-    /// A lexer that starts at byte `offset` of `bytes`, the start of a line.
-    init(bytes: UnsafeBufferPointer<UInt8>, fileIndex: UInt32, startingAt offset: Int) {
-        self.init(bytes: bytes, fileIndex: fileIndex)
-        pos = offset
-        lineStart = offset
-    }
-
     /// The next token; problems go to `diagnostics` and the lexer carries on with a best guess.
-    mutating func next(_ diagnostics: inout DiagnosticBag) -> Token {
+    mutating func next(_ diagnostics: inout DiagnosticCollector) -> Token {
         while true {
             skipSpaces()
             guard pos < bytes.count else {
                 return token(.end, from: pos)
             }
             let lead = bytes[pos]
+            if lead != UInt8(ascii: "\n") { lineHasContent = true }
             switch lead {
             case UInt8(ascii: "#"):
-                while pos < bytes.count, bytes[pos] != UInt8(ascii: "\n") { pos += 1 }
+                comment()
             case UInt8(ascii: "\n"):
+                if !lineHasContent { trivia.blankLines.append(lineStart) }
                 pos += 1
                 let newline = token(.newline, from: pos - 1)
                 lineStart = pos
+                lineHasContent = false
                 return newline
             case UInt8(ascii: "{"): return punctuation(.leftBrace)
             case UInt8(ascii: "}"): return punctuation(.rightBrace)
@@ -71,12 +71,6 @@ struct Lexer {
         }
     }
 
-    /// Frees the string table once every token has been read: a half of a large file frees its
-    /// own on its own core, instead of the thread that joins the halves freeing both.
-    mutating func dropStrings() {
-        interner = StringInterner(source: UnsafeBufferPointer(start: nil, count: 0))
-    }
-
     /// The identifier or the decoded string of `token` (one this lexer made); empty for other kinds.
     func text(of token: Token) -> String {
         token.text < 0 ? "" : interner.string(token.text)
@@ -98,7 +92,7 @@ struct Lexer {
     }
 
     private func range(_ start: Int, _ end: Int) -> SourceRange {
-        SourceRange(fileIndex: fileIndex, startOffset: start, endOffset: end)
+        SourceRange(file: file, startOffset: start, endOffset: end)
     }
 
     private func byte(at offset: Int) -> UInt8 {
@@ -125,6 +119,16 @@ struct Lexer {
     }
 
     // MARK: Tokens
+
+    /// Records the comment at `pos` (a `#`) up to the end of its line, and moves past it.
+    private mutating func comment() {
+        let start = pos
+        while pos < bytes.count, bytes[pos] != UInt8(ascii: "\n") { pos += 1 }
+        var end = pos
+        if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        trivia.comments.append(Comment(text: text, range: range(start, end)))
+    }
 
     private mutating func skipSpaces() {
         while pos < bytes.count {
@@ -188,7 +192,7 @@ struct Lexer {
         return identifier
     }
 
-    private mutating func number(_ diagnostics: inout DiagnosticBag) -> Token {
+    private mutating func number(_ diagnostics: inout DiagnosticCollector) -> Token {
         let begin = pos
         let negative = bytes[pos] == UInt8(ascii: "-")
         if negative { pos += 1 }
@@ -259,7 +263,7 @@ struct Lexer {
         }
     }
 
-    private mutating func string(_ diagnostics: inout DiagnosticBag) -> Token {
+    private mutating func string(_ diagnostics: inout DiagnosticCollector) -> Token {
         let start = pos
         pos += 1
         var segmentStart = pos
@@ -334,7 +338,7 @@ struct Lexer {
     }
 
     /// Decodes the escape at `pos` (a backslash), moving past it; nil after reporting E004.
-    private mutating func escape(_ diagnostics: inout DiagnosticBag) -> Unicode.Scalar? {
+    private mutating func escape(_ diagnostics: inout DiagnosticCollector) -> Unicode.Scalar? {
         let backslash = pos
         pos += 1
         let next = byte(at: pos)
@@ -392,7 +396,7 @@ struct Lexer {
 
     /// Reports a run of the same unexpected character once (a file of NUL bytes gives one
     /// error, not a million) and moves past it.
-    private mutating func unexpectedCharacters(_ diagnostics: inout DiagnosticBag) {
+    private mutating func unexpectedCharacters(_ diagnostics: inout DiagnosticCollector) {
         let start = pos
         let first = scalar(at: pos).0
         var count = 0

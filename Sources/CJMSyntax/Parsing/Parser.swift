@@ -4,21 +4,23 @@
 /// `name: value` (a property), `ref -> ref` (an edge, also with a dotted `ref`), anything else an
 /// element `KEYWORD [id] ["Label"] [name: value | flag]... [{ children }]`.
 public enum Parser {
-    /// Parses `source`, recovering at statement and block boundaries so one run reports many
-    /// problems, at most `limits.maxErrors` of them.
+    /// Parses `source` on its own, recovering at statement and block boundaries so one run
+    /// reports many problems, at most `limits.maxErrors` of them.
     public static func parse(_ source: SourceFile, limits: Limits = .standard) -> ParseResult {
-        source.utf8.withUnsafeBufferPointer { bytes in
-            if let syntax = FilePieces.parse(source, bytes: bytes, limits: limits) {
-                return ParseResult(syntax: syntax, diagnostics: [])
-            }
-            return parseWhole(source, bytes: bytes, limits: limits)
-        }
+        var diagnostics = DiagnosticCollector(limit: limits.maxErrors)
+        let file = diagnostics.sources.add(source)
+        let syntax = parse(file, limits: limits, into: &diagnostics)
+        return ParseResult(source: file, syntax: syntax, diagnostics: diagnostics.finished())
     }
 
-    /// Parses `source` with one reader, as every file with a problem is parsed.
-    static func parseWhole(_ source: SourceFile, bytes: UnsafeBufferPointer<UInt8>, limits: Limits) -> ParseResult {
-        var reader = StatementReader(lexer: Lexer(bytes: bytes, fileIndex: source.fileIndex), source: source, limits: limits)
-        let syntax = reader.readFile()
-        return ParseResult(syntax: syntax, diagnostics: reader.diagnostics.finished())
+    /// Parses `source`, which must be in `diagnostics.sources`, reporting into `diagnostics`.
+    package static func parse(_ source: SourceFile, limits: Limits, into diagnostics: inout DiagnosticCollector) -> SyntaxFile {
+        source.utf8.withUnsafeBufferPointer { bytes in
+            var reader = StatementReader(lexer: Lexer(bytes: bytes, file: source.id), source: source, limits: limits,
+                                         diagnostics: diagnostics)
+            let syntax = reader.readFile()
+            diagnostics = reader.diagnostics
+            return syntax
+        }
     }
 }

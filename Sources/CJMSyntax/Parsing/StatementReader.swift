@@ -4,10 +4,10 @@
 /// nested, can overflow it; the depth cap only limits what reaches the tree.
 struct StatementReader {
     private var lexer: Lexer
-    private(set) var diagnostics: DiagnosticBag
+    private(set) var diagnostics: DiagnosticCollector
     private let file: String
-    /// The file's entry in `SourceTable`, for every range.
-    private let fileIndex: UInt32
+    /// The file every range points into.
+    private let fileID: FileID
     private let limits: Limits
 
     private var token: Token
@@ -29,28 +29,7 @@ struct StatementReader {
         /// The column of the first token on the line that opens the block; its `}` usually
         /// stands there too.
         var indent: Int
-        /// The block a `.head` reader left open, as the `.tail` reader sees it: its `}` is where
-        /// the head's element ends.
-        var continuesHead = false
     }
-
-    /// Which part of the file a reader reads; `FilePieces` reads a large file as a head, any
-    /// number of middles and a tail, on all cores.
-    enum Portion {
-        case whole
-        /// From the start to a line inside one top-level block, which is left open at the end.
-        case head
-        /// From one such line to a later one, inside the block the head left open throughout.
-        case middle
-        /// From such a line to the end, starting inside the block the head left open.
-        case tail
-    }
-
-    private let portion: Portion
-
-    /// For a `.tail` reader, once the head's block closed: how many statements of
-    /// `statements` belong to it, the `}` that closed it, and `statementCount` then.
-    private var headBlockEnd: (statements: Int, closer: Token, read: Int)?
 
     /// The column of the first token on the current token's line.
     private var lineIndent = 1
@@ -75,19 +54,15 @@ struct StatementReader {
     /// Set when a cap stops the parse (too many statements).
     private var stopped = false
 
-    init(lexer: Lexer, source: SourceFile, limits: Limits, portion: Portion = .whole) {
+    init(lexer: Lexer, source: SourceFile, limits: Limits, diagnostics: DiagnosticCollector) {
         self.lexer = lexer
         self.file = source.path
-        self.fileIndex = source.fileIndex
+        self.fileID = source.id
         self.limits = limits
-        self.portion = portion
-        self.diagnostics = DiagnosticBag(limit: limits.maxErrors)
+        self.diagnostics = diagnostics
         // A line break before the file, so the first token counts as starting its line.
         self.token = Token(kind: .newline, start: 0, end: 0, lineStart: 0)
         self.lookahead = token
-        if portion == .middle || portion == .tail {
-            stack.append(OpenBlock(element: nil, brace: token, firstStatement: 0, countAtOpen: 0, indent: 1, continuesHead: true))
-        }
     }
 
     // MARK: File and blocks
@@ -100,41 +75,7 @@ struct StatementReader {
         } else {
             closeUnclosedBlocks()
         }
-        return SyntaxFile(path: file, statements: statements.take(from: 0))
-    }
-
-    /// Reads a `.head`, `.middle` or `.tail` portion; true when it read cleanly and ended as its
-    /// portion must for the pieces to join: a head inside exactly one element's block, a middle
-    /// still inside the head's block with nothing else open, a tail having closed that block
-    /// and everything it opened.
-    mutating func readPortion() -> Bool {
-        readStatements()
-        lexer.dropStrings()
-        guard !stopped, diagnostics.isEmpty else { return false }
-        switch portion {
-        case .whole: return false
-        case .head: return stack.count == 1 && stack[0].element != nil
-        case .middle: return stack.count == 1 && stack[0].continuesHead
-        case .tail: return stack.isEmpty && headBlockEnd != nil
-        }
-    }
-
-    /// The file read by a head, its middles and its tail (all read cleanly, in file order),
-    /// exactly as one reader reading the whole file would have made it: the statements the
-    /// middles read and those the tail read before its `}` join the head's open block, which
-    /// is closed at that `}`.
-    static func joining(head: consuming StatementReader, middles: [StatementReader], tail: consuming StatementReader) -> SyntaxFile {
-        let (count, closer, read) = tail.headBlockEnd!
-        let after = tail.statements.take(from: count)
-        // The block holds what every piece read inside it; its statements are moved once, from
-        // all readers straight into the block's array.
-        head.statementCount += middles.reduce(read) { $0 + $1.statementCount }
-        let block = head.stack.removeLast()
-        let children = head.statements.take(from: block.firstStatement, thenFrom: middles.map(\.statements) + [tail.statements])
-        head.close(block, children: children, closedBy: closer)
-        head.statementCount += tail.statementCount - read
-        for statement in after { head.append(statement) }
-        return SyntaxFile(path: head.file, statements: head.statements.take(from: 0))
+        return SyntaxFile(path: file, statements: statements.take(from: 0), trivia: lexer.trivia)
     }
 
     /// Reads statements until the end of the input or a cap stops it.
@@ -176,11 +117,6 @@ struct StatementReader {
     /// Pops the innermost block, ending it at `closer`, and hands its element to the enclosing one.
     private mutating func finishBlock(closedBy closer: Token) {
         let block = stack.removeLast()
-        if block.continuesHead {
-            // Its statements stay where they are; `joining` hands them to the head's element.
-            headBlockEnd = (statements.count, closer, statementCount)
-            return
-        }
         close(block, children: statements.take(from: block.firstStatement), closedBy: closer)
     }
 
@@ -199,9 +135,10 @@ struct StatementReader {
 
     private mutating func closeUnclosedBlocks() {
         for (index, block) in stack.enumerated() {
-            var notes: [Diagnostic.Note] = []
+            var notes: [(String, SourceRange?)] = []
             if index == stack.count - 1, let suspicious = suspiciousClose {
-                notes.append(Diagnostic.Note("perhaps a '}' is missing before this one: it is not lined up with line \(suspicious.open.start.line), whose block it closes", at: suspicious.brace))
+                let openLine = diagnostics.sources.span(suspicious.open).start.line
+                notes.append(("perhaps a '}' is missing before this one: it is not lined up with line \(openLine), whose block it closes", suspicious.brace))
             }
             diagnostics.error(.unclosedBlock, "this '{' is never closed; add a '}' at the end of its block", at: range(block.brace), notes: notes)
         }
@@ -535,7 +472,7 @@ struct StatementReader {
     }
 
     private func range(_ start: Int, _ end: Int) -> SourceRange {
-        SourceRange(fileIndex: fileIndex, startOffset: start, endOffset: end)
+        SourceRange(file: fileID, startOffset: start, endOffset: end)
     }
 
     private func range(_ token: Token) -> SourceRange {

@@ -1,28 +1,25 @@
-/// The text of one `.cjm` file as the rest of the pipeline sees it: valid UTF-8 split into lines.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The text of one `.cjm` file as the rest of the pipeline sees it: valid UTF-8 and where its
+/// lines start.
 ///
-/// Kept as the bytes read from disk, not as a `String`: the lexer works on bytes anyway, and
-/// making a `String` of a 50 MB journey cost a second 50 MB copy and a validation pass that
-/// only diagnostics (which print a few lines) would ever use.
-///
-/// Locations count lines from 1 and columns in Unicode scalars from 1, so a caret printed under a
-/// Cyrillic line lands under the right letter (a byte count would drift by one per letter).
-/// The ranges made from a file find their lines and columns through its text while any copy
-/// of the file is alive (see `SourceRange`).
+/// Kept as the bytes read, not as a `String`: the lexer works on bytes, and only diagnostics
+/// and tools ever need a line as text. Ranges into the file hold byte offsets and the file's
+/// `id`; the file (or the `SourceMap` holding it) turns them into lines and columns.
 public struct SourceFile: Sendable {
-    /// The path as the user wrote it; printed at the start of every diagnostic.
+    /// The path as the user wrote it (or as an `include` resolved it); printed at the start of
+    /// every diagnostic.
     public let path: String
-    /// The bytes, shared by every copy of the file.
-    let storage: SourceText
-    /// This text's entry in `SourceTable`: each file made gets its own, so two texts read from
-    /// the same path (tests do this all the time, in parallel) never mix up their lines.
-    let fileIndex: UInt32
-
     /// The whole text as UTF-8, always well formed.
-    public var utf8: [UInt8] { storage.bytes }
-
-    /// Byte offsets (into `utf8`) at which each line starts; `lineStarts[0] == 0`. Worked out on
-    /// first use and kept.
-    public var lineStarts: [Int] { storage.lineStarts }
+    public let utf8: [UInt8]
+    /// Byte offsets (into `utf8`) at which each line starts; `lineStarts[0] == 0`.
+    public let lineStarts: [Int]
+    /// The file's number in the `SourceMap` it was added to; 0 for a file on its own.
+    public internal(set) var id: FileID
 
     /// Wraps already-decoded text.
     public init(path: String, text: String) {
@@ -32,26 +29,68 @@ public struct SourceFile: Sendable {
     /// Wraps bytes the caller has checked are well-formed UTF-8 (`SourceDecoder` does).
     init(path: String, validUTF8 bytes: [UInt8]) {
         self.path = path
-        self.storage = SourceText(bytes: bytes)
-        self.fileIndex = SourceTable.shared.add(storage, path: path)
+        self.utf8 = bytes
+        self.lineStarts = Self.lineStarts(in: bytes)
+        self.id = FileID(0)
     }
 
-    /// The whole text as a `String` (made on each call: for tests and small files).
+    /// The whole text as a `String` (made on each call).
     public var text: String { String(decoding: utf8, as: UTF8.self) }
 
     /// The range of bytes `start..<end` of this file.
     public func range(_ start: Int, _ end: Int) -> SourceRange {
-        SourceRange(fileIndex: fileIndex, startOffset: start, endOffset: end)
+        SourceRange(file: id, startOffset: start, endOffset: end)
+    }
+
+    /// The line, column (in Unicode scalars and in UTF-16 code units) of byte `offset`.
+    public func location(at offset: Int) -> SourceLocation {
+        let offset = min(max(offset, 0), utf8.count)
+        // The last line start at or before `offset`.
+        var low = 0
+        var high = lineStarts.count
+        while high - low > 1 {
+            let middle = (low + high) / 2
+            if lineStarts[middle] <= offset { low = middle } else { high = middle }
+        }
+        var column = 1
+        var utf16Column = 1
+        for i in lineStarts[low]..<offset {
+            let byte = utf8[i]
+            guard byte & 0xC0 != 0x80 else { continue }
+            column += 1
+            // A four-byte sequence is a scalar above U+FFFF: two UTF-16 code units.
+            utf16Column += byte >= 0xF0 ? 2 : 1
+        }
+        return SourceLocation(line: low + 1, column: column, utf16Column: utf16Column, offset: offset)
+    }
+
+    /// The lines and columns of `range`, which must point into this file.
+    public func span(_ range: SourceRange) -> SourceSpan {
+        precondition(range.file == id, "a range of file \(range.file) looked up in \(path) (file \(id))")
+        return SourceSpan(file: path, start: location(at: range.startOffset), end: location(at: range.endOffset))
     }
 
     /// The text of line `line` (1-based) without its line break; empty past the end.
     public func lineText(_ line: Int) -> String {
-        let lineStarts = lineStarts
-        let utf8 = utf8
         guard line >= 1, line <= lineStarts.count else { return "" }
         let start = lineStarts[line - 1]
         var end = line < lineStarts.count ? lineStarts[line] : utf8.count
         while end > start, utf8[end - 1] == UInt8(ascii: "\n") || utf8[end - 1] == UInt8(ascii: "\r") { end -= 1 }
         return String(decoding: utf8[start..<end], as: UTF8.self)
+    }
+
+    /// Where each line of `bytes` starts: 0, then the offset after every `\n`.
+    private static func lineStarts(in bytes: [UInt8]) -> [Int] {
+        var starts = [0]
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var offset = 0
+            // memchr finds line ends far faster than a byte loop.
+            while offset < buffer.count, let found = memchr(base + offset, Int32(UInt8(ascii: "\n")), buffer.count - offset) {
+                offset = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found)) + 1
+                starts.append(offset)
+            }
+        }
+        return starts
     }
 }

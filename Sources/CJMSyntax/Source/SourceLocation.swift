@@ -1,39 +1,26 @@
-/// A point in a source file.
+/// A point in a source file: its line, its column counted two ways, and its byte offset.
 ///
-/// Stored as three `UInt32`s (12 bytes instead of 24). The syntax tree and tokens hold byte
-/// offsets instead (`SourceRange`); locations are made when asked, mostly for diagnostics. Files are
-/// capped far below 4 GiB (`Limits.maxFileBytes`), so no line, column or offset comes near it.
+/// Columns count Unicode scalars for people (a caret under a Cyrillic line lands under the
+/// right letter) and UTF-16 code units for editors (the Language Server Protocol counts those:
+/// an emoji is two).
 public struct SourceLocation: Hashable, Sendable, Comparable {
-    private var storedLine: UInt32
-    private var storedColumn: UInt32
-    private var storedOffset: UInt32
-
     /// 1-based line.
-    public var line: Int {
-        get { Int(storedLine) }
-        set { storedLine = Self.narrow(newValue) }
-    }
+    public var line: Int
     /// 1-based column, counted in Unicode scalars.
-    public var column: Int {
-        get { Int(storedColumn) }
-        set { storedColumn = Self.narrow(newValue) }
-    }
+    public var column: Int
+    /// 1-based column, counted in UTF-16 code units.
+    public var utf16Column: Int
     /// 0-based byte offset into the file's UTF-8.
-    public var offset: Int {
-        get { Int(storedOffset) }
-        set { storedOffset = Self.narrow(newValue) }
+    public var offset: Int
+
+    /// A location; `utf16Column` defaults to `column`, which is right for any line without
+    /// characters above U+FFFF before it.
+    public init(line: Int, column: Int, utf16Column: Int? = nil, offset: Int) {
+        self.line = line
+        self.column = column
+        self.utf16Column = utf16Column ?? column
+        self.offset = offset
     }
 
-    @inline(__always)
-    public init(line: Int, column: Int, offset: Int) {
-        storedLine = Self.narrow(line)
-        storedColumn = Self.narrow(column)
-        storedOffset = Self.narrow(offset)
-    }
-
-    public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool { lhs.storedOffset < rhs.storedOffset }
-
-    /// Saturates instead of trapping, for a caller that raised `maxFileBytes` past 4 GiB.
-    @inline(__always)
-    private static func narrow(_ value: Int) -> UInt32 { UInt32(clamping: value) }
+    public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool { lhs.offset < rhs.offset }
 }

@@ -1,6 +1,6 @@
 /// A range of a file with its lines and columns worked out: what a `Diagnostic` points at.
 ///
-/// Made from a `SourceRange` while the file's text is alive, so a diagnostic can be printed,
+/// Made from a `SourceRange` by its `SourceMap`, so a diagnostic can be printed,
 /// compared and tested after the file (and the tree that pointed into it) is gone.
 public struct SourceSpan: Hashable, Sendable {
     /// The file's path as the user wrote it (or as an `include` resolved it).
@@ -12,10 +12,5 @@ public struct SourceSpan: Hashable, Sendable {
         self.file = file
         self.start = start
         self.end = end
-    }
-
-    /// The lines and columns of `range`, looked up now.
-    public init(_ range: SourceRange) {
-        self.init(file: range.file, start: range.start, end: range.end)
     }
 }

@@ -1,28 +1,11 @@
 /// A strict UTF-8 check (RFC 3629): no overlong forms, no surrogates, nothing above U+10FFFF.
 enum UTF8Validation {
-    /// Below this, a second thread costs more than it saves.
-    static let minimumBytesForHalves = 1 << 20
-
     /// The offset of the first byte that does not belong to a well-formed sequence, or nil.
     ///
-    /// A large file is checked as two halves at once, split where a character starts: a
-    /// sequence cut there would be ill-formed whole too, and the front half's first problem, when
-    /// it has one, comes before any of the back half's.
-    static func firstInvalidByte(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard bytes.count >= minimumBytesForHalves else { return firstInvalidByte(inPart: bytes) }
-        var split = bytes.count / 2
-        for _ in 0..<3 where bytes[split] & 0xC0 == 0x80 { split += 1 }
-        guard bytes[split] & 0xC0 != 0x80 else { return firstInvalidByte(inPart: bytes) }
-        let middle = split
-        let (front, back) = BothCores.run({ firstInvalidByte(inPart: UnsafeBufferPointer(rebasing: bytes[0..<middle])) },
-                                          { firstInvalidByte(inPart: UnsafeBufferPointer(rebasing: bytes[middle...])).map { $0 + middle } })
-        return front ?? back
-    }
-
-    /// The check itself, on one thread. Every file is checked once, so the common text takes
+    /// Every file is checked once, so the common text takes
     /// short cuts: eight bytes at a time when they are ASCII and whole two-byte letters (all of
     /// Cyrillic), and two-byte letters without the table lookup of longer forms.
-    static func firstInvalidByte(inPart bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    static func firstInvalidByte(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         guard let base = bytes.baseAddress else { return nil }
         let raw = UnsafeRawPointer(base)
         var i = 0

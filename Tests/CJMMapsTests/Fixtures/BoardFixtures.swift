@@ -3,7 +3,7 @@ import CJMSyntax
 
 /// Journeys built by hand for the board and view tests.
 enum BoardFixtures {
-    static let here = SourceRange(file: "test.cjm", startOffset: 0, endOffset: 0)
+    static let here = SourceRange(file: FileID(0), startOffset: 0, endOffset: 0)
 
     static func path(_ text: String) -> ElementPath { ElementPath(text.split(separator: ".").map(String.init)) }
 

@@ -114,7 +114,7 @@ struct ErrorCase: CustomTestStringConvertible, Sendable {
             #expect(result.diagnostics.first?.message.contains(errorCase.message) == true,
                     "\(result.diagnostics.first?.message ?? "no diagnostic")")
         }
-        #expect(result.journey == nil)
+        #expect(result.validJourney == nil)
         #expect(result.diagnostics.allSatisfy { $0.severity == .error })
     }
 
@@ -177,7 +177,7 @@ struct ErrorCase: CustomTestStringConvertible, Sendable {
         """)
         // Found by different passes, printed top to bottom.
         #expect(locations(result) == ["E020@2:3", "E032@3:20", "E040@4:29", "E032@4:40", "E021@5:3"])
-        #expect(result.journey == nil)
+        #expect(result.validJourney == nil)
     }
 
     @Test func errorsBeyondTheCapAreCountedInANote() {

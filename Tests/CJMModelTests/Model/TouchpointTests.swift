@@ -4,7 +4,7 @@ import CJMSyntax
 
 /// A touchpoint keeps its block's lines in one array; the five lists read and write through it.
 @Suite struct TouchpointTests {
-    private let here = SourceRange(file: "t.cjm", startOffset: 0, endOffset: 1)
+    private let here = SourceRange(file: FileID(0), startOffset: 0, endOffset: 1)
 
     @Test func linesWrittenInAnyOrderReadBackByKindInTheOrderWritten() {
         let written = Touchpoint(path: ElementPath("t"), label: "Звонок", notes: [

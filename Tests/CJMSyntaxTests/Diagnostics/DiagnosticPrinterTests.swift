@@ -17,7 +17,7 @@ import Testing
                     end: SourceLocation(line: line, column: endColumn, offset: 0))
     }
 
-    private var printer: DiagnosticPrinter { DiagnosticPrinter(sources: [source.path: source], colored: false) }
+    private var printer: DiagnosticPrinter { DiagnosticPrinter(sources: SourceMap([source]), colored: false) }
 
     @Test func printsLikeACompiler() {
         let diagnostic = Diagnostic.error(.unknownReference, "unknown reference 'repiar'; did you mean 'repair'?", at: range(5, 3, 9),
@@ -73,7 +73,7 @@ import Testing
 
     @Test func controlCharactersInTheSourceLineArePrintedVisibly() {
         let file = SourceFile(path: "n.cjm", text: "a\u{0}\u{0}b")
-        let printer = DiagnosticPrinter(sources: ["n.cjm": file], colored: false)
+        let printer = DiagnosticPrinter(sources: SourceMap([file]), colored: false)
         let diagnostic = Diagnostic.error(.unexpectedCharacter, "x", at: range(1, 2, 4, file: "n.cjm"))
         #expect(printer.text(diagnostic).hasSuffix("    1 | a␀␀b\n      |  ^~"))
     }
@@ -81,7 +81,7 @@ import Testing
     @Test func longLinesAreShownAsAWindowAroundTheCaret() {
         let line = String(repeating: "а", count: 5000) + "@" + String(repeating: "б", count: 5000)
         let file = SourceFile(path: "l.cjm", text: line)
-        let printer = DiagnosticPrinter(sources: ["l.cjm": file], colored: false)
+        let printer = DiagnosticPrinter(sources: SourceMap([file]), colored: false)
         let lines = printer.text(.error(.unexpectedCharacter, "x", at: range(1, 5001, 5002, file: "l.cjm"))).split(separator: "\n")
         #expect(lines[1].count < 200)
         #expect(lines[1].hasPrefix("    1 | …") && lines[1].hasSuffix("…"))
@@ -94,7 +94,7 @@ import Testing
     @Test func colourOnlyWhenAskedFor() {
         let diagnostic = Diagnostic.error(.unknownReference, "m", at: range(5, 3, 9))
         #expect(!printer.text(diagnostic).contains("\u{1B}"))
-        let colored = DiagnosticPrinter(sources: [source.path: source], colored: true).text(diagnostic)
+        let colored = DiagnosticPrinter(sources: SourceMap([source]), colored: true).text(diagnostic)
         #expect(colored.contains("\u{1B}[1;31merror[E040]\u{1B}[0m"))
         #expect(colored.contains("\u{1B}[1;32m^~~~~~\u{1B}[0m"))
     }

@@ -127,6 +127,6 @@ import Testing
         let text = (1...10).map { "этап x\($0) , 1" }.joined(separator: "\n")
         let result = parse(text, limits: Limits(maxErrors: 4))
         #expect(result.diagnostics.count == 4)
-        #expect(result.diagnostics.last?.notes.map(\.message) == ["6 more problems were found but not shown; the limit is 4 per file"])
+        #expect(result.diagnostics.last?.notes.map(\.message) == ["6 more problems were found but not shown; the limit is 4 per run"])
     }
 }

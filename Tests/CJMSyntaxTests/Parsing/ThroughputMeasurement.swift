@@ -20,8 +20,8 @@ import Glibc
         var tokenCount = 0
         let lexTime = clock.measure {
             source.utf8.withUnsafeBufferPointer { buffer in
-                var lexer = Lexer(bytes: buffer, fileIndex: source.fileIndex)
-                var bag = DiagnosticBag(limit: 50)
+                var lexer = Lexer(bytes: buffer, file: source.id)
+                var bag = DiagnosticCollector(limit: 50, sources: SourceMap([source]))
                 while lexer.next(&bag).kind != .end { tokenCount += 1 }
             }
         }

@@ -17,7 +17,7 @@ import Testing
         #expect(file.text == "crm x")
         let result = Parser.parse(file)
         #expect(result.diagnostics.isEmpty)
-        #expect(result.syntax.statements.first?.range.start == SourceLocation(line: 1, column: 1, offset: 0))
+        #expect(result.syntax.statements.first.map { result.source.span($0.range).start } == SourceLocation(line: 1, column: 1, offset: 0))
     }
 
     @Test func keepsCRLFAndReadsItsLines() throws {
@@ -92,48 +92,6 @@ import Testing
     }
 }
 
-/// A large file's UTF-8 is checked in two halves at once; the answer must be the one-pass answer.
-@Suite struct UTF8HalvesTests {
-    private func bothWays(_ bytes: [UInt8]) -> (halves: Int?, whole: Int?) {
-        bytes.withUnsafeBufferPointer { (UTF8Validation.firstInvalidByte(in: $0), UTF8Validation.firstInvalidByte(inPart: $0)) }
-    }
-
-    /// About 2 MB of Cyrillic and ASCII; `shift` moves the middle across a character's bytes.
-    private func text(shift: Int) -> [UInt8] {
-        Array(String(repeating: "a", count: shift).utf8) + Array(String(repeating: "Счёт на предоплату, шаг 3 → ", count: 50_000).utf8)
-    }
-
-    @Test(arguments: 0..<4) func validTextIsValidWhereverTheMiddleFalls(shift: Int) {
-        let bytes = text(shift: shift)
-        #expect(bytes.count >= UTF8Validation.minimumBytesForHalves)
-        let (halves, whole) = bothWays(bytes)
-        #expect(halves == nil && whole == nil)
-    }
-
-    @Test(arguments: [0.1, 0.4999, 0.5, 0.5001, 0.9]) func theFirstBadByteIsFoundInEitherHalf(at fraction: Double) {
-        var bytes = text(shift: 1)
-        var position = Int(Double(bytes.count) * fraction)
-        while bytes[position] & 0xC0 == 0x80 { position += 1 }
-        bytes[position] = 0xFF
-        bytes[bytes.count - 10] = 0xC0  // a later problem must not win
-        let (halves, whole) = bothWays(bytes)
-        #expect(whole == position)
-        #expect(halves == position)
-    }
-
-    @Test func aSequenceCutAtTheMiddleIsStillReported() {
-        var bytes = text(shift: 0)
-        var middle = bytes.count / 2
-        while bytes[middle] & 0xC0 == 0x80 { middle += 1 }
-        // A three-byte lead just before the middle, followed by ASCII: ill-formed either way.
-        bytes[middle - 1] = 0xE2
-        bytes[middle] = UInt8(ascii: "x")
-        let (halves, whole) = bothWays(bytes)
-        #expect(whole != nil)
-        #expect(halves == whole)
-    }
-}
-
 /// The validator's eight-byte short cut must agree with the standard library's strict decoder on
 /// every mix of ASCII, two-, three- and four-byte forms and bad bytes, at every alignment.
 @Suite struct UTF8ShortCutTests {
@@ -164,7 +122,7 @@ import Testing
             for _ in 0..<Int.random(in: 1...24, using: &generator) {
                 bytes += pieces[Int.random(in: 0..<(Bool.random(using: &generator) ? 4 : pieces.count), using: &generator)]
             }
-            let found = bytes.withUnsafeBufferPointer { UTF8Validation.firstInvalidByte(inPart: $0) }
+            let found = bytes.withUnsafeBufferPointer { UTF8Validation.firstInvalidByte(in: $0) }
             #expect(found == reference(bytes), "\(bytes.map { String($0, radix: 16) })")
         }
     }
@@ -182,13 +140,11 @@ import Testing
     }
 }
 
-/// A large file's line starts are found in two halves at once; they must be every line's start.
-@Suite struct LineStartHalvesTests {
-    @Test(arguments: [-1, 0, 1]) func everyLineStartIsFoundWhereverTheMiddleFalls(newlineNearMiddle: Int) {
-        var bytes = Array(String(repeating: "stage s \"Этап\"\n  ", count: 70_000).utf8)
-        bytes[bytes.count / 2 + newlineNearMiddle] = UInt8(ascii: "\n")
+/// Line starts are every `\n`'s next offset, found with memchr.
+@Suite struct LineStartTests {
+    @Test func everyLineStartIsFound() {
+        let bytes = Array(String(repeating: "stage s \"Этап\"\n  ", count: 7_000).utf8) + Array("\n\n".utf8)
         let naive = [0] + bytes.indices.filter { bytes[$0] == UInt8(ascii: "\n") }.map { $0 + 1 }
-        #expect(bytes.count >= 1 << 20)
-        #expect(bytes.withUnsafeBufferPointer(SourceText.lineStarts(in:)) == naive)
+        #expect(SourceFile(path: "l.cjm", text: String(decoding: bytes, as: UTF8.self)).lineStarts == naive)
     }
 }

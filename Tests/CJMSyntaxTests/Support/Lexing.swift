@@ -14,14 +14,14 @@ struct LexedToken {
 
 /// Every token of `text` up to and including the end token, and the lexer's diagnostics.
 func lex(_ text: String) -> (tokens: [LexedToken], diagnostics: [Diagnostic]) {
-    let file = kept(SourceFile(path: "test.cjm", text: text))
+    var bag = DiagnosticCollector(limit: 100)
+    let file = bag.sources.add(SourceFile(path: "test.cjm", text: text))
     return file.utf8.withUnsafeBufferPointer { bytes in
-        var lexer = Lexer(bytes: bytes, fileIndex: file.fileIndex)
-        var bag = DiagnosticBag(limit: 100)
+        var lexer = Lexer(bytes: bytes, file: file.id)
         var tokens: [LexedToken] = []
         repeat {
             let token = lexer.next(&bag)
-            tokens.append(LexedToken(kind: token.kind, start: file.range(token.start, token.start).start, end: file.range(token.end, token.end).start, text: lexer.text(of: token),
+            tokens.append(LexedToken(kind: token.kind, start: file.location(at: token.start), end: file.location(at: token.end), text: lexer.text(of: token),
                                      number: token.number, unit: token.unit,
                                      description: token.description(text: lexer.text(of: token))))
         } while tokens.last?.kind != .end

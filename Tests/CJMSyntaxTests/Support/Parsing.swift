@@ -1,19 +1,15 @@
 @testable import CJMSyntax
-import Synchronization
 
 /// Parses `text` as if read from `path`.
 func parse(_ text: String, path: String = "test.cjm", limits: Limits = .standard) -> ParseResult {
-    Parser.parse(kept(SourceFile(path: path, text: text)), limits: limits)
+    Parser.parse(SourceFile(path: path, text: text), limits: limits)
 }
 
-/// Every file the tests made through `kept`: a tree's ranges find their lines in the file's
-/// text while the file is alive, and tests read them long after parsing.
-private let keptFiles = Mutex<[SourceFile]>([])
-
-/// `file`, kept alive until the test process ends.
-func kept(_ file: SourceFile) -> SourceFile {
-    keptFiles.withLock { $0.append(file) }
-    return file
+extension ParseResult {
+    /// Where `range` of the parsed file starts.
+    func start(_ range: SourceRange) -> SourceLocation { source.span(range).start }
+    /// Where `range` of the parsed file ends.
+    func end(_ range: SourceRange) -> SourceLocation { source.span(range).end }
 }
 
 /// The elements among `statements`, in order.
