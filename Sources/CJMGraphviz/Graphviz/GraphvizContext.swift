@@ -1,7 +1,8 @@
 import CGraphviz
 
-/// A gvc context with its plugins loaded; freed with `gvFreeContext` when released, which
-/// must happen after every graph laid out with it has had its layout freed.
+/// A gvc context with its plugins loaded; freed with `gvFreeContext` when released, after the
+/// graphs laid out with it are closed. Their layouts are never freed (see `withLayout`): the
+/// render worker lays out one graph and exits, so the operating system reclaims them.
 final class GraphvizContext {
     private let context: OpaquePointer
 

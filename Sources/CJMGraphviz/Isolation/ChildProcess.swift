@@ -21,7 +21,7 @@ struct ChildProcess {
         var stderr: [UInt8]
     }
 
-    /// Stderr beyond this is dropped from the front (the failure line comes last).
+    /// Stderr beyond this is dropped from the front (the last lines say most about a death).
     static let stderrLimit = 256 * 1024
 
     var executable: String

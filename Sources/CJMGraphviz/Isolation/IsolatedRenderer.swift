@@ -43,20 +43,25 @@ public struct IsolatedRenderer: Sendable {
         }
     }
 
-    /// Maps how the worker ended to bytes or a `RenderFailure`.
+    /// Maps how the worker ended to bytes or a `RenderFailure`. The map is accepted only from
+    /// a worker that exited 0 after one whole `WorkerFrame`; a failure it reported in a whole
+    /// frame is taken as it is. Otherwise the way it ended decides, and its stderr (Graphviz's
+    /// as much as ours) is only read for context, never as a report.
     func interpret(_ outcome: ChildProcess.Outcome) -> Result<[UInt8], RenderFailure> {
         let stderr = String(decoding: outcome.stderr, as: UTF8.self)
-        switch outcome.termination {
-        case .exited(0):
-            return .success(outcome.stdout)
-        case .timedOut:
+        let frame = Result { () throws(RenderFailure) in try WorkerFrame(reading: outcome.stdout) }
+        switch (outcome.termination, frame) {
+        case (.timedOut, _):
             return .failure(.timedOut(seconds: timeout))
-        case .exited(RenderWorker.failureStatus):
-            if let reported = Self.reportedFailure(in: stderr) { return .failure(reported) }
-            return .failure(unreported(stderr, fallback: .exitedUnexpectedly(status: RenderWorker.failureStatus, detail: Self.lastLines(of: stderr))))
-        case .exited(let status):
+        case (_, .success(.failure(let reported))):
+            return .failure(reported)
+        case (.exited(0), .success(.map(let bytes))):
+            return .success(bytes)
+        case (.exited(0), .failure(let incomplete)):
+            return .failure(incomplete)
+        case (.exited(let status), _):
             return .failure(unreported(stderr, fallback: .exitedUnexpectedly(status: status, detail: Self.lastLines(of: stderr))))
-        case .signaled(let signal):
+        case (.signaled(let signal), _):
             return .failure(unreported(stderr, fallback: .crashed(signal: Self.signalName(signal))))
         }
     }
@@ -68,11 +73,6 @@ public struct IsolatedRenderer: Sendable {
         // "creating thread": under RLIMIT_AS a thread stack cannot be mapped (glib aborts).
         let outOfMemory = ["out of memory", "cannot allocate", "could not allocate", "bad_alloc", "memory exhausted", "creating thread"]
         return outOfMemory.contains(where: lowered.contains) ? .outOfMemory(limitBytes: memoryLimitBytes) : fallback
-    }
-
-    private static func reportedFailure(in stderr: String) -> RenderFailure? {
-        guard let line = stderr.split(separator: "\n").last(where: { $0.hasPrefix(RenderWorker.failureMarker) }) else { return nil }
-        return try? JSONDecoder().decode(RenderFailure.self, from: Data(line.dropFirst(RenderWorker.failureMarker.count).utf8))
     }
 
     private static func lastLines(of stderr: String) -> String {

@@ -3,27 +3,37 @@ import Foundation
 
 /// The body of the hidden `cjm render-worker` subcommand: one graph per process.
 ///
-/// Reads one `RenderRequest` on stdin (in the `WireWriter` format), writes the rendered bytes to stdout and returns
-/// 0. On failure it writes the plain message to stderr, then one last line
-/// `failureMarker` + the failure as JSON, which `IsolatedRenderer` decodes, and returns
-/// `failureStatus`. A crash, an `exit()` inside Graphviz or the memory cap show up to the
-/// parent as a signal or another status instead.
+/// Reads one `RenderRequest` on stdin (in the `WireWriter` format) and answers with exactly
+/// one `WorkerFrame` on stdout: the map, exit status 0; or a `RenderFailure` it caught,
+/// exit status `failureStatus` (its plain message also goes to stderr, for a person reading
+/// it). Before Graphviz runs, file descriptor 1 is pointed at stderr and the real stdout
+/// kept on a private descriptor, so nothing but that frame can reach the parent's stdout.
+/// A crash, an `exit()` inside Graphviz or the memory cap show up to the parent as a
+/// missing or cut frame, a signal or another status instead.
 public enum RenderWorker {
     /// Exit status of a failure the worker reported itself.
     public static let failureStatus: Int32 = 3
-    /// Starts the stderr line that carries a `RenderFailure` as JSON.
-    public static let failureMarker = "cjm-render-failure: "
     /// Set to 1 to get build/layout/render timings on stderr.
     public static let timingsVariable = "CJM_RENDER_TIMINGS"
+    /// For tests only: makes the worker misbehave after a successful render the way a dying
+    /// Graphviz would. `exit-silently` calls `exit(0)` before writing anything; `truncate`
+    /// writes only the first half of its frame and returns 0.
+    public static let testFaultVariable = "CJM_TEST_WORKER_FAULT"
 
     /// Runs the worker. `memoryLimitBytes` caps the address space (RLIMIT_AS) before
     /// anything is read; `reportTimings` writes one timings line to stderr.
     public static func run(memoryLimitBytes: Int? = nil, reportTimings: Bool = false) -> Int32 {
+        // Stdout becomes our private channel; whatever Graphviz prints lands on stderr.
+        let channel = fcntl(STDOUT_FILENO, F_DUPFD_CLOEXEC, 3)
+        guard channel >= 0, dup2(STDERR_FILENO, STDOUT_FILENO) == STDOUT_FILENO else {
+            writeAll(Array("cjm render-worker: could not set aside stdout: \(String(cString: strerror(errno)))\n".utf8), to: STDERR_FILENO)
+            return failureStatus
+        }
         cjm_single_malloc_arena()
         if let limit = memoryLimitBytes, limit > 0 {
             var cap = rlimit(rlim_cur: rlim_t(limit), rlim_max: rlim_t(limit))
             guard setrlimit(Int32(RLIMIT_AS.rawValue), &cap) == 0 else {
-                return fail(.workerUnavailable("could not set the memory limit (\(String(cString: strerror(errno))))"))
+                return report(.workerUnavailable("could not set the memory limit (\(String(cString: strerror(errno))))"), on: channel)
             }
         }
         // Cairo's PDF date and any time formatting follow TZ; fix it for identical bytes.
@@ -33,19 +43,28 @@ public enum RenderWorker {
         do throws(RenderFailure) {
             request = try RenderRequest(wireBytes: Array(FileHandle.standardInput.readDataToEndOfFile()))
         } catch {
-            return fail(error)
+            return report(error, on: channel)
         }
         var timings = GraphvizRenderer.Timings()
         let bytes: [UInt8]
         do {
             bytes = try GraphvizRenderer.render(request, timings: &timings)
         } catch {
-            return fail(error)
+            return report(error, on: channel)
         }
         if reportTimings || ProcessInfo.processInfo.environment[timingsVariable] == "1" {
             writeAll(Array((timings.line + ", " + peakMemory() + "\n").utf8), to: STDERR_FILENO)
         }
-        return writeAll(bytes, to: STDOUT_FILENO) ? 0 : fail(.workerUnavailable("could not write the output"))
+        switch ProcessInfo.processInfo.environment[testFaultVariable] {
+        case "exit-silently": exit(0)
+        case "truncate":
+            let frame = WorkerFrame.map(bytes).bytes
+            writeAll(Array(frame.prefix(frame.count / 2)), to: channel)
+            return 0
+        default: break
+        }
+        // A failed write cannot be reported on the same channel; the parent sees a cut frame.
+        return writeAll(WorkerFrame.map(bytes).bytes, to: channel) ? 0 : failureStatus
     }
 
     /// Peak address space and resident memory, from /proc (for choosing memory limits).
@@ -55,12 +74,9 @@ public enum RenderWorker {
         return wanted.map { $0.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ") }.joined(separator: ", ")
     }
 
-    private static func fail(_ failure: RenderFailure) -> Int32 {
-        var text = failure.message + "\n"
-        if let json = try? JSONEncoder().encode(failure) {
-            text += failureMarker + String(decoding: json, as: UTF8.self) + "\n"
-        }
-        writeAll(Array(text.utf8), to: STDERR_FILENO)
+    private static func report(_ failure: RenderFailure, on channel: Int32) -> Int32 {
+        writeAll(Array((failure.message + "\n").utf8), to: STDERR_FILENO)
+        writeAll(WorkerFrame.failure(failure).bytes, to: channel)
         return failureStatus
     }
 

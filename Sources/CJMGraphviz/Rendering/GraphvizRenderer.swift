@@ -25,7 +25,8 @@ enum GraphvizRenderer {
         GraphvizMessages.startCapturing()
         var clock = Stopwatch()
         let context = try GraphvizContext()
-        // The context must outlive the graph: the layout is freed through it before agclose.
+        // The context outlives the graph (agclose, then gvFreeContext, as `dot` does). The layout is left
+        // unfreed on purpose (see `GraphvizContext.withLayout`): this process exits next.
         return try withExtendedLifetime(context) { () throws(RenderFailure) -> [UInt8] in
             let graph = try CGraph(name: "cjm")
             let lowering = ViewGraphLowering(view: request.graph, format: request.format, dpi: request.dpi)

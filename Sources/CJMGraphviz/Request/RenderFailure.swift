@@ -19,6 +19,9 @@ public enum RenderFailure: Error, Hashable, Sendable, Codable, CustomStringConve
     case crashed(signal: String)
     /// The worker exited with a status that means neither success nor a reported failure.
     case exitedUnexpectedly(status: Int32, detail: String)
+    /// The worker exited 0 without a whole result frame (`WorkerFrame`): Graphviz may call
+    /// `exit()`, and an empty or cut map must not replace a good one.
+    case incompleteResult(String)
     /// The worker ran past the wall-clock timeout and was killed.
     case timedOut(seconds: Double)
     /// The worker ran out of the memory it was allowed.
@@ -51,6 +54,8 @@ public enum RenderFailure: Error, Hashable, Sendable, Codable, CustomStringConve
         case .exitedUnexpectedly(let status, let detail):
             let tail = detail.isEmpty ? "" : ": \(detail)"
             return "Graphviz exited unexpectedly with status \(status)\(tail)"
+        case .incompleteResult(let detail):
+            return "the render process ended without delivering the whole map (\(detail)); Graphviz may have exited early."
         case .timedOut(let seconds):
             return "Graphviz was stopped after \(Self.number(seconds)) s; the map is too complex to lay out in time. Split it into views or raise --timeout."
         case .outOfMemory(let limit):

@@ -8,7 +8,8 @@ import CJMViewGraph
 ///
 /// All-or-nothing: inputs are checked first, then every map is rendered in memory (each in its
 /// own Graphviz child process, `jobs` at a time), and only when all succeeded is anything
-/// written — so an error anywhere leaves every existing output untouched.
+/// written, all files or none (`AtomicFileSet`) — so an error anywhere, a failed write
+/// included, leaves every existing output untouched.
 public struct RenderRun: Sendable {
     public var inputs: [String]
     /// `-o`: a file, a folder, `-` for stdout, or nil for beside each input.
@@ -139,21 +140,27 @@ public struct RenderRun: Sendable {
         return outcome
     }
 
+    /// Writes the files all or none (`AtomicFileSet`), then the map for stdout, if any.
     private func write(_ planned: [PlannedOutput], _ rendered: [[UInt8]], console: Console) -> ExitStatus {
+        var files: [(path: String, bytes: [UInt8])] = []
+        var forStandardOutput: [UInt8]?
         for (output, bytes) in zip(planned, rendered) {
             switch output.destination {
-            case .standardOutput:
-                if !console.emit(bytes) { console.report("cjm: error: cannot write to stdout"); return .cannotWrite }
-            case .file(let path):
-                if !FilePath.makeFolder(FilePath.folder(of: path)) {
-                    console.report("cjm: error: cannot create folder \(FilePath.folder(of: path))")
-                    return .cannotWrite
-                }
-                if case .failure(let failure) = AtomicFile.write(bytes, to: path) {
-                    console.report("cjm: error: cannot write \(failure.path): \(failure.reason)")
-                    return .cannotWrite
-                }
+            case .standardOutput: forStandardOutput = bytes
+            case .file(let path): files.append((path, bytes))
             }
+        }
+        for folder in Set(files.map { FilePath.folder(of: $0.path) }).sorted() where !FilePath.makeFolder(folder) {
+            console.report("cjm: error: cannot create folder \(folder)")
+            return .cannotWrite
+        }
+        if case .failure(let failure) = AtomicFileSet.write(files) {
+            console.report("cjm: error: cannot write \(failure.path): \(failure.reason)")
+            return .cannotWrite
+        }
+        if let forStandardOutput, !console.emit(forStandardOutput) {
+            console.report("cjm: error: cannot write to stdout")
+            return .cannotWrite
         }
         return .success
     }

@@ -17,14 +17,38 @@ public enum AtomicFile {
 
     /// Replaces `path` with `bytes`.
     public static func write(_ bytes: [UInt8], to path: String) -> Result<Void, WriteFailure> {
+        stage(bytes, for: path).flatMap { $0.commit() }
+    }
+
+    /// New bytes for `path`, written and synced to a temporary file beside it but not yet in place.
+    struct Staged {
+        var path: String
+        var temporary: String
+
+        /// Renames the temporary over `path`; on failure removes it and `path` is untouched.
+        func commit() -> Result<Void, WriteFailure> {
+            guard rename(temporary, path) == 0 else {
+                let code = errno
+                discard()
+                return .failure(WriteFailure(path: path, reason: String(cString: strerror(code))))
+            }
+            return .success(())
+        }
+
+        /// Removes the temporary; `path` is untouched.
+        func discard() { unlink(temporary) }
+    }
+
+    /// Writes `bytes` to a new temporary file in `path`'s folder; on failure nothing is left behind.
+    static func stage(_ bytes: [UInt8], for path: String) -> Result<Staged, WriteFailure> {
         let folder = FilePath.folder(of: path)
         var template = Array("\(folder)/.\(FilePath.lastComponent(of: path)).cjm-XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         if fd < 0 { return .failure(WriteFailure(path: path, reason: String(cString: strerror(errno)))) }
         let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
 
-        func fail(_ code: Int32) -> Result<Void, WriteFailure> {
-            close(fd)
+        func fail(_ code: Int32, closing: Bool = true) -> Result<Staged, WriteFailure> {
+            if closing { close(fd) }
             unlink(temporary)
             return .failure(WriteFailure(path: path, reason: String(cString: strerror(code))))
         }
@@ -43,17 +67,8 @@ public enum AtomicFile {
         umask(mask)
         if fchmod(fd, 0o666 & ~mask) != 0 { return fail(errno) }
         if fsync(fd) != 0 { return fail(errno) }
-        if close(fd) != 0 {
-            let code = errno
-            unlink(temporary)
-            return .failure(WriteFailure(path: path, reason: String(cString: strerror(code))))
-        }
-        if rename(temporary, path) != 0 {
-            let code = errno
-            unlink(temporary)
-            return .failure(WriteFailure(path: path, reason: String(cString: strerror(code))))
-        }
-        return .success(())
+        if close(fd) != 0 { return fail(errno, closing: false) }
+        return .success(Staged(path: path, temporary: temporary))
     }
 }
 

@@ -2,7 +2,8 @@ import ArgumentParser
 import CJMGraphviz
 
 /// `cjm render-worker`: hidden; `cjm render` starts one per graph so Graphviz runs in a
-/// child process (see `IsolatedRenderer`). Reads a request on stdin, writes bytes.
+/// child process (see `IsolatedRenderer`). Reads a request on stdin, answers with one
+/// `WorkerFrame` on stdout.
 struct RenderWorkerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render-worker",

@@ -63,13 +63,36 @@ import CJMViewGraph
     }
 
     @Test(arguments: [("kill -SEGV $$", RenderFailure.crashed(signal: "SIGSEGV")),
-                      ("echo 'Error: trouble in init_rank' >&2; exit 1", .exitedUnexpectedly(status: 1, detail: "Error: trouble in init_rank"))])
+                      ("echo 'Error: trouble in init_rank' >&2; exit 1", .exitedUnexpectedly(status: 1, detail: "Error: trouble in init_rank")),
+                      // Stderr is only context: what the old protocol read there is not a report now.
+                      ("echo 'cjm-render-failure: {\"timedOut\":{\"seconds\":1}}' >&2; exit 3",
+                       .exitedUnexpectedly(status: 3, detail: "cjm-render-failure: {\"timedOut\":{\"seconds\":1}}")),
+                      ("exit 0", .incompleteResult("it wrote nothing")),
+                      ("printf 'cjm-frame' ; exit 0", .incompleteResult("its result was cut short after 9 bytes")),
+                      ("printf '<svg/>' ; exit 0", .incompleteResult("its output is not a cjm result"))])
     func deathOfTheWorkerIsNamed(script: String, expected: RenderFailure) throws {
+        #expect(try render(withWorkerScript: "cat >/dev/null\n\(script)").failure == expected)
+    }
+
+    /// The real worker, rendering with Graphviz, then ending the way a Graphviz `exit(0)` or a
+    /// death mid-write would (`RenderWorker.testFaultVariable`).
+    @Test(arguments: [("exit-silently", "it wrote nothing"), ("truncate", "its result was cut short: ")])
+    func aWorkerThatExitsWithoutItsWholeFrameHasNotRendered(fault: String, expected: String) throws {
+        let result = try render(withWorkerScript: "exec env \(RenderWorker.testFaultVariable)=\(fault) '\(Worker.executable)' \"$@\"")
+        guard case .failure(.incompleteResult(let detail)) = result else {
+            Issue.record("expected incompleteResult, got \(result)")
+            return
+        }
+        #expect(detail.hasPrefix(expected))
+    }
+
+    /// Renders the small flow with a shell script standing in as the worker executable.
+    private func render(withWorkerScript body: String) throws -> Result<[UInt8], RenderFailure> {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("cjm-worker-\(UUID().uuidString).sh").path
-        try "#!/bin/sh\ncat >/dev/null\n\(script)\n".write(toFile: path, atomically: true, encoding: .utf8)
+        try "#!/bin/sh\n\(body)\n".write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
         chmod(path, 0o755)
-        let renderer = IsolatedRenderer(workerExecutable: path, timeout: 10, memoryLimitBytes: 1 << 30)
+        let renderer = IsolatedRenderer(workerExecutable: path, timeout: 60, memoryLimitBytes: 2 << 30)
         var result = renderer.render(RenderRequest(graph: SampleGraphs.smallFlow(), format: .svg))
         // A child spawned by a test running in parallel may briefly hold the new script open
         // for writing (ETXTBSY); that is the test's own race, so try again.
@@ -77,7 +100,7 @@ import CJMViewGraph
             usleep(20_000)
             result = renderer.render(RenderRequest(graph: SampleGraphs.smallFlow(), format: .svg))
         }
-        #expect(result.failure == expected)
+        return result
     }
 
     @Test func missingWorkerExecutableIsReported() {

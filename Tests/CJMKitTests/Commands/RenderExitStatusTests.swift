@@ -15,7 +15,8 @@ import Testing
     }
 
     @Test(arguments: [RenderFailure.crashed(signal: "SIGSEGV"), .timedOut(seconds: 1), .graphviz("syntax"), .invalidGraph("x"),
-                      .missingFont(family: "DejaVu Sans", package: "fonts-dejavu-core"), .outOfMemory(limitBytes: 1 << 30)])
+                      .missingFont(family: "DejaVu Sans", package: "fonts-dejavu-core"), .outOfMemory(limitBytes: 1 << 30),
+                      .incompleteResult("it wrote nothing")])
     func everythingElseIsAnInternalFailure(_ failure: RenderFailure) {
         #expect(failure.exitStatus == .internalFailure)
     }
