@@ -1,20 +1,26 @@
 import CJMSyntax
 
-/// `cjm check FILE...`: parse and validate, print every diagnostic, write nothing.
+/// `cjm check FILE...`: parse, validate and lint; print every diagnostic, write nothing.
 public struct CheckRun: Sendable {
     public var inputs: [String]
+    /// `--strict`: warnings fail the run (exit 1).
+    public var strict: Bool
     public var diagnosticFormat: DiagnosticFormat
     public var limits: Limits
 
-    public init(inputs: [String], diagnosticFormat: DiagnosticFormat = .text, limits: Limits = .standard) {
+    public init(inputs: [String], strict: Bool = false, diagnosticFormat: DiagnosticFormat = .text, limits: Limits = .standard) {
         self.inputs = inputs
+        self.strict = strict
         self.diagnosticFormat = diagnosticFormat
         self.limits = limits
     }
 
-    /// Checks every input; the status is the worst outcome (a missing file over an invalid one).
+    /// Checks every input; the status is the worst outcome (a missing file over an invalid one
+    /// over warnings under `--strict`).
     public func run(console: Console) -> ExitStatus {
         let reporter = DiagnosticReporter(format: diagnosticFormat, console: console)
-        return JourneyCompiler.compileAll(InputList.expand(inputs), limits: limits, reporter: reporter).status
+        let status = JourneyCompiler.compileAll(InputList.expand(inputs), limits: limits, strict: strict, reporter: reporter).status
+        if status == .failedCheck { reporter.reportStrictFailure() }
+        return status
     }
 }

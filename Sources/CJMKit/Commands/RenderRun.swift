@@ -31,6 +31,8 @@ public struct RenderRun: Sendable {
     public var check: Bool
     /// Print how long each stage took, for benchmarks.
     public var timings: Bool
+    /// `--strict`: warnings fail the run (exit 1) and nothing is written.
+    public var strict: Bool
     public var diagnosticFormat: DiagnosticFormat
     /// The `cjm` executable whose hidden `render-worker` subcommand does the Graphviz work.
     public var workerExecutable: String
@@ -38,7 +40,7 @@ public struct RenderRun: Sendable {
 
     public init(inputs: [String], output: String? = nil, formats: [OutputFormat] = [], view: String? = nil, allViews: Bool = false,
                 persona: String? = nil, theme: ThemeName? = nil, dpi: Double = 96, timeout: Double = 180,
-                memoryLimitBytes: Int = 4 << 30, jobs: Int = 2, check: Bool = false, timings: Bool = false,
+                memoryLimitBytes: Int = 4 << 30, jobs: Int = 2, check: Bool = false, timings: Bool = false, strict: Bool = false,
                 diagnosticFormat: DiagnosticFormat = .text, workerExecutable: String, limits: Limits = .standard) {
         self.inputs = inputs
         self.output = output
@@ -53,6 +55,7 @@ public struct RenderRun: Sendable {
         self.jobs = jobs
         self.check = check
         self.timings = timings
+        self.strict = strict
         self.diagnosticFormat = diagnosticFormat
         self.workerExecutable = workerExecutable
         self.limits = limits
@@ -76,7 +79,10 @@ public struct RenderRun: Sendable {
         }
         var (journeys, status) = JourneyCompiler.compileAll(paths, limits: limits, reporter: reporter)
         if status != .success { return status }
-        clock.lap("parse+check")
+        for journey in journeys { for (stage, duration) in journey.stageTimes { clock.add(stage, duration) } }
+        // Under `--strict` the maps are still rendered, so every warning of the run is printed
+        // (a later stage's too), and then nothing is written.
+        let warned = strict && journeys.contains { $0.hasWarnings }
 
         // 2. Decide every output and refuse bad combinations before any work.
         let checked = journeys.map { (compiled: $0, journey: $0.journey!) }
@@ -132,6 +138,11 @@ public struct RenderRun: Sendable {
         }
         if status != .success { return status }
         clock.lap("render (Graphviz child)")
+
+        if warned {
+            reporter.reportStrictFailure()
+            return .failedCheck
+        }
 
         // 5. Compare (`--check`) or write.
         let outcome = check ? compare(planned, rendered, console: console) : write(planned, rendered, console: console)

@@ -1,7 +1,7 @@
 import CJMModel
 import CJMSyntax
 
-/// source text → tokens → syntax tree → checked journey, for one input file.
+/// source text → tokens → syntax tree → checked journey → lint warnings, for one input file.
 public enum JourneyCompiler {
     /// Reads `path` (or stdin for `-`), decodes, parses and checks it.
     public static func compile(_ path: String, limits: Limits = .standard) -> Result<CompiledJourney, InputFile.ReadFailure> {
@@ -10,8 +10,10 @@ public enum JourneyCompiler {
     }
 
     /// Compiles every input, printing each one's diagnostics as it goes. Returns the inputs that
-    /// could be read and the worst outcome (a missing file over an invalid one over success).
-    static func compileAll(_ paths: [String], limits: Limits, reporter: DiagnosticReporter) -> (journeys: [CompiledJourney], status: ExitStatus) {
+    /// could be read and the worst outcome (a missing file over an invalid one over warnings
+    /// under `strict` over success).
+    static func compileAll(_ paths: [String], limits: Limits, strict: Bool = false,
+                           reporter: DiagnosticReporter) -> (journeys: [CompiledJourney], status: ExitStatus) {
         var journeys: [CompiledJourney] = []
         var status = ExitStatus.success
         for path in paths {
@@ -22,6 +24,7 @@ public enum JourneyCompiler {
             case .success(let compiled):
                 reporter.report(compiled)
                 if compiled.hasErrors { status = ExitStatus.worse(status, .invalidInput) }
+                if strict && compiled.hasWarnings { status = ExitStatus.worse(status, .failedCheck) }
                 journeys.append(compiled)
             }
         }
@@ -34,9 +37,17 @@ public enum JourneyCompiler {
         case .failure(let diagnostic):
             return CompiledJourney(path: path, journey: nil, diagnostics: [diagnostic], sources: SourceMap(), check: nil)
         case .success(let source):
-            let result = Checker.check(source, limits: limits)
-            return CompiledJourney(path: path, journey: result.validJourney, diagnostics: result.diagnostics, sources: result.sources,
-                                   check: result)
+            // The lint pass runs on every compile, so `check` and `render` print the same
+            // warnings as `lint`.
+            let clock = ContinuousClock()
+            let start = clock.now
+            let checked = Checker.check(source, limits: limits)
+            let checkedAt = clock.now
+            let result = Linter.lint(checked, limits: limits)
+            var compiled = CompiledJourney(path: path, journey: result.validJourney, diagnostics: result.diagnostics,
+                                           sources: result.sources, check: result)
+            compiled.stageTimes = [("parse+check", checkedAt - start), ("lint", clock.now - checkedAt)]
+            return compiled
         }
     }
 }

@@ -40,6 +40,6 @@ public enum Checker {
         sink = builder.sink
         return CheckResult(journey: journey, diagnostics: sink.finished(), sources: sink.sources, syntax: syntax,
                            declarations: declarations.symbols.declarations.map(DeclaredElement.init),
-                           references: builder.references)
+                           references: builder.references, includedComments: includes.comments)
     }
 }

@@ -27,6 +27,8 @@ struct IncludeExpansion {
     /// Where problems go; every file read is added to its `sources`.
     var sink: DiagnosticCollector
     private var parsedFiles: [String: ParsedFile] = [:]
+    /// The comments of every included file, in the order the files were read.
+    private(set) var comments: [Comment] = []
     private var includedBytes = 0
 
     init(loader: IncludeLoader, limits: Limits, sink: DiagnosticCollector) {
@@ -131,6 +133,7 @@ struct IncludeExpansion {
         }
         let file = sink.sources.add(source)
         let syntax = Parser.parse(file, limits: limits, into: &sink)
+        comments += syntax.trivia.comments
         let parsed = ParsedFile(statements: syntax.statements, byteCount: bytes.count)
         parsedFiles[canonical] = parsed
         return parsed

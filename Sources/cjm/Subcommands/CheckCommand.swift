@@ -5,7 +5,7 @@ import CJMKit
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Parse and validate journeys; print every problem; write nothing."
+        abstract: "Parse, validate and lint journeys; print every problem and warning; write nothing."
     )
 
     @Argument(help: "Journey files or folders of them ('-' reads stdin).")
@@ -14,8 +14,11 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: "How to print diagnostics: text or json (one object per line).")
     var diagnostics: DiagnosticFormat = .text
 
+    @Flag(name: .long, help: "Fail (exit 1) when any warning is found.")
+    var strict = false
+
     func run() throws {
-        let status = CheckRun(inputs: files, diagnosticFormat: diagnostics).run(console: Console())
+        let status = CheckRun(inputs: files, strict: strict, diagnosticFormat: diagnostics).run(console: Console())
         if status != .success { throw status.exitCode }
     }
 }

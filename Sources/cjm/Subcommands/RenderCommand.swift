@@ -52,10 +52,13 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .long, help: "How to print diagnostics: text or json.")
     var diagnostics: DiagnosticFormat = .text
 
+    @Flag(name: .long, help: "Fail (exit 1) and write nothing when any warning is found.")
+    var strict = false
+
     func run() throws {
         let run = RenderRun(
             inputs: files, output: output, formats: try formats(), view: view, allViews: allViews, persona: persona,
-            theme: try themeName(), dpi: dpi, timeout: timeout, jobs: jobs, check: check, timings: timings,
+            theme: try themeName(), dpi: dpi, timeout: timeout, jobs: jobs, check: check, timings: timings, strict: strict,
             diagnosticFormat: diagnostics, workerExecutable: WorkerExecutable.path
         )
         let status = run.run(console: Console())

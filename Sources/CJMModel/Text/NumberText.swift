@@ -1,4 +1,3 @@
-import CJMModel
 
 /// Numbers as Russian-speaking readers write them: thousands grouped by a no-break space
 /// (`12 500`), a decimal comma (`3,5`), percent signs without a space (`68%`).

@@ -1,0 +1,36 @@
+import ArgumentParser
+import CJMKit
+
+/// `cjm lint FILE... [--strict] [--list]`
+struct LintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lint",
+        abstract: "Check journeys and print the seed articles' advice as warnings.",
+        discussion: """
+            Switch a rule off for the whole journey with `lint ignore: W012, empty-phase`, or for one \
+            element with `# cjm-ignore W012` on the line before it or at the end of its line. \
+            `lint min_conversion: 20%` sets the low-conversion threshold.
+            """
+    )
+
+    @Argument(help: "Journey files or folders of them ('-' reads stdin).")
+    var files: [String] = []
+
+    @Flag(name: .long, help: "Fail (exit 1) when any warning is found.")
+    var strict = false
+
+    @Flag(name: .long, help: "Print every rule: code, name and why it matters.")
+    var list = false
+
+    @Option(name: .long, help: "How to print diagnostics: text or json (one object per line).")
+    var diagnostics: DiagnosticFormat = .text
+
+    @Flag(name: .long, help: "Print the time the check and the lint pass took to stderr.")
+    var timings = false
+
+    func run() throws {
+        let status = LintRun(inputs: files, strict: strict, list: list, diagnosticFormat: diagnostics, timings: timings)
+            .run(console: Console())
+        if status != .success { throw status.exitCode }
+    }
+}
