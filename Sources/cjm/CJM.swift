@@ -7,7 +7,7 @@ struct CJM: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cjm",
         abstract: "Customer journey maps as code: check a .cjm journey and render it with Graphviz.",
-        subcommands: [InitCommand.self, CheckCommand.self, RenderCommand.self, RenderWorkerCommand.self]
+        subcommands: [InitCommand.self, CheckCommand.self, RenderCommand.self, MarkdownCommand.self, RenderWorkerCommand.self]
     )
 }
 

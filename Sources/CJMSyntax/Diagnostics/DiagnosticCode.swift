@@ -74,4 +74,12 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case includeCycle = "E051"
     /// An include that leaves the including file's folder tree.
     case includeOutsideTree = "E052"
+
+    // Maps embedded in Markdown (`cjm md`)
+    /// A ```` ```cjm ```` block with no closing fence: it would run to the end of the document.
+    case unclosedMapFence = "E060"
+    /// A `key=value` on an embedded map that is unknown, malformed, or names nothing in the journey.
+    case invalidMapOption = "E061"
+    /// A `<!-- cjm: FILE -->` marker whose journey cannot be read.
+    case embeddedMapNotFound = "E062"
 }
