@@ -7,7 +7,7 @@ struct CJM: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cjm",
         abstract: "Customer journey maps as code: check a .cjm journey and render it with Graphviz.",
-        subcommands: [CheckCommand.self, RenderCommand.self, RenderWorkerCommand.self]
+        subcommands: [CheckCommand.self, RenderCommand.self, FormatCommand.self, RenderWorkerCommand.self]
     )
 }
 
