@@ -8,3 +8,4 @@ cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 swift test "$@"
 swift run cjm check templates/*.cjm
+swift run cjm fmt --check templates/*.cjm
