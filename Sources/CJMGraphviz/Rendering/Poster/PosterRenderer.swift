@@ -78,7 +78,7 @@ struct PosterRenderer {
                 let box = Rect(x: left + Double(column) * cellWidth, y: top + Double(row) * cellHeight, width: cellWidth, height: cellHeight)
                 let used = printed.contains(label)
                 document.rectangle(box, fill: used ? nil : 0.6, alpha: 0.35, stroke: 0.15, width: 0.75)
-                let labelSize = min(max(min(cellWidth, cellHeight) * 0.28, 5), 28)
+                let labelSize = min(max(min(cellWidth, cellHeight) * 0.22, 5), 20)
                 document.text(label, x: box.x + cellWidth / 2, y: box.y + cellHeight / 2 + labelSize * 0.35, size: labelSize, bold: true,
                               gray: used ? 0 : 0.45, maxWidth: cellWidth * 0.9, centred: true, halo: true)
             }
