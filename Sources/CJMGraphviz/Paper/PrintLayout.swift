@@ -16,8 +16,7 @@ public struct PrintLayout: Hashable, Sendable {
 
     /// The layout `setup` asks for, or nil when it asks for none. With `--paper` the map is
     /// fitted to the sheet; with `--tile` alone it is scaled so that text of `smallestText`
-    /// points prints at `Legibility.readablePrintedPoints`, never below scale 1's size for a map
-    /// without text.
+    /// points prints at `Legibility.readablePrintedPoints` (a map without text keeps scale 1).
     public static func plan(drawing: DrawingSize, setup: PageSetup, smallestText: Double) -> PrintLayout? {
         var sheet: SheetFit?
         var scale = 1.0

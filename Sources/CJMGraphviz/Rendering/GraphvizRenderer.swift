@@ -42,7 +42,8 @@ enum GraphvizRenderer {
                     throw .graphviz("the layout has no bounding box")
                 }
                 let smallest = Legibility.smallestText(in: request.graph)
-                let layout = PrintLayout.plan(drawing: drawing, setup: request.page, smallestText: smallest)
+                // DOT is the laid-out graph, not a drawing on paper.
+                let layout = request.format == .dot ? nil : PrintLayout.plan(drawing: drawing, setup: request.page, smallestText: smallest)
                 if request.format.isBitmap { try checkBitmapSize(drawing: drawing, layout: layout, request: request) }
                 let bytes: [UInt8]
                 if let poster = layout?.poster, request.format == .pdf {
@@ -53,7 +54,7 @@ enum GraphvizRenderer {
                     bytes = try PosterRenderer(grid: poster, scale: layout!.scale, title: request.graph.title ?? request.graph.id,
                                                fontName: request.graph.style.fontName, smallestText: smallest).render(recording)
                 } else {
-                    if let sheet = layout?.sheet, request.format != .dot {
+                    if let sheet = layout?.sheet {
                         try SheetPlacement(fit: sheet, boundingBox: box).apply(to: graph)
                     }
                     bytes = try context.render(graph, format: request.format.graphvizFormat)
