@@ -21,11 +21,16 @@ let package = Package(
             pkgConfig: "libgvc",
             providers: [.apt(["libgraphviz-dev"])]
         ),
+        .systemLibrary(
+            name: "CCairo",
+            pkgConfig: "cairo",
+            providers: [.apt(["libcairo2-dev"])]
+        ),
         .target(name: "CJMSyntax"),
         .target(name: "CJMModel", dependencies: ["CJMSyntax"]),
         .target(name: "CJMViewGraph"),
         .target(name: "CJMMaps", dependencies: ["CJMModel", "CJMViewGraph"]),
-        .target(name: "CJMGraphviz", dependencies: ["CGraphviz", "CJMViewGraph"]),
+        .target(name: "CJMGraphviz", dependencies: ["CGraphviz", "CCairo", "CJMViewGraph"]),
         .target(name: "CJMKit", dependencies: ["CJMSyntax", "CJMModel", "CJMViewGraph", "CJMMaps", "CJMGraphviz"]),
         .executableTarget(
             name: "cjm",

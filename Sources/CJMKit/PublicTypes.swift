@@ -5,3 +5,7 @@ import CJMModel
 public typealias OutputFormat = CJMGraphviz.OutputFormat
 /// The built-in themes (re-exported so the CLI needs only CJMKit).
 public typealias ThemeName = CJMModel.ThemeName
+/// A `--paper`/`--tile` sheet (re-exported so the CLI needs only CJMKit).
+public typealias PaperSize = CJMGraphviz.PaperSize
+/// What `--paper`, `--tile` and `--landscape`/`--portrait` ask for.
+public typealias PageSetup = CJMGraphviz.PageSetup

@@ -74,4 +74,8 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case includeCycle = "E051"
     /// An include that leaves the including file's folder tree.
     case includeOutsideTree = "E052"
+
+    // Warnings about the printed map (W1NN): found by `cjm render` once the map is laid out
+    /// On the chosen `--paper`/`--tile`, the map's smallest text prints under 8 pt.
+    case illegiblePrint = "W101"
 }

@@ -34,8 +34,23 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .long, help: "Theme: default, print or mono (overrides the journey's theme:).")
     var theme: String?
 
-    @Option(name: .long, help: "Resolution of PNG output.")
-    var dpi: Double = 96
+    @Option(name: .long, help: "Resolution of PNG output (default 96; 150 for a --paper sheet).")
+    var dpi: Double?
+
+    @Option(name: .long, help: "Fit the map to one sheet: A0, A1, A2, A3, A4, letter, legal or tabloid.")
+    var paper: String?
+
+    @Option(name: .long, help: "Make a multi-page PDF poster of A4, A3 or letter sheets (with --paper: of that final size).")
+    var tile: String?
+
+    @Flag(name: .long, help: "Hold the sheet landscape (default: whichever prints the text larger).")
+    var landscape = false
+
+    @Flag(name: .long, help: "Hold the sheet portrait.")
+    var portrait = false
+
+    @Flag(name: .long, help: "Fail (exit 1, write nothing) on any warning, text too small to print included.")
+    var strict = false
 
     @Option(name: .long, help: "Seconds one layout and render may take.")
     var timeout: Double = 180
@@ -55,7 +70,7 @@ struct RenderCommand: ParsableCommand {
     func run() throws {
         let run = RenderRun(
             inputs: files, output: output, formats: try formats(), view: view, allViews: allViews, persona: persona,
-            theme: try themeName(), dpi: dpi, timeout: timeout, jobs: jobs, check: check, timings: timings,
+            theme: try themeName(), dpi: dpi, page: try pageSetup(), strict: strict, timeout: timeout, jobs: jobs, check: check, timings: timings,
             diagnosticFormat: diagnostics, workerExecutable: WorkerExecutable.path
         )
         let status = run.run(console: Console())
@@ -66,8 +81,25 @@ struct RenderCommand: ParsableCommand {
         guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
         guard jobs >= 1 else { throw ValidationError("-j must be at least 1") }
         if allViews && view != nil { throw ValidationError("--view and --all-views exclude each other") }
+        if landscape && portrait { throw ValidationError("--landscape and --portrait exclude each other") }
         _ = try formats()
         _ = try themeName()
+        _ = try pageSetup()
+    }
+
+    private func pageSetup() throws -> PageSetup {
+        func sheet(_ name: String?, _ flag: String, among sizes: [PaperSize]) throws -> PaperSize? {
+            guard let name else { return nil }
+            guard let size = PaperSize.named(name), sizes.contains(size) else {
+                throw ValidationError("unknown \(flag) '\(name)'; sizes: \(PaperSize.list(sizes))")
+            }
+            return size
+        }
+        let setup = PageSetup(paper: try sheet(paper, "--paper", among: PaperSize.all),
+                              orientation: landscape ? .landscape : portrait ? .portrait : nil,
+                              tile: try sheet(tile, "--tile", among: PaperSize.tiles))
+        if let problem = setup.problem { throw ValidationError(problem) }
+        return setup
     }
 
     private func formats() throws -> [OutputFormat] {
