@@ -103,11 +103,9 @@ if [ "$build" = yes ]; then
   rm -f "$man_page"
   swift package generate-manual --configuration debug --date "$date" >&2
 fi
-if [ "$configuration" = release ]; then
-  binary="$(swift build -c release --static-swift-stdlib --show-bin-path)/cjm"
-else
-  binary="$(swift build --show-bin-path)/cjm"
-fi
+# SwiftPM's own links to the build folders (not `swift build --show-bin-path`: a test that
+# runs this under `swift test` must not wait for the lock that holds on .build).
+binary=".build/$configuration/cjm"
 [ -x "$binary" ] || { echo "install: $binary is missing; run without --no-build" >&2; exit 1; }
 [ -s "$man_page" ] || { echo "install: $man_page is missing; run without --no-build" >&2; exit 1; }
 
