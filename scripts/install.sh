@@ -80,7 +80,8 @@ if [ "$action" = uninstall ]; then
   # Folders deepest first; only the ones an install created, and only when empty.
   { grep '^dir ' <<< "$entries" || true; } | cut -d' ' -f2- | awk '{ print length, $0 }' | sort -rn | cut -d' ' -f2- |
     while read -r rel; do
-      [ -d "$prefix/$rel" ] && $as_root rmdir "$prefix/$rel" 2>/dev/null && echo "removed $prefix/$rel/" >&2 || true
+      if [ "$rel" = . ]; then path="$prefix"; else path="$prefix/$rel"; fi
+      [ -d "$path" ] && $as_root rmdir "$path" 2>/dev/null && echo "removed $path/" >&2 || true
     done
   echo "cjm is uninstalled from $prefix" >&2
   exit 0
@@ -135,7 +136,10 @@ make_dir() {
   $as_root mkdir "$prefix/$rel"
   created_dirs+=$'\n'"dir $rel"
 }
-[ -d "$prefix" ] || { $as_root mkdir -p "$prefix"; }
+if [ ! -d "$prefix" ]; then  # `dir .`: the prefix itself (not the folders above it)
+  $as_root mkdir -p "$prefix"
+  created_dirs+=$'\n'"dir ."
+fi
 for rel in "$bin_rel" "$man_rel" "$bash_rel" "$zsh_rel" "$fish_rel" "$manifest_rel"; do
   dir="$(dirname "$rel")"
   [ "$dir" = . ] || make_dir "$dir"

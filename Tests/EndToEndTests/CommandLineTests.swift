@@ -47,6 +47,30 @@ struct CommandLineTests {
         }
     }
 
+    /// Every example of every help runs as printed, in a folder with the files it names.
+    @Test func theExamplesAreReal() throws {
+        let folder = try makeScratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let template = repositoryRoot.appendingPathComponent("templates/online-store.cjm")
+        try FileManager.default.copyItem(at: template, to: folder.appendingPathComponent("journey.cjm"))
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("docs"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: template, to: folder.appendingPathComponent("docs/journey.cjm"))
+        // The map the CI example checks for staleness, rendered as that example expects it.
+        #expect(try CJMProcess.run(["render", "docs/journey.cjm", "-o", "docs/", "-f", "svg"], in: folder).status == 0)
+        var examples: [String] = []
+        for help in [[], ["check", "--help"], ["render", "--help"]] {
+            let text = try CJMProcess.run(help).stdoutText
+            examples += text.split(separator: "\n").filter { $0.hasPrefix("  cjm ") }.map { String($0.dropFirst(6)) }
+        }
+        #expect(examples.count >= 6)
+        for example in examples {
+            let outcome = try CJMProcess.run(example.split(separator: " ").map(String.init), in: folder)
+            #expect(outcome.status == 0, "cjm \(example): \(outcome.stderr)")
+        }
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("board.png").path))
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("maps/journey.board.png").path))
+    }
+
     @Test func theRenderWorkerIsNoCommandOfHelp() throws {
         let help = try CJMProcess.run(["--help"]).stdoutText
         #expect(help.contains("render "))

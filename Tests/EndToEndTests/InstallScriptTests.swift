@@ -50,6 +50,16 @@ struct InstallScriptTests {
         #expect(nothingLeft.stderr.contains("nothing to remove"))
     }
 
+    @Test func aPrefixTheInstallMadeGoesWithTheUninstall() throws {
+        let parent = try makeScratchFolder()
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let prefix = parent.appendingPathComponent("tools")
+        #expect(try install([prefix.path]).status == 0)
+        #expect(FileManager.default.isExecutableFile(atPath: prefix.appendingPathComponent("bin/cjm").path))
+        #expect(try install(["--uninstall", prefix.path]).status == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path).isEmpty)
+    }
+
     @Test func aCjmTheScriptDidNotInstallIsLeftAlone() throws {
         let prefix = try makeScratchFolder()
         defer { try? FileManager.default.removeItem(at: prefix) }
