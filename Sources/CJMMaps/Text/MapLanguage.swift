@@ -3,7 +3,9 @@ import CJMModel
 /// The language of the words a map supplies itself, such as the titles of blocks the journey
 /// leaves unnamed: the journey's own.
 public enum MapLanguage: Sendable, Equatable {
+    /// Каналы, Лиды, Сделки, ...
     case russian
+    /// Channels, Leads, Deals, ...
     case english
 
     /// Russian when more of the journey's texts are Cyrillic than Latin, else English.
