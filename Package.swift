@@ -34,8 +34,11 @@ let package = Package(
         .target(name: "CJMKit", dependencies: ["CJMSyntax", "CJMModel", "CJMViewGraph", "CJMMaps", "CJMGraphviz"]),
         .executableTarget(
             name: "cjm",
-            dependencies: ["CJMKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["CJMKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            plugins: ["BuildCommit"]
         ),
+        // `cjm --version` names the git commit it was built from.
+        .plugin(name: "BuildCommit", capability: .buildTool()),
         .testTarget(name: "CJMSyntaxTests", dependencies: ["CJMSyntax"]),
         .testTarget(name: "CJMModelTests", dependencies: ["CJMModel", "CJMSyntax"]),
         .testTarget(name: "CJMMapsTests", dependencies: ["CJMMaps", "CJMModel", "CJMSyntax", "CJMViewGraph", "CJMGraphviz"]),

@@ -36,3 +36,11 @@ struct FormatCommand: ParsableCommand {
         if status != .success { throw status.exitCode }
     }
 }
+
+extension FormatCommand: CommandExamples {
+    static let examples = [
+        (effect: "Show what formatting would change, writing nothing", command: "cjm fmt --diff journey.cjm"),
+        (effect: "Rewrite every journey in docs/ in the canonical form", command: "cjm fmt docs/"),
+        (effect: "Fail (exit 1) in CI when a journey is not formatted", command: "cjm fmt --check docs/"),
+    ]
+}

@@ -13,16 +13,18 @@ struct RenderCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Journey files or folders of them ('-' reads stdin).")
+    @Argument(help: "Journey files or folders of them ('-' reads stdin).", completion: .file(extensions: ["cjm"]))
     var files: [String]
 
-    @Option(name: .shortAndLong, help: "Output file, folder, or '-' for stdout.")
+    @Option(name: .shortAndLong, help: "Output file, folder, or '-' for stdout.", completion: .file())
     var output: String?
 
-    @Option(name: .shortAndLong, help: "Formats, comma-separated: svg, png, pdf, dot.")
+    @Option(name: .shortAndLong, help: "Formats, comma-separated: svg, png, pdf, dot.",
+            completion: .list(["svg", "png", "pdf", "dot", "svg,png", "svg,png,pdf"]))
     var format: String?
 
-    @Option(name: .long, help: "The view to render: flow (default), board, or a `view` id of the journey.")
+    @Option(name: .long, help: "The view to render: flow (default), board, or a `view` id of the journey.",
+            completion: .list(["flow", "board"]))
     var view: String?
 
     @Flag(name: .long, help: "Render every view, one file each (NAME.VIEW.FORMAT).")
@@ -31,7 +33,8 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .long, help: "Narrow the board and named views to one persona id.")
     var persona: String?
 
-    @Option(name: .long, help: "Theme: default, print or mono (overrides the journey's theme:).")
+    @Option(name: .long, help: "Theme: default, print or mono (overrides the journey's theme:).",
+            completion: .list(["default", "print", "mono"]))
     var theme: String?
 
     @Option(name: .long, help: "Resolution of PNG output (default 96; 150 for a --paper sheet).")
@@ -119,4 +122,13 @@ struct RenderCommand: ParsableCommand {
         }
         return name
     }
+}
+
+extension RenderCommand: CommandExamples {
+    static let examples = [
+        (effect: "Draw journey.svg beside journey.cjm", command: "cjm render journey.cjm"),
+        (effect: "The phase board as a 150 dpi PNG", command: "cjm render journey.cjm --view board -o board.png --dpi 150"),
+        (effect: "In CI: fail when a committed map in docs/ is stale",
+         command: "cjm render docs/journey.cjm -o docs/ -f svg --check"),
+    ]
 }
