@@ -117,9 +117,9 @@ public struct Automation: Equatable, Sendable {
     public var path: ElementPath
     public var label: String
     public var kind: Kind?
-    public var after: Duration?
+    public var after: Delay?
     public var source: SourceRange
-    public init(path: ElementPath, label: String, kind: Kind? = nil, after: Duration? = nil, source: SourceRange) {
+    public init(path: ElementPath, label: String, kind: Kind? = nil, after: Delay? = nil, source: SourceRange) {
         self.path = path; self.label = label; self.kind = kind; self.after = after; self.source = source
     }
 }
