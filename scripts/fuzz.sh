@@ -94,10 +94,13 @@ for target in "${targets[@]}"; do
     if [ "$target" = check ]; then
         cp templates/*.cjm Tests/Fixtures/*.cjm Fuzz/seeds/* "$seeds/"
         dictionary=(-dict=Fuzz/cjm.dict)
+        max_len=16384
     else
         journeys=$(ls templates/*.cjm Tests/Fixtures/*.cjm | paste -sd:)
         CJM_FUZZ_WRITE_SEEDS=$seeds CJM_FUZZ_SEED_JOURNEYS=$journeys "$binary" -runs=0 >/dev/null
         dictionary=()
+        # A whole request of a template map is up to ~64 KB.
+        max_len=131072
     fi
     # Graphviz's lowering keeps a little memory per graph on purpose (see GraphvizContext);
     # leaks are not what this looks for.
@@ -110,7 +113,7 @@ for target in "${targets[@]}"; do
     parallel=()
     [ "$jobs" -gt 1 ] && parallel=(-fork="$jobs" -ignore_crashes=1)
     # shellcheck disable=SC2086
-    if ! "$binary" "$corpus" "$seeds" "${dictionary[@]}" "${parallel[@]}" -max_total_time="$seconds" -max_len=16384 \
+    if ! "$binary" "$corpus" "$seeds" "${dictionary[@]}" "${parallel[@]}" -max_total_time="$seconds" -max_len="$max_len" \
         -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$crashes/" ${CJM_FUZZ_ARGS:-} >"$log" 2>&1; then
         status=1
     fi

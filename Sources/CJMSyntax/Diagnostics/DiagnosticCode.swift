@@ -74,4 +74,6 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case includeCycle = "E051"
     /// An include that leaves the including file's folder tree.
     case includeOutsideTree = "E052"
+    /// A file included a second time into the same journey (each file is spliced in once).
+    case includeRepeated = "E053"
 }
