@@ -105,6 +105,8 @@ for target in "${targets[@]}"; do
     # Graphviz's lowering keeps a little memory per graph on purpose (see GraphvizContext);
     # leaks are not what this looks for.
     export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0:allocator_may_return_null=1}
+    # libFuzzer reports a crash itself; Swift's backtracer would only add noise under ASan.
+    export SWIFT_BACKTRACE=enable=no
     echo "fuzz.sh: fuzzing $target for $seconds s; corpus $corpus, crashes go to $crashes/" >&2
     log=$root/$target.log
     started=$root/$target.started
