@@ -21,16 +21,24 @@ let package = Package(
             pkgConfig: "libgvc",
             providers: [.apt(["libgraphviz-dev"])]
         ),
+        .systemLibrary(
+            name: "CCairo",
+            pkgConfig: "cairo",
+            providers: [.apt(["libcairo2-dev"])]
+        ),
         .target(name: "CJMSyntax"),
         .target(name: "CJMModel", dependencies: ["CJMSyntax"]),
         .target(name: "CJMViewGraph"),
         .target(name: "CJMMaps", dependencies: ["CJMModel", "CJMViewGraph"]),
-        .target(name: "CJMGraphviz", dependencies: ["CGraphviz", "CJMViewGraph"]),
+        .target(name: "CJMGraphviz", dependencies: ["CGraphviz", "CCairo", "CJMViewGraph"]),
         .target(name: "CJMKit", dependencies: ["CJMSyntax", "CJMModel", "CJMViewGraph", "CJMMaps", "CJMGraphviz"]),
         .executableTarget(
             name: "cjm",
-            dependencies: ["CJMKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["CJMKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            plugins: ["BuildCommit"]
         ),
+        // `cjm --version` names the git commit it was built from.
+        .plugin(name: "BuildCommit", capability: .buildTool()),
         .testTarget(name: "CJMSyntaxTests", dependencies: ["CJMSyntax"]),
         .testTarget(name: "CJMModelTests", dependencies: ["CJMModel", "CJMSyntax"]),
         .testTarget(name: "CJMMapsTests", dependencies: ["CJMMaps", "CJMModel", "CJMSyntax", "CJMViewGraph", "CJMGraphviz"]),

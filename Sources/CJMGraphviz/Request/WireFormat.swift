@@ -10,7 +10,7 @@
 /// worker from another build refuses it instead of misreading it.
 struct WireWriter {
     /// Opens every request; its last byte is the format's version.
-    static let magic: [UInt8] = Array("cjm-wire".utf8) + [1]
+    static let magic: [UInt8] = Array("cjm-wire".utf8) + [2]
 
     private(set) var bytes: [UInt8] = WireWriter.magic
 
@@ -35,6 +35,11 @@ struct WireWriter {
     mutating func write(_ value: String?) {
         write(value != nil)
         if let value { write(value) }
+    }
+
+    mutating func write(_ raw: [UInt8]) {
+        writeCount(raw.count)
+        bytes.append(contentsOf: raw)
     }
 
     mutating func write(_ values: [String]) {
@@ -122,6 +127,12 @@ struct WireReader {
 
     mutating func read(_: String?.Type = String?.self) throws(RenderFailure) -> String? {
         try read(Bool.self) ? try read(String.self) : nil
+    }
+
+    mutating func read(_: [UInt8].Type = [UInt8].self) throws(RenderFailure) -> [UInt8] {
+        let count = try readCount()
+        let end = try advance(by: count)
+        return Array(bytes[(end - count)..<end])
     }
 
     mutating func read(_: [String].Type = [String].self) throws(RenderFailure) -> [String] {

@@ -105,8 +105,8 @@ extension JourneyBuilder {
             return nil
         }
         if let value = Word(rawValue: written) { return value }
-        sink.error(.invalidValue, "`\(written)` is not a valid `\(name):`; expected one of: \(allowed.joined(separator: ", "))",
-                   at: attribute.value.range, name: written, suggestingFrom: allowed)
+        sink.error(.invalidValue, "`\(written)` is not a valid `\(name):`",
+                   at: attribute.value.range, name: written, suggestingFrom: allowed, listing: .closedSet("allowed:"))
         return nil
     }
 

@@ -63,6 +63,7 @@ public struct Channel: Equatable, Sendable {
 public struct Leads: Equatable, Sendable {
     /// `leads` when written without an id.
     public var path: ElementPath
+    /// The label written, or empty: the map then titles the block in the journey's language.
     public var label: String
     public var stages: [Stage]
     /// The pipelines named by `convert`, or every pipeline when `convert` is absent.
@@ -127,6 +128,7 @@ public struct Automation: Equatable, Sendable {
 public struct Site: Equatable, Sendable {
     /// `site` when written without an id (`site2`, ... for further unnamed sites).
     public var path: ElementPath
+    /// The label written, or empty: the map then titles the block in the journey's language.
     public var label: String
     public var pages: [Page]
     public var source: SourceRange
@@ -153,6 +155,7 @@ public struct Page: Equatable, Sendable {
 public struct AdNetwork: Equatable, Sendable {
     public enum Kind: String, Sendable, Codable, CaseIterable { case search, social }
     public var path: ElementPath
+    /// The label written, or empty: the map then titles the block in the journey's language.
     public var label: String
     public var kind: Kind?
     public var campaigns: [Campaign]

@@ -76,4 +76,8 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case includeOutsideTree = "E052"
     /// A file included a second time into the same journey (each file is spliced in once).
     case includeRepeated = "E053"
+
+    // Warnings about the printed map (W1NN): found by `cjm render` once the map is laid out
+    /// On the chosen `--paper`/`--tile`, the map's smallest text prints under 8 pt.
+    case illegiblePrint = "W101"
 }
