@@ -11,8 +11,8 @@
 //   wire round trip unchanged, passes the render caps or is refused by them, and lowers into
 //   a Graphviz graph without a refusal: whatever `check` lets through, the renderer takes
 //   (the URL policies, the colour words, ids);
-// - FMT HOOK (issue 20): once `cjm fmt` exists, format the checked file, check the result
-//   again and require the same journey (see `formatRoundTrip` below).
+// - `cjm fmt`'s canonical form of a valid journey checks again to the same maps, and
+//   formatting it once more changes nothing (`formatRoundTrip`).
 import CJMSyntax
 @testable import CJMModel
 import CJMViewGraph
@@ -52,7 +52,7 @@ enum CheckFuzzing {
         for diagnostic in result.diagnostics { print(diagnostic, sources: result.sources) }
         guard let journey = result.validJourney else { return }
         renderFront(journey)
-        formatRoundTrip(source, checked: journey)
+        formatRoundTrip(source, checked: journey, loader: loader)
     }
 
     /// The diagnostic must print without trapping; the text goes nowhere.
@@ -95,9 +95,24 @@ enum CheckFuzzing {
         }
     }
 
-    /// FMT HOOK (issue 20): `cjm fmt` is being built in CJMSyntax/Printing by another change.
-    /// When it lands, print `source`'s syntax tree back to text here, check that text again
-    /// with the same loader, and `precondition` that it gives the same journey as `checked`
-    /// (and that formatting the formatted text changes nothing).
-    static func formatRoundTrip(_ source: SourceFile, checked: Journey) {}
+    /// `cjm fmt`'s promise: the canonical form of a valid journey checks to the same maps,
+    /// and formatting it again changes nothing.
+    static func formatRoundTrip(_ source: SourceFile, checked: Journey, loader: IncludeLoader) {
+        let parsed = Parser.parse(source, limits: limits)
+        let formatted = CanonicalForm.text(of: parsed.syntax, source: parsed.source)
+        let again = Checker.check(SourceFile(path: "fuzz.cjm", text: formatted), limits: limits, loader: loader)
+        guard let reformedJourney = again.validJourney else {
+            fatalError("the canonical form of a valid journey does not check: \(again.diagnostics.first.map { $0.message } ?? "")\n\(formatted)")
+        }
+        let theme = Theme.named(checked.theme, styles: checked.styles)
+        let reformedTheme = Theme.named(reformedJourney.theme, styles: reformedJourney.styles)
+        precondition(MapCatalog.names(in: checked) == MapCatalog.names(in: reformedJourney), "fmt changed the list of maps")
+        for name in MapCatalog.names(in: checked) {
+            let before = MapCatalog.build(view: name, journey: checked, persona: nil, theme: theme)
+            let after = MapCatalog.build(view: name, journey: reformedJourney, persona: nil, theme: reformedTheme)
+            precondition(before == after, "fmt changed the map `\(name)`\n\(formatted)")
+        }
+        let reparsed = Parser.parse(SourceFile(path: "fuzz.cjm", text: formatted), limits: limits)
+        precondition(CanonicalForm.text(of: reparsed.syntax, source: reparsed.source) == formatted, "fmt is not idempotent\n\(formatted)")
+    }
 }
