@@ -47,11 +47,15 @@ EOF
 swiftc -parse-as-library -sanitize=fuzzer,address "$probe/probe.swift" -o "$probe/probe" >"$probe/log" 2>&1 \
     || skip "this Swift toolchain cannot build with -sanitize=fuzzer ($(head -1 "$probe/log"))"
 
-flags=(-package-name cjm -parse-as-library -O -g -wmo -enable-testing -sanitize=fuzzer,address -use-ld=lld
-       -I "$modules" -I Sources/CGraphviz)
-for flag in $(pkg-config --cflags libgvc); do flags+=(-Xcc "$flag"); done
+# The package's system libraries (Package.swift: CGraphviz, CCairo) by their module maps and pkg-config.
+flags=(-package-name cjm -parse-as-library -O -g -wmo -enable-testing -sanitize=fuzzer,address -use-ld=lld -I "$modules")
 libs=()
-for flag in $(pkg-config --libs libgvc); do libs+=("$flag"); done
+for system in CGraphviz:libgvc CCairo:cairo; do
+    [ -d "Sources/${system%%:*}" ] || continue
+    flags+=(-I "Sources/${system%%:*}")
+    for flag in $(pkg-config --cflags "${system#*:}"); do flags+=(-Xcc "$flag"); done
+    for flag in $(pkg-config --libs "${system#*:}"); do libs+=("$flag"); done
+done
 
 # Each module into a static library, in pipeline order, rebuilt when one of its sources changed.
 build_module() {
