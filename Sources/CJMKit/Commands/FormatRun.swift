@@ -76,7 +76,8 @@ public struct FormatRun: Sendable {
         let source: SourceFile
         switch SourceDecoder.decode(path: path, bytes: bytes, limits: limits) {
         case .failure(let diagnostic):
-            reporter.report([diagnostic], sources: SourceMap())
+            // Shown with its bad bytes as U+FFFD, so the error prints its line and caret.
+            reporter.report([diagnostic], sources: SourceMap(SourceDecoder.shownFile(path: path, bytes: bytes, limits: limits).map { [$0] } ?? []))
             return nil
         case .success(let decoded): source = decoded
         }

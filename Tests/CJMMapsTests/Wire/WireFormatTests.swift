@@ -49,4 +49,13 @@ import Testing
         }
         #expect(throws: RenderFailure.self) { try RenderRequest(wireBytes: damaged) }
     }
+
+    /// Regression for the `wire` fuzz target's first find: a request whose number decoded as
+    /// NaN was accepted, and was then not even equal to itself.
+    @Test(arguments: [Double.nan, .infinity, -.infinity])
+    func aNumberThatIsNotFiniteIsRefused(_ value: Double) throws {
+        var graph = try #require(Self.graphs().first)
+        graph.style.fontSize = value
+        #expect(throws: RenderFailure.self) { try RenderRequest(wireBytes: RenderRequest(graph: graph, format: .svg).wireBytes) }
+    }
 }
