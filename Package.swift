@@ -14,6 +14,9 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // The HTTP server of `cjm watch`'s live preview: no dependencies of its own, so it adds
+        // little to a clean build (benchmarks/README.md).
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         .systemLibrary(
@@ -31,7 +34,18 @@ let package = Package(
         .target(name: "CJMViewGraph"),
         .target(name: "CJMMaps", dependencies: ["CJMModel", "CJMViewGraph"]),
         .target(name: "CJMGraphviz", dependencies: ["CGraphviz", "CCairo", "CJMViewGraph"]),
-        .target(name: "CJMKit", dependencies: ["CJMSyntax", "CJMModel", "CJMViewGraph", "CJMMaps", "CJMGraphviz"]),
+        // The starter journeys of `cjm init` are compiled into the binary from templates/
+        // (Sources/CJMKit/Templates is a link to it), so an installed `cjm` needs no data files.
+        .target(
+            name: "CJMKit",
+            dependencies: ["CJMSyntax", "CJMModel", "CJMViewGraph", "CJMMaps", "CJMGraphviz",
+                           .product(name: "FlyingFox", package: "FlyingFox")],
+            resources: [
+                .embedInCode("Templates/blank.cjm"),
+                .embedInCode("Templates/service-center.cjm"),
+                .embedInCode("Templates/online-store.cjm"),
+            ]
+        ),
         .executableTarget(
             name: "cjm",
             dependencies: ["CJMKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],

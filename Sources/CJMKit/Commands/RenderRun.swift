@@ -5,6 +5,8 @@ import CJMSyntax
 import CJMViewGraph
 
 /// `cjm render`: every input through the whole pipeline, then every output written atomically.
+/// Markdown documents among the inputs (named, or in a folder named) get their embedded maps
+/// rendered as `cjm md` does, in the same all-or-nothing write.
 ///
 /// All-or-nothing: inputs are checked first, then every map is rendered in memory (each in its
 /// own Graphviz child process, `jobs` at a time), and only when all succeeded is anything
@@ -81,9 +83,9 @@ public struct RenderRun: Sendable {
         }
 
         // 1. Read and check every input.
-        let paths = InputList.expand(inputs)
-        if paths.isEmpty {
-            console.report("cjm: error: no .cjm files in \(inputs.joined(separator: " "))")
+        let (paths, documents) = InputList.journeysAndDocuments(inputs)
+        if paths.isEmpty && documents.isEmpty {
+            console.report("cjm: error: no .cjm files or Markdown documents in \(inputs.joined(separator: " "))")
             return .inputNotFound
         }
         var (journeys, status) = JourneyCompiler.compileAll(paths, limits: limits, reporter: reporter)
@@ -114,19 +116,13 @@ public struct RenderRun: Sendable {
         for output in planned {
             let key = GraphKey(input: output.input, view: output.view)
             if graphs[key] != nil { continue }
-            let journey = checked[output.input].journey
-            let personaPath = persona.map { ElementPath($0) }
-            if let personaPath, !journey.personas.contains(where: { $0.path == personaPath }) {
-                let known = journey.personas.map(\.path.description).joined(separator: ", ")
-                console.report("cjm: error: \(checked[output.input].compiled.path): no persona '\(persona!)'" + (known.isEmpty ? "" : " (personas: \(known))"))
+            let selection = MapSelection(view: output.view, persona: persona, theme: themeName(for: checked[output.input].journey))
+            switch selection.graph(of: checked[output.input].journey) {
+            case .failure(let failure):
+                console.report("cjm: error: \(checked[output.input].compiled.path): \(failure.message)")
                 return .usage
+            case .success(let graph): graphs[key] = graph
             }
-            guard let graph = MapCatalog.build(view: output.view, journey: journey, persona: personaPath, theme: theme(for: journey)) else {
-                let names = MapCatalog.names(in: journey).joined(separator: ", ")
-                console.report("cjm: error: \(checked[output.input].compiled.path): no view '\(output.view)'; available views: \(names)")
-                return .usage
-            }
-            graphs[key] = graph
         }
         clock.lap("view graph")
 
@@ -156,6 +152,18 @@ public struct RenderRun: Sendable {
         if status != .success { return status }
         clock.lap("render (Graphviz child)")
 
+        // 4b. The maps embedded in Markdown documents, in memory too (`cjm md`).
+        var markdown: [MarkdownRun.Change] = []
+        if !documents.isEmpty {
+            let run = MarkdownRun(inputs: documents, check: check, timeout: timeout, memoryLimitBytes: memoryLimitBytes, jobs: jobs,
+                                  diagnosticFormat: diagnosticFormat, workerExecutable: workerExecutable, limits: limits)
+            switch run.prepare(documents, reporter: reporter, console: console) {
+            case .failure(let failure): return failure
+            case .success(let changes): markdown = changes
+            }
+            clock.lap("markdown maps")
+        }
+
         // 5. Warnings about the printed maps, then `--strict`.
         let warnings = printWarnings(onPaper, checked: checked, renderer: renderer, reporter: reporter)
         let warned = !warnings.isEmpty || journeys.contains { $0.diagnostics.contains { $0.severity == .warning } }
@@ -165,7 +173,8 @@ public struct RenderRun: Sendable {
         }
 
         // 6. Compare (`--check`) or write.
-        let outcome = check ? compare(planned, rendered, console: console) : write(planned, rendered, console: console)
+        let outcome = check ? ExitStatus.worse(compare(planned, rendered, console: console), MarkdownRun.reportStale(markdown, console: console))
+                            : write(planned, rendered, markdown: markdown, console: console)
         clock.lap(check ? "compare" : "write")
         if timings { clock.report(to: console, bytes: journeys.reduce(0) { $0 + $1.sources.files.reduce(0) { $0 + $1.utf8.count } }) }
         return outcome
@@ -173,10 +182,10 @@ public struct RenderRun: Sendable {
 
     /// `--theme`, else the journey's `theme:`; a poster (`--paper`/`--tile`) takes `print`
     /// instead of `default`, since pale fills vanish on a laser printer.
-    private func theme(for journey: Journey) -> Theme {
+    private func themeName(for journey: Journey) -> ThemeName {
         var name = theme ?? journey.theme
         if theme == nil, name == .default, page.paper != nil || page.tile != nil { name = .print }
-        return Theme.named(name, styles: journey.styles)
+        return name
     }
 
     /// Prints a W101 warning for every map whose text prints too small, after measuring the
@@ -200,7 +209,7 @@ public struct RenderRun: Sendable {
     private func measureViews(of journey: Journey, renderer: IsolatedRenderer) -> [PrintLegibility.MeasuredView] {
         let personaPath = persona.map { ElementPath($0) }
         let graphs = journey.views.compactMap { view in
-            MapCatalog.build(view: view.id, journey: journey, persona: personaPath, theme: theme(for: journey)).map { (view.id, $0) }
+            MapCatalog.build(view: view.id, journey: journey, persona: personaPath, theme: Theme.named(themeName(for: journey), styles: journey.styles)).map { (view.id, $0) }
         }
         let results = ParallelRenders.run(graphs.map { RenderRequest(graph: $0.1, format: .dot) }, jobs: max(1, jobs), renderer: renderer)
         return zip(graphs, results).compactMap { view, result in
@@ -210,8 +219,8 @@ public struct RenderRun: Sendable {
     }
 
     /// Writes the files all or none (`AtomicFileSet`), then the map for stdout, if any.
-    private func write(_ planned: [PlannedOutput], _ rendered: [[UInt8]], console: Console) -> ExitStatus {
-        var files: [(path: String, bytes: [UInt8])] = []
+    private func write(_ planned: [PlannedOutput], _ rendered: [[UInt8]], markdown: [MarkdownRun.Change], console: Console) -> ExitStatus {
+        var files: [(path: String, bytes: [UInt8])] = markdown.map { ($0.path, $0.bytes) }
         var forStandardOutput: [UInt8]?
         for (output, bytes) in zip(planned, rendered) {
             switch output.destination {

@@ -21,6 +21,19 @@ public enum AtomicFile {
         stage(bytes, for: path, permissions: permissions).flatMap { $0.commit() }
     }
 
+    /// Creates `path` with `bytes` only when nothing is there yet. The staged file is hard-linked
+    /// into place, and `link` refuses an existing name, so there is no moment between looking
+    /// and writing in which another file could be clobbered.
+    public static func writeNew(_ bytes: [UInt8], to path: String) -> Result<Void, WriteFailure> {
+        stage(bytes, for: path).flatMap { staged in
+            defer { staged.discard() }
+            guard link(staged.temporary, path) == 0 else {
+                return .failure(WriteFailure(path: path, reason: String(cString: strerror(errno))))
+            }
+            return .success(())
+        }
+    }
+
     /// New bytes for `path`, written and synced to a temporary file beside it but not yet in place.
     struct Staged {
         var path: String

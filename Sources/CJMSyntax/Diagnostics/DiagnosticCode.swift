@@ -80,4 +80,12 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     // Warnings about the printed map (W1NN): found by `cjm render` once the map is laid out
     /// On the chosen `--paper`/`--tile`, the map's smallest text prints under 8 pt.
     case illegiblePrint = "W101"
+
+    // Maps embedded in Markdown (`cjm md`)
+    /// A ```` ```cjm ```` block with no closing fence: it would run to the end of the document.
+    case unclosedMapFence = "E060"
+    /// A `key=value` on an embedded map that is unknown, malformed, or names nothing in the journey.
+    case invalidMapOption = "E061"
+    /// A `<!-- cjm: FILE -->` marker whose journey cannot be read.
+    case embeddedMapNotFound = "E062"
 }
