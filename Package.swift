@@ -24,11 +24,16 @@ let package = Package(
             pkgConfig: "libgvc",
             providers: [.apt(["libgraphviz-dev"])]
         ),
+        .systemLibrary(
+            name: "CCairo",
+            pkgConfig: "cairo",
+            providers: [.apt(["libcairo2-dev"])]
+        ),
         .target(name: "CJMSyntax"),
         .target(name: "CJMModel", dependencies: ["CJMSyntax"]),
         .target(name: "CJMViewGraph"),
         .target(name: "CJMMaps", dependencies: ["CJMModel", "CJMViewGraph"]),
-        .target(name: "CJMGraphviz", dependencies: ["CGraphviz", "CJMViewGraph"]),
+        .target(name: "CJMGraphviz", dependencies: ["CGraphviz", "CCairo", "CJMViewGraph"]),
         // The starter journeys of `cjm init` are compiled into the binary from templates/
         // (Sources/CJMKit/Templates is a link to it), so an installed `cjm` needs no data files.
         .target(
@@ -43,8 +48,11 @@ let package = Package(
         ),
         .executableTarget(
             name: "cjm",
-            dependencies: ["CJMKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["CJMKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            plugins: ["BuildCommit"]
         ),
+        // `cjm --version` names the git commit it was built from.
+        .plugin(name: "BuildCommit", capability: .buildTool()),
         .testTarget(name: "CJMSyntaxTests", dependencies: ["CJMSyntax"]),
         .testTarget(name: "CJMModelTests", dependencies: ["CJMModel", "CJMSyntax"]),
         .testTarget(name: "CJMMapsTests", dependencies: ["CJMMaps", "CJMModel", "CJMSyntax", "CJMViewGraph", "CJMGraphviz"]),

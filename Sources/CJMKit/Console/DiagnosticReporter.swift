@@ -9,7 +9,7 @@ struct DiagnosticReporter {
         report(compiled.diagnostics, sources: compiled.sources)
     }
 
-    /// Prints `diagnostics`, whose places point into `sources`.
+    /// Prints `diagnostics`, whose ranges point into `sources`.
     func report(_ diagnostics: [Diagnostic], sources: SourceMap) {
         let printer = DiagnosticPrinter(sources: sources, colored: format == .text && console.stderrIsTerminal)
         for diagnostic in diagnostics {
