@@ -48,7 +48,7 @@ struct LintCommandTests {
             let outcome = try CJMProcess.run(command + ["--strict", file])
             #expect(outcome.status == 1, "\(command): \(outcome.stderr)")
             #expect(outcome.stderr.contains("warning[W002]"))
-            #expect(outcome.stderr.hasSuffix("cjm: warnings found and --strict is set: failing\n"))
+            #expect(outcome.stderr.hasSuffix("cjm: warnings found and --strict is set: failing, nothing written\n"))
         }
         // The strict render wrote nothing; without --strict it writes the map and says the same.
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("map.svg").path))

@@ -25,7 +25,8 @@ public struct IsolatedRenderer: Sendable {
         renderMap(request).map(\.bytes)
     }
 
-    /// The rendered bytes with the worker's timing line, or the failure.
+    /// The rendered map with its drawing's size, how it was put on paper and (when asked) the
+    /// worker's timing line; or the failure.
     public func renderMap(_ request: RenderRequest) -> Result<RenderedMap, RenderFailure> {
         do throws(RenderFailure) {
             try RequestCheck.validate(request)
@@ -37,7 +38,11 @@ public struct IsolatedRenderer: Sendable {
             let outcome = try child.run(input: input, timeout: timeout)
             let timings = String(decoding: outcome.stderr, as: UTF8.self).split(separator: "\n")
                 .last { $0.hasPrefix(GraphvizRenderer.Timings.prefix) }.map(String.init)
-            return interpret(outcome).map { RenderedMap(bytes: $0, timings: timings) }
+            return interpret(outcome).map { map in
+                var timed = map
+                timed.timings = timings
+                return timed
+            }
         } catch {
             return .failure(error)
         }
@@ -47,7 +52,7 @@ public struct IsolatedRenderer: Sendable {
     /// a worker that exited 0 after one whole `WorkerFrame`; a failure it reported in a whole
     /// frame is taken as it is. Otherwise the way it ended decides, and its stderr (Graphviz's
     /// as much as ours) is only read for context, never as a report.
-    func interpret(_ outcome: ChildProcess.Outcome) -> Result<[UInt8], RenderFailure> {
+    func interpret(_ outcome: ChildProcess.Outcome) -> Result<RenderedMap, RenderFailure> {
         let stderr = String(decoding: outcome.stderr, as: UTF8.self)
         let frame = Result { () throws(RenderFailure) in try WorkerFrame(reading: outcome.stdout) }
         switch (outcome.termination, frame) {
@@ -55,8 +60,8 @@ public struct IsolatedRenderer: Sendable {
             return .failure(.timedOut(seconds: timeout))
         case (_, .success(.failure(let reported))):
             return .failure(reported)
-        case (.exited(0), .success(.map(let bytes))):
-            return .success(bytes)
+        case (.exited(0), .success(.map(let map))):
+            return .success(map)
         case (.exited(0), .failure(let incomplete)):
             return .failure(incomplete)
         case (.exited(let status), _):
@@ -85,11 +90,4 @@ public struct IsolatedRenderer: Sendable {
                                       SIGINT: "SIGINT", SIGHUP: "SIGHUP", SIGQUIT: "SIGQUIT"]
         return names[signal] ?? "signal \(signal)"
     }
-}
-
-/// A successful render: the bytes, and the worker's timing line when asked for.
-public struct RenderedMap: Sendable {
-    public var bytes: [UInt8]
-    /// `cjm render timings: build … s, layout … s, render … s` (and peak memory), or nil.
-    public var timings: String?
 }

@@ -46,9 +46,9 @@ public enum RenderWorker {
             return report(error, on: channel)
         }
         var timings = GraphvizRenderer.Timings()
-        let bytes: [UInt8]
+        let map: RenderedMap
         do {
-            bytes = try GraphvizRenderer.render(request, timings: &timings)
+            map = try GraphvizRenderer.render(request, timings: &timings)
         } catch {
             return report(error, on: channel)
         }
@@ -58,13 +58,13 @@ public enum RenderWorker {
         switch ProcessInfo.processInfo.environment[testFaultVariable] {
         case "exit-silently": exit(0)
         case "truncate":
-            let frame = WorkerFrame.map(bytes).bytes
+            let frame = WorkerFrame.map(map).bytes
             writeAll(Array(frame.prefix(frame.count / 2)), to: channel)
             return 0
         default: break
         }
         // A failed write cannot be reported on the same channel; the parent sees a cut frame.
-        return writeAll(WorkerFrame.map(bytes).bytes, to: channel) ? 0 : failureStatus
+        return writeAll(WorkerFrame.map(map).bytes, to: channel) ? 0 : failureStatus
     }
 
     /// Peak address space and resident memory, from /proc (for choosing memory limits).

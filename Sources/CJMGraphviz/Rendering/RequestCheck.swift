@@ -3,6 +3,10 @@
 enum RequestCheck {
     static func validate(_ request: RenderRequest) throws(RenderFailure) {
         guard request.dpi.isFinite, RenderCaps.dpi.contains(request.dpi) else { throw .dpiOutOfRange(request.dpi) }
+        if let problem = request.page.problem { throw .invalidPageSetup(problem) }
+        if request.page.tile != nil && request.format != .pdf {
+            throw .invalidPageSetup("--tile makes a multi-page PDF poster, not \(request.format.rawValue.uppercased()); use -f pdf or -o FILE.pdf")
+        }
         let graph = request.graph
         guard graph.nodes.count <= RenderCaps.maxNodes else {
             throw .graphTooLarge(what: "nodes", count: graph.nodes.count, limit: RenderCaps.maxNodes)

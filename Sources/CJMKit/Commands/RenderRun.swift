@@ -5,6 +5,8 @@ import CJMSyntax
 import CJMViewGraph
 
 /// `cjm render`: every input through the whole pipeline, then every output written atomically.
+/// Markdown documents among the inputs (named, or in a folder named) get their embedded maps
+/// rendered as `cjm md` does, in the same all-or-nothing write.
 ///
 /// All-or-nothing: inputs are checked first, then every map is rendered in memory (each in its
 /// own Graphviz child process, `jobs` at a time), and only when all succeeded is anything
@@ -22,7 +24,12 @@ public struct RenderRun: Sendable {
     public var persona: String?
     /// Overrides the journey's `theme:`.
     public var theme: ThemeName?
-    public var dpi: Double
+    /// `--dpi`; nil: 96 on screen, `PaperDPI.png` for a PNG of a `--paper` sheet.
+    public var dpi: Double?
+    /// `--paper`, `--tile`, `--landscape`/`--portrait`: the sheet or poster maps are fitted to.
+    public var page: PageSetup
+    /// `--strict`: warnings (legibility on paper included) fail the run and write nothing.
+    public var strict: Bool
     /// Seconds one layout+render may take.
     public var timeout: Double
     public var memoryLimitBytes: Int
@@ -31,16 +38,14 @@ public struct RenderRun: Sendable {
     public var check: Bool
     /// Print how long each stage took, for benchmarks.
     public var timings: Bool
-    /// `--strict`: warnings fail the run (exit 1) and nothing is written.
-    public var strict: Bool
     public var diagnosticFormat: DiagnosticFormat
     /// The `cjm` executable whose hidden `render-worker` subcommand does the Graphviz work.
     public var workerExecutable: String
     public var limits: Limits
 
     public init(inputs: [String], output: String? = nil, formats: [OutputFormat] = [], view: String? = nil, allViews: Bool = false,
-                persona: String? = nil, theme: ThemeName? = nil, dpi: Double = 96, timeout: Double = 180,
-                memoryLimitBytes: Int = 4 << 30, jobs: Int = 2, check: Bool = false, timings: Bool = false, strict: Bool = false,
+                persona: String? = nil, theme: ThemeName? = nil, dpi: Double? = nil, page: PageSetup = PageSetup(), strict: Bool = false,
+                timeout: Double = 180, memoryLimitBytes: Int = 4 << 30, jobs: Int = 2, check: Bool = false, timings: Bool = false,
                 diagnosticFormat: DiagnosticFormat = .text, workerExecutable: String, limits: Limits = .standard) {
         self.inputs = inputs
         self.output = output
@@ -50,12 +55,13 @@ public struct RenderRun: Sendable {
         self.persona = persona
         self.theme = theme
         self.dpi = dpi
+        self.page = page
+        self.strict = strict
         self.timeout = timeout
         self.memoryLimitBytes = memoryLimitBytes
         self.jobs = jobs
         self.check = check
         self.timings = timings
-        self.strict = strict
         self.diagnosticFormat = diagnosticFormat
         self.workerExecutable = workerExecutable
         self.limits = limits
@@ -65,24 +71,26 @@ public struct RenderRun: Sendable {
         var clock = StageClock()
         let reporter = DiagnosticReporter(format: diagnosticFormat, console: console)
 
-        // A dpi out of range is a bad command line, refused before any input is read.
-        guard RenderCaps.dpi.contains(dpi) else {
+        // A dpi out of range or a page setup that cannot be printed is a bad command line,
+        // refused before any input is read.
+        if let dpi, !RenderCaps.dpi.contains(dpi) {
             console.report("cjm: error: --dpi \(dpi == dpi.rounded() && abs(dpi) < 1e9 ? String(Int(dpi)) : String(dpi)) is out of range; use \(Int(RenderCaps.dpi.lowerBound))…\(Int(RenderCaps.dpi.upperBound))")
+            return .usage
+        }
+        if let problem = page.problem {
+            console.report("cjm: error: \(problem)")
             return .usage
         }
 
         // 1. Read and check every input.
-        let paths = InputList.expand(inputs)
-        if paths.isEmpty {
-            console.report("cjm: error: no .cjm files in \(inputs.joined(separator: " "))")
+        let (paths, documents) = InputList.journeysAndDocuments(inputs)
+        if paths.isEmpty && documents.isEmpty {
+            console.report("cjm: error: no .cjm files or Markdown documents in \(inputs.joined(separator: " "))")
             return .inputNotFound
         }
         var (journeys, status) = JourneyCompiler.compileAll(paths, limits: limits, reporter: reporter)
         if status != .success { return status }
         for journey in journeys { for (stage, duration) in journey.stageTimes { clock.add(stage, duration) } }
-        // Under `--strict` the maps are still rendered, so every warning of the run is printed
-        // (a later stage's too), and then nothing is written.
-        let warned = strict && journeys.contains { $0.hasWarnings }
 
         // 2. Decide every output and refuse bad combinations before any work.
         let checked = journeys.map { (compiled: $0, journey: $0.journey!) }
@@ -94,6 +102,10 @@ public struct RenderRun: Sendable {
             return .usage
         case .success(let outputs): planned = outputs
         }
+        if page.tile != nil, let other = planned.first(where: { $0.format != .pdf }) {
+            console.report("cjm: error: --tile makes a multi-page PDF poster, not \(other.format.rawValue.uppercased()); use -f pdf or -o FILE.pdf")
+            return .usage
+        }
         if let clash = InputGuard.overwrittenInput(planned, inputs: journeys) {
             console.report("cjm: error: refusing to write \(clash): it is an input")
             return .cannotWrite
@@ -104,33 +116,34 @@ public struct RenderRun: Sendable {
         for output in planned {
             let key = GraphKey(input: output.input, view: output.view)
             if graphs[key] != nil { continue }
-            let journey = checked[output.input].journey
-            let personaPath = persona.map { ElementPath($0) }
-            if let personaPath, !journey.personas.contains(where: { $0.path == personaPath }) {
-                let known = journey.personas.map(\.path.description).joined(separator: ", ")
-                console.report("cjm: error: \(checked[output.input].compiled.path): no persona '\(persona!)'" + (known.isEmpty ? "" : " (personas: \(known))"))
+            let selection = MapSelection(view: output.view, persona: persona, theme: themeName(for: checked[output.input].journey))
+            switch selection.graph(of: checked[output.input].journey) {
+            case .failure(let failure):
+                console.report("cjm: error: \(checked[output.input].compiled.path): \(failure.message)")
                 return .usage
+            case .success(let graph): graphs[key] = graph
             }
-            let theme = Theme.named(self.theme ?? journey.theme, styles: journey.styles)
-            guard let graph = MapCatalog.build(view: output.view, journey: journey, persona: personaPath, theme: theme) else {
-                let names = MapCatalog.names(in: journey).joined(separator: ", ")
-                console.report("cjm: error: \(checked[output.input].compiled.path): no view '\(output.view)'; available views: \(names)")
-                return .usage
-            }
-            graphs[key] = graph
         }
         clock.lap("view graph")
 
         // 4. Render every map, each in its own child process.
         let renderer = IsolatedRenderer(workerExecutable: workerExecutable, timeout: timeout, memoryLimitBytes: memoryLimitBytes, reportTimings: timings)
-        let requests = planned.map { RenderRequest(graph: graphs[GraphKey(input: $0.input, view: $0.view)]!, format: $0.format, dpi: dpi) }
+        let requests = planned.map { output in
+            RenderRequest(graph: graphs[GraphKey(input: output.input, view: output.view)]!, format: output.format,
+                          dpi: dpi ?? (page.paper != nil ? PaperDPI.png : 96), page: page)
+        }
         let results = ParallelRenders.run(requests, jobs: max(1, jobs), renderer: renderer)
         var rendered: [[UInt8]] = []
+        var onPaper: [GraphKey: PrintLegibility] = [:]
         for (output, result) in zip(planned, results) {
             switch result {
             case .success(let map):
                 rendered.append(map.bytes)
+                let key = GraphKey(input: output.input, view: output.view)
+                let legibility = PrintLegibility(view: output.view, graph: graphs[key]!, map: map, setup: page)
+                if map.layout != nil, onPaper[key] == nil { onPaper[key] = legibility }
                 if timings, let line = map.timings { console.report("timing: \(output.view) as \(output.format.rawValue): \(line)") }
+                if timings, let line = legibility.timingLine { console.report("timing: \(line)") }
             case .failure(let failure):
                 console.report("cjm: error: \(checked[output.input].compiled.path): \(output.view) as \(output.format.rawValue): \(failure.message)")
                 status = ExitStatus.worse(status, failure.exitStatus)
@@ -139,21 +152,75 @@ public struct RenderRun: Sendable {
         if status != .success { return status }
         clock.lap("render (Graphviz child)")
 
-        if warned {
+        // 4b. The maps embedded in Markdown documents, in memory too (`cjm md`).
+        var markdown: [MarkdownRun.Change] = []
+        if !documents.isEmpty {
+            let run = MarkdownRun(inputs: documents, check: check, timeout: timeout, memoryLimitBytes: memoryLimitBytes, jobs: jobs,
+                                  diagnosticFormat: diagnosticFormat, workerExecutable: workerExecutable, limits: limits)
+            switch run.prepare(documents, reporter: reporter, console: console) {
+            case .failure(let failure): return failure
+            case .success(let changes): markdown = changes
+            }
+            clock.lap("markdown maps")
+        }
+
+        // 5. Warnings about the printed maps, then `--strict`.
+        let warnings = printWarnings(onPaper, checked: checked, renderer: renderer, reporter: reporter)
+        let warned = !warnings.isEmpty || journeys.contains { $0.hasWarnings }
+        if strict && warned {
             reporter.reportStrictFailure()
             return .failedCheck
         }
 
-        // 5. Compare (`--check`) or write.
-        let outcome = check ? compare(planned, rendered, console: console) : write(planned, rendered, console: console)
+        // 6. Compare (`--check`) or write.
+        let outcome = check ? ExitStatus.worse(compare(planned, rendered, console: console), MarkdownRun.reportStale(markdown, console: console))
+                            : write(planned, rendered, markdown: markdown, console: console)
         clock.lap(check ? "compare" : "write")
         if timings { clock.report(to: console, bytes: journeys.reduce(0) { $0 + $1.sources.files.reduce(0) { $0 + $1.utf8.count } }) }
         return outcome
     }
 
+    /// `--theme`, else the journey's `theme:`; a poster (`--paper`/`--tile`) takes `print`
+    /// instead of `default`, since pale fills vanish on a laser printer.
+    private func themeName(for journey: Journey) -> ThemeName {
+        var name = theme ?? journey.theme
+        if theme == nil, name == .default, page.paper != nil || page.tile != nil { name = .print }
+        return name
+    }
+
+    /// Prints a W101 warning for every map whose text prints too small, after measuring the
+    /// journey's named views for its advice; returns the warnings.
+    private func printWarnings(_ onPaper: [GraphKey: PrintLegibility], checked: [(compiled: CompiledJourney, journey: Journey)],
+                               renderer: IsolatedRenderer, reporter: DiagnosticReporter) -> [Diagnostic] {
+        var all: [Diagnostic] = []
+        for (key, legibility) in onPaper.sorted(by: { ($0.key.input, $0.key.view) < ($1.key.input, $1.key.view) }) where legibility.isIllegible {
+            let (compiled, journey) = checked[key.input]
+            let views = key.view == FlowMap.graphID ? measureViews(of: journey, renderer: renderer) : []
+            var collector = DiagnosticCollector(limit: 100, sources: compiled.sources)
+            if let warning = legibility.warning(at: compiled.sources.span(journey.source), views: views) { collector.add(warning) }
+            let found = collector.finished()
+            reporter.report(found, sources: compiled.sources)
+            all += found
+        }
+        return all
+    }
+
+    /// Each named view of `journey` laid out (as DOT, the cheapest output) for its size.
+    private func measureViews(of journey: Journey, renderer: IsolatedRenderer) -> [PrintLegibility.MeasuredView] {
+        let personaPath = persona.map { ElementPath($0) }
+        let graphs = journey.views.compactMap { view in
+            MapCatalog.build(view: view.id, journey: journey, persona: personaPath, theme: Theme.named(themeName(for: journey), styles: journey.styles)).map { (view.id, $0) }
+        }
+        let results = ParallelRenders.run(graphs.map { RenderRequest(graph: $0.1, format: .dot) }, jobs: max(1, jobs), renderer: renderer)
+        return zip(graphs, results).compactMap { view, result in
+            guard case .success(let map) = result else { return nil }
+            return PrintLegibility.MeasuredView(name: view.0, drawing: map.drawing, smallestText: Legibility.smallestText(in: view.1))
+        }
+    }
+
     /// Writes the files all or none (`AtomicFileSet`), then the map for stdout, if any.
-    private func write(_ planned: [PlannedOutput], _ rendered: [[UInt8]], console: Console) -> ExitStatus {
-        var files: [(path: String, bytes: [UInt8])] = []
+    private func write(_ planned: [PlannedOutput], _ rendered: [[UInt8]], markdown: [MarkdownRun.Change], console: Console) -> ExitStatus {
+        var files: [(path: String, bytes: [UInt8])] = markdown.map { ($0.path, $0.bytes) }
         var forStandardOutput: [UInt8]?
         for (output, bytes) in zip(planned, rendered) {
             switch output.destination {
@@ -202,8 +269,8 @@ extension RenderFailure {
     /// or cjm's own (70).
     var exitStatus: ExitStatus {
         switch self {
-        case .graphTooLarge, .bitmapTooLarge: .invalidInput
-        case .dpiOutOfRange: .usage
+        case .graphTooLarge, .bitmapTooLarge, .posterTooLarge: .invalidInput
+        case .dpiOutOfRange, .invalidPageSetup: .usage
         default: .internalFailure
         }
     }

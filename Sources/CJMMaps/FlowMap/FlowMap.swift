@@ -13,9 +13,10 @@ public enum FlowMap {
     /// The id of the graph (SVG root id).
     public static let graphID = "flow"
 
-    /// The flow map of `journey` in `theme` (whose `style` rules are already applied).
-    public static func build(_ journey: Journey, theme: Theme) -> ViewGraph {
-        var context = FlowMapContext(theme: theme)
+    /// The flow map of `journey` in `theme` (whose `style` rules are already applied), its
+    /// block titles in `language` (by default the journey's: a view passes its whole journey's).
+    public static func build(_ journey: Journey, theme: Theme, language: MapLanguage? = nil) -> ViewGraph {
+        var context = FlowMapContext(theme: theme, language: language ?? MapLanguage.of(journey))
         let readingOrder = [
             ChannelsBlock.build(journey.channels, context: &context),
             CRMBlock.build(journey.crm, context: &context),

@@ -20,12 +20,13 @@ public enum MapCatalog {
     public static func build(view name: String, journey: Journey, persona: ElementPath?, theme: Theme) -> ViewGraph? {
         switch name {
         case FlowMap.graphID:
-            return FlowMap.build(narrowed(journey, to: persona), theme: theme)
+            return FlowMap.build(narrowed(journey, to: persona), theme: theme, language: MapLanguage.of(journey))
         case "board":
             return BoardMap.build(journey, theme: theme, persona: persona)
         default:
             guard let view = journey.views.first(where: { $0.id == name }) else { return nil }
-            var graph = FlowMap.build(narrowed(ViewSelection.apply(view, to: journey), to: persona), theme: theme)
+            var graph = FlowMap.build(narrowed(ViewSelection.apply(view, to: journey), to: persona), theme: theme,
+                                      language: MapLanguage.of(journey))
             graph.id = GraphIdentifiers.sanitise(view.id)
             graph.title = "\(journey.title) — \(view.label)"
             return graph

@@ -13,7 +13,7 @@ struct LintCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Journey files or folders of them ('-' reads stdin).")
+    @Argument(help: "Journey files or folders of them ('-' reads stdin).", completion: .file(extensions: ["cjm"]))
     var files: [String] = []
 
     @Flag(name: .long, help: "Fail (exit 1) when any warning is found.")
@@ -33,4 +33,12 @@ struct LintCommand: ParsableCommand {
             .run(console: Console())
         if status != .success { throw status.exitCode }
     }
+}
+
+extension LintCommand: CommandExamples {
+    static let examples = [
+        (effect: "Print the advice for one journey", command: "cjm lint journey.cjm"),
+        (effect: "Fail CI (exit 1) while any warning is left in docs/", command: "cjm lint docs/ --strict"),
+        (effect: "List every rule with its code, name and reason", command: "cjm lint --list"),
+    ]
 }
