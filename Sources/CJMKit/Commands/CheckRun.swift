@@ -6,12 +6,16 @@ public struct CheckRun: Sendable {
     /// `--strict`: warnings fail the run (exit 1).
     public var strict: Bool
     public var diagnosticFormat: DiagnosticFormat
+    /// `--figures FILE`: a CSV of counts replacing the journey's own (one journey only).
+    public var figures: String?
     public var limits: Limits
 
-    public init(inputs: [String], strict: Bool = false, diagnosticFormat: DiagnosticFormat = .text, limits: Limits = .standard) {
+    public init(inputs: [String], strict: Bool = false, diagnosticFormat: DiagnosticFormat = .text, figures: String? = nil,
+                limits: Limits = .standard) {
         self.inputs = inputs
         self.strict = strict
         self.diagnosticFormat = diagnosticFormat
+        self.figures = figures
         self.limits = limits
     }
 
@@ -19,7 +23,7 @@ public struct CheckRun: Sendable {
     /// over warnings under `--strict`).
     public func run(console: Console) -> ExitStatus {
         let reporter = DiagnosticReporter(format: diagnosticFormat, console: console)
-        let status = JourneyCompiler.compileAll(InputList.expand(inputs), limits: limits, strict: strict, reporter: reporter).status
+        let status = JourneyCompiler.compileAll(InputList.expand(inputs), limits: limits, strict: strict, figuresPath: figures, reporter: reporter).status
         if status == .failedCheck { reporter.reportStrictFailure() }
         return status
     }

@@ -12,15 +12,18 @@ public struct LintRun: Sendable {
     public var diagnosticFormat: DiagnosticFormat
     /// `--timings`: how long the check and the lint pass took, to stderr.
     public var timings: Bool
+    /// `--figures FILE`: a CSV of counts replacing the journey's own (one journey only).
+    public var figures: String?
     public var limits: Limits
 
     public init(inputs: [String], strict: Bool = false, list: Bool = false, diagnosticFormat: DiagnosticFormat = .text,
-                timings: Bool = false, limits: Limits = .standard) {
+                timings: Bool = false, figures: String? = nil, limits: Limits = .standard) {
         self.inputs = inputs
         self.strict = strict
         self.list = list
         self.diagnosticFormat = diagnosticFormat
         self.timings = timings
+        self.figures = figures
         self.limits = limits
     }
 
@@ -34,7 +37,7 @@ public struct LintRun: Sendable {
             return .usage
         }
         let reporter = DiagnosticReporter(format: diagnosticFormat, console: console)
-        let (journeys, status) = JourneyCompiler.compileAll(InputList.expand(inputs), limits: limits, strict: strict, reporter: reporter)
+        let (journeys, status) = JourneyCompiler.compileAll(InputList.expand(inputs), limits: limits, strict: strict, figuresPath: figures, reporter: reporter)
         if status == .failedCheck { reporter.reportStrictFailure() }
         if timings {
             var clock = StageClock()

@@ -41,12 +41,14 @@ public struct RenderRun: Sendable {
     public var diagnosticFormat: DiagnosticFormat
     /// The `cjm` executable whose hidden `render-worker` subcommand does the Graphviz work.
     public var workerExecutable: String
+    /// `--figures FILE`: a CSV of counts replacing the journey's own (one journey only).
+    public var figures: String?
     public var limits: Limits
 
     public init(inputs: [String], output: String? = nil, formats: [OutputFormat] = [], view: String? = nil, allViews: Bool = false,
                 persona: String? = nil, theme: ThemeName? = nil, dpi: Double? = nil, page: PageSetup = PageSetup(), strict: Bool = false,
                 timeout: Double = 180, memoryLimitBytes: Int = 4 << 30, jobs: Int = 2, check: Bool = false, timings: Bool = false,
-                diagnosticFormat: DiagnosticFormat = .text, workerExecutable: String, limits: Limits = .standard) {
+                diagnosticFormat: DiagnosticFormat = .text, workerExecutable: String, figures: String? = nil, limits: Limits = .standard) {
         self.inputs = inputs
         self.output = output
         self.formats = formats
@@ -64,6 +66,7 @@ public struct RenderRun: Sendable {
         self.timings = timings
         self.diagnosticFormat = diagnosticFormat
         self.workerExecutable = workerExecutable
+        self.figures = figures
         self.limits = limits
     }
 
@@ -88,7 +91,7 @@ public struct RenderRun: Sendable {
             console.report("cjm: error: no .cjm files or Markdown documents in \(inputs.joined(separator: " "))")
             return .inputNotFound
         }
-        var (journeys, status) = JourneyCompiler.compileAll(paths, limits: limits, reporter: reporter)
+        var (journeys, status) = JourneyCompiler.compileAll(paths, limits: limits, figuresPath: figures, reporter: reporter)
         if status != .success { return status }
         for journey in journeys { for (stage, duration) in journey.stageTimes { clock.add(stage, duration) } }
 

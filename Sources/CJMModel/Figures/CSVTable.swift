@@ -62,9 +62,8 @@ struct CSVTable {
                 }
                 end = position
                 if !closed {
+                    // The rest of the file is inside the quote: no row of it can be trusted.
                     sink.error(.malformedCSV, "this quoted cell is never closed; end it with `\"`", at: range(start, start + 1))
-                    cells.append(Cell(text: String(decoding: text, as: UTF8.self), range: range(start, end)))
-                    finishRow(at: end)
                     return
                 }
                 while position < bytes.count, bytes[position] == 0x20 || bytes[position] == 0x09 { position += 1 }

@@ -53,7 +53,7 @@ struct FigureImport {
         var revenues: [Int: Double] = [:]
         for (index, row) in table.rows.enumerated() {
             let cells = row.cells
-            if index == 0, cells.count >= 2, Self.count(cells[1].text) == nil { continue }  // a header
+            if index == 0, cells.count >= 2, NumberText.wholeNumber(cells[1].text) == nil { continue }  // a header
             guard cells.count >= 2, !cells[1].text.isEmpty else {
                 sink.error(.malformedCSV, "a row needs an id and a count (`id,count[,revenue]`)",
                            at: cells.count >= 2 ? cells[1].range : row.end)
@@ -130,15 +130,8 @@ struct FigureImport {
         return nil
     }
 
-    /// `1200`, `1 200`: a whole number with digits grouped by spaces, or nil.
-    static func count(_ text: String) -> Int? {
-        let digits = text.unicodeScalars.filter { !isGroupSpace($0) }
-        guard !digits.isEmpty, digits.count <= 12, digits.allSatisfy({ ("0"..."9").contains($0) }) else { return nil }
-        return Int(String(String.UnicodeScalarView(digits)))
-    }
-
     private static func count(_ cell: CSVTable.Cell, sink: inout DiagnosticCollector) -> Int? {
-        guard let value = count(cell.text) else {
+        guard let value = NumberText.wholeNumber(cell.text) else {
             sink.error(.invalidNumber, "`\(cell.text)` is not a count: write a whole number such as 420", at: cell.range)
             return nil
         }
@@ -151,9 +144,7 @@ struct FigureImport {
 
     /// `125000`, `1 250,50`, `1250.5`: a sum of money, not negative.
     private static func money(_ cell: CSVTable.Cell, sink: inout DiagnosticCollector) -> Double? {
-        var text = String(String.UnicodeScalarView(cell.text.unicodeScalars.filter { !isGroupSpace($0) }))
-        text = String(text.map { $0 == "," ? "." : $0 })
-        guard let value = Double(text), value.isFinite, text.allSatisfy({ $0.isNumber || $0 == "." }) else {
+        guard let value = NumberText.unsignedDecimal(cell.text) else {
             sink.error(.invalidNumber, "`\(cell.text)` is not a sum of money: write a number such as 125000 or 1250,50", at: cell.range)
             return nil
         }
@@ -162,10 +153,5 @@ struct FigureImport {
             return nil
         }
         return value
-    }
-
-    /// A space, a no-break space or a narrow no-break space: how exports group digits.
-    private static func isGroupSpace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == " " || scalar == "\u{00A0}" || scalar == "\u{202F}"
     }
 }

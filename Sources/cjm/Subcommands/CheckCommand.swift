@@ -17,8 +17,12 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .long, help: "Fail (exit 1) when any warning is found.")
     var strict = false
 
+    @Option(name: .long, help: "A CSV of id,count[,revenue] rows (a CRM export) whose counts replace the journey's.",
+            completion: .file(extensions: ["csv"]))
+    var figures: String?
+
     func run() throws {
-        let status = CheckRun(inputs: files, strict: strict, diagnosticFormat: diagnostics).run(console: Console())
+        let status = CheckRun(inputs: files, strict: strict, diagnosticFormat: diagnostics, figures: figures).run(console: Console())
         if status != .success { throw status.exitCode }
     }
 }

@@ -28,8 +28,12 @@ struct LintCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the time the check and the lint pass took to stderr.")
     var timings = false
 
+    @Option(name: .long, help: "A CSV of id,count[,revenue] rows (a CRM export) whose counts replace the journey's.",
+            completion: .file(extensions: ["csv"]))
+    var figures: String?
+
     func run() throws {
-        let status = LintRun(inputs: files, strict: strict, list: list, diagnosticFormat: diagnostics, timings: timings)
+        let status = LintRun(inputs: files, strict: strict, list: list, diagnosticFormat: diagnostics, timings: timings, figures: figures)
             .run(console: Console())
         if status != .success { throw status.exitCode }
     }

@@ -70,11 +70,15 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .long, help: "How to print diagnostics: text or json.")
     var diagnostics: DiagnosticFormat = .text
 
+    @Option(name: .long, help: "A CSV of id,count[,revenue] rows (a CRM export) whose counts replace the journey's.",
+            completion: .file(extensions: ["csv"]))
+    var figures: String?
+
     func run() throws {
         let run = RenderRun(
             inputs: files, output: output, formats: try formats(), view: view, allViews: allViews, persona: persona,
             theme: try themeName(), dpi: dpi, page: try pageSetup(), strict: strict, timeout: timeout, jobs: jobs, check: check, timings: timings,
-            diagnosticFormat: diagnostics, workerExecutable: WorkerExecutable.path
+            diagnosticFormat: diagnostics, workerExecutable: WorkerExecutable.path, figures: figures
         )
         let status = run.run(console: Console())
         if status != .success { throw status.exitCode }
