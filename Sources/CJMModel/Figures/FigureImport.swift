@@ -5,7 +5,7 @@ import CJMSyntax
 ///
 /// - An id is an element's path (`repair.invoice`) or, when unique in the journey, its own id
 ///   (`calls`); it names a channel, stage, page, ad or touchpoint.
-/// - A first row whose count is not a number is a header and is skipped.
+/// - A first row whose count is not a number and whose id names no element is a header, skipped.
 /// - A count is a whole number from 0 to a billion; digits may be grouped by spaces (`1 200`).
 /// - A revenue is the money of the deals won, so it stands only on a `won` stage's row; the
 ///   won rows of a pipeline add up to its revenue, replacing a written `revenue:`.
@@ -53,7 +53,9 @@ struct FigureImport {
         var revenues: [Int: Double] = [:]
         for (index, row) in table.rows.enumerated() {
             let cells = row.cells
-            if index == 0, cells.count >= 2, NumberText.wholeNumber(cells[1].text) == nil { continue }  // a header
+            // A header: a first row whose count is no number and whose id names nothing.
+            if index == 0, cells.count >= 2, NumberText.wholeNumber(cells[1].text) == nil,
+               slots[ElementPath(cells[0].text.split(separator: ".").map(String.init))] == nil, byID[cells[0].text] == nil { continue }
             guard cells.count >= 2, !cells[1].text.isEmpty else {
                 sink.error(.malformedCSV, "a row needs an id and a count (`id,count[,revenue]`)",
                            at: cells.count >= 2 ? cells[1].range : row.end)
