@@ -15,8 +15,11 @@ struct CheckCommand: ParsableCommand {
     var diagnostics: DiagnosticFormat = .text
 
     func run() throws {
-        let status = CheckRun(inputs: files, diagnosticFormat: diagnostics).run(console: Console())
-        if status != .success { throw status.exitCode }
+        let outcome = CheckRun(inputs: files, diagnosticFormat: diagnostics).run(console: Console())
+        // Ends the process with the checked journeys still alive: freeing them only costs time.
+        withExtendedLifetime(outcome) {
+            CJM.exit(withError: outcome.status == .success ? nil : outcome.status.exitCode)
+        }
     }
 }
 
