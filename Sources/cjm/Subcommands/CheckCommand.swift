@@ -22,8 +22,11 @@ struct CheckCommand: ParsableCommand {
     var figures: String?
 
     func run() throws {
-        let status = CheckRun(inputs: files, strict: strict, diagnosticFormat: diagnostics, figures: figures).run(console: Console())
-        if status != .success { throw status.exitCode }
+        let outcome = CheckRun(inputs: files, strict: strict, diagnosticFormat: diagnostics, figures: figures).run(console: Console())
+        // Ends the process with the checked journeys still alive: freeing them only costs time.
+        withExtendedLifetime(outcome) {
+            CJM.exit(withError: outcome.status == .success ? nil : outcome.status.exitCode)
+        }
     }
 }
 
