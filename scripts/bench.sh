@@ -18,10 +18,8 @@ seed=${BENCH_SEED:-1}
 scripts/install-deps.sh --bench
 cjm=${BENCH_BINARY:-}
 if [ -z "$cjm" ]; then
-  # Built as scripts/install.sh builds it (Swift's runtime linked in): what users run, and the
-  # dynamic loader alone otherwise costs about as much as checking a 300 KB journey.
   echo "bench: building release" >&2
-  swift build -c release --static-swift-stdlib --product cjm >&2
+  swift build -c release --product cjm >&2
   cjm=.build/release/cjm
 fi
 
