@@ -3,40 +3,42 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Dispatch
 import Synchronization
+
+/// The last of the caught signals that came. Process-wide because a signal is: a signal
+/// handler can reach nothing but a global. Only `Interruption` touches it.
+private let caughtSignal = Atomic<Int32>(0)
 
 /// Ctrl-C (SIGINT) and SIGTERM turned into a flag a long-running command looks at, so it can
 /// stop cleanly — end its renders, close its server, exit 0 — instead of dying mid-write.
 ///
-/// The signals are received by dispatch sources rather than a C handler, so nothing but this
-/// object holds the state; `restore()` gives the signals back their default action.
+/// A C handler that only stores the signal's number (async-signal-safe); `restore()` gives
+/// the signals back their default action. (A dispatch signal source does not work here: on
+/// Linux it needs the signal blocked in every thread, and the concurrency pool's threads are
+/// already running.)
 final class Interruption: Sendable {
-    private let raised = Atomic(false)
-    /// Touched only by `init` and `restore`, on the thread that owns the command.
-    nonisolated(unsafe) private var sources: [any DispatchSourceSignal] = []
     private let signals: [Int32]
 
     /// Starts catching `signals`.
     init(signals: [Int32] = [SIGINT, SIGTERM]) {
         self.signals = signals
+        caughtSignal.store(0, ordering: .relaxed)
+        var set = sigset_t()
+        sigemptyset(&set)
         for number in signals {
-            // Ignored at the process level so only the dispatch source hears it.
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { [weak self] in self?.raised.store(true, ordering: .relaxed) }
-            source.resume()
-            sources.append(source)
+            signal(number) { caught in caughtSignal.store(caught, ordering: .relaxed) }
+            sigaddset(&set, number)
         }
+        // A parent may have started us with them blocked (so they would never arrive); this
+        // thread, at least, takes them.
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
     }
 
     /// Whether one of the signals has come.
-    var isRaised: Bool { raised.load(ordering: .relaxed) }
+    var isRaised: Bool { caughtSignal.load(ordering: .relaxed) != 0 }
 
     /// Stops catching: the signals act as they did before.
     func restore() {
-        sources.forEach { $0.cancel() }
-        sources = []
         for number in signals { signal(number, SIG_DFL) }
     }
 }
