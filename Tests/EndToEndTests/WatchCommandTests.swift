@@ -188,6 +188,55 @@ struct WatchCommandTests {
         #expect(onto.status == 64 && onto.stderr.contains("cannot tell the format of journey.cjm"))
     }
 
+    /// A real browser: headless Chromium opens the page, the journey is edited, and the page's
+    /// DOM shows the new label without a reload (a marker set in the page before the edit
+    /// survives it). `CJM_WATCH_SCREENSHOTS=FOLDER` also keeps PNGs of the page, to look at.
+    @Test func aBrowserShowsTheEditWithoutAReload() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let watch = try WatchProcess(["journey.cjm"], in: folder)
+        let browser = try HeadlessChromium(url: "http://127.0.0.1:\(watch.port)/")
+        let shots = ProcessInfo.processInfo.environment["CJM_WATCH_SCREENSHOTS"].map { URL(fileURLWithPath: $0) }
+
+        #expect(Self.poll { (try? browser.evaluate("document.getElementById('cjm-status').className === '' && "
+                                                    + "document.getElementById('cjm-status').textContent.length > 0 && "
+                                                    + "!document.getElementById('cjm-status').textContent.startsWith('подключение')")) == "1" })
+        #expect(try browser.evaluate("document.querySelector('#cjm-map svg').textContent").contains("Звонки"))
+        #expect(try browser.evaluate("document.getElementById('cjm-view').options.length") == "2")
+        _ = try browser.evaluate("window.cjmNotReloaded = 'yes'")
+        if let shots { try browser.screenshot().write(to: shots.appendingPathComponent("watch-1-map.png")) }
+
+        try Self.save(Self.journey.replacingOccurrences(of: "\"Звонки\"", with: "\"Браузер видит правку\""), in: folder)
+        #expect(Self.poll { (try? browser.evaluate("document.querySelector('#cjm-map svg').textContent"))?.contains("Браузер видит правку") == true },
+                "the new label reaches the page: \(watch.stderr)")
+        #expect(try browser.evaluate("window.cjmNotReloaded") == "yes", "without a reload")
+
+        try Self.save(Self.journey.replacingOccurrences(of: "kind: phone", with: "kind: phon"), in: folder)
+        #expect(Self.poll { (try? browser.evaluate("document.getElementById('cjm-failure').hidden")) == "0" })
+        #expect(try browser.evaluate("document.getElementById('cjm-failure-text').textContent").contains("error[E031]"))
+        #expect(try browser.evaluate("document.querySelector('#cjm-map svg').textContent").contains("Браузер видит правку"),
+                "the last good map stays beneath the error")
+        if let shots { try browser.screenshot().write(to: shots.appendingPathComponent("watch-2-error.png")) }
+
+        _ = try browser.evaluate("(() => { const menu = document.getElementById('cjm-view'); menu.value = 'board'; "
+                                 + "menu.dispatchEvent(new Event('change')); return 1 })()")
+        try Self.save(Self.journey, in: folder)
+        #expect(Self.poll { (try? browser.evaluate("document.querySelector('#cjm-map svg g.graph')?.id ?? ''")) == "board" },
+                "the menu switches to the board")
+        if let shots { try browser.screenshot().write(to: shots.appendingPathComponent("watch-3-board.png")) }
+        #expect(watch.interrupt() == 0)
+    }
+
+    /// Asks `condition` every 100 ms for up to `timeout` seconds; whether it came true.
+    static func poll(timeout: Double = 20, _ condition: () -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if condition() { return true }
+            usleep(100_000)
+        }
+        return false
+    }
+
     /// This machine's IPv4 addresses.
     static func ownAddresses() -> [String] {
         var list: UnsafeMutablePointer<ifaddrs>?
