@@ -62,8 +62,12 @@ def main():
     port = [None]
     ready = threading.Event()
 
+    log = open(os.path.join(folder, "watch.log"), "w")
+
     def read_stderr():
         for line in watch.stderr:
+            log.write(line)
+            log.flush()
             match = re.search(r"serving http://127\.0\.0\.1:(\d+)/", line)
             if match:
                 port[0] = int(match.group(1))
@@ -99,7 +103,7 @@ def main():
         while (drawn[0] < n + 1 or maps_seen[0] < n + 1) and time.time() < deadline:
             time.sleep(0.01)
         if drawn[0] < n + 1:
-            sys.exit(f"render {n} did not come")
+            sys.exit(f"render {n} did not come (log: {folder}/watch.log)")
         if n % max(1, args.renders // 10) == 0:
             print(f"{n:>8} {rss_kib(watch.pid) / 1024:>11.1f} {time.time() - started:>6.0f}", flush=True)
     watch.send_signal(signal.SIGINT)
