@@ -13,7 +13,9 @@ public struct RenderSettings: Sendable {
     public var memoryLimitBytes: Int
     /// Maps rendered at once (each in its own process); at least 1.
     public var jobs: Int
+    /// How diagnostics print (`--diagnostics text|json`).
     public var diagnosticFormat: DiagnosticFormat
+    /// The caps on input (file size, nesting, element count) checked before any layout.
     public var limits: Limits
 
     /// Settings with the command line's defaults for everything but the worker.

@@ -14,7 +14,7 @@ import CJMViewGraph
 ///
 /// One plain loop on the calling thread polls the files every 50 ms. A change is taken once
 /// the files have been quiet for `quietPeriod`, so an editor's burst of writes is one
-/// revision; the journey is then checked, and the maps the open pages show are drawn one at
+/// revision; the journey is then checked, and the maps the open pages show are drawn, `-j` at
 /// a time, each in its own Graphviz child process, as `cjm render` draws them. A render still
 /// running when the files change again is killed: the newer save supersedes it. Pages learn of
 /// every map and error through `PreviewState`; the HTTP server (`PreviewServer`) runs on
@@ -29,10 +29,13 @@ public struct WatchRun: Sendable {
     public var output: String?
     /// `--port`: 0 lets the system choose a free one.
     public var port: UInt16
+    /// The worker, timeout, memory cap, `-j` (pages showing different views are drawn for
+    /// that many at once), diagnostics format and input caps.
     public var settings: RenderSettings
     /// How long the files must stay unchanged before a change is taken.
     public var quietPeriod: Duration
 
+    /// A run watching `input`; nothing happens until `run`.
     public init(input: String, view: String? = nil, output: String? = nil, port: UInt16 = 0, settings: RenderSettings,
                 quietPeriod: Duration = .milliseconds(150)) {
         self.input = input
@@ -260,42 +263,41 @@ private struct Watch {
         return compiled
     }
 
-    /// Draws, one after another, the maps of the current revision that the open pages (and
-    /// `-o`) want; stops early when the files change or a signal comes.
+    /// Draws the maps of the current revision that the open pages (and `-o`) want, `-j` at a
+    /// time; calls them off when the files change or a signal comes.
     private mutating func drawWanted() {
         guard let journey else { return }
-        for view in state.viewsToRender(also: [shownView]) {
-            if interruption.isRaised || watched.changed() { return }
-            draw(view, of: journey)
+        let views = state.viewsToRender(also: [shownView])
+        if views.isEmpty || interruption.isRaised || watched.changed() { return }
+        var graphs: [(view: String, graph: ViewGraph)] = []
+        for view in views {
+            switch MapSelection(view: view).graph(of: journey) {
+            case .failure(let failure): state.publishRenderFailure(view: view, text: failure.message, revision: revision)
+            case .success(let graph):
+                graphs.append((view, graph))
+                state.publishDrawing(view: view)
+            }
         }
-    }
-
-    private func draw(_ view: String, of journey: Journey) {
-        let graph: ViewGraph
-        switch MapSelection(view: view).graph(of: journey) {
-        case .failure(let failure):
-            state.publishRenderFailure(view: view, text: failure.message, revision: revision)
-            return
-        case .success(let built): graph = built
-        }
-        state.publishDrawing(view: view)
         let started = ContinuousClock.now
         let watched = self.watched
         let interruption = self.interruption
         let shouldStop: @Sendable () -> Bool = { interruption.isRaised || watched.changed() }
-        switch renderer.renderMap(RenderRequest(graph: graph, format: .svg), stoppingWhen: shouldStop) {
-        case .failure(.stopped):
-            if !interruption.isRaised { console.report("\(Self.clockTime()) \(run.input): \(view) superseded by a newer save") }
-        case .failure(let failure):
-            if interruption.isRaised { return }
-            console.report("cjm: error: \(run.input): \(view) as svg: \(failure.message)")
-            state.publishRenderFailure(view: view, text: "\(run.input): \(view): \(failure.message)", revision: revision)
-        case .success(let map):
-            let svg = String(decoding: map.bytes, as: UTF8.self)
-            state.publish(view: view, svg: svg, revision: revision)
-            let milliseconds = Int(((ContinuousClock.now - started) / .milliseconds(1)).rounded())
-            console.report("\(Self.clockTime()) \(run.input): drew \(view) in \(milliseconds) ms")
-            if view == shownView, !plan.isEmpty { write(map.bytes, graph: graph, shouldStop: shouldStop) }
+        let results = ParallelRenders.run(graphs.map { RenderRequest(graph: $0.graph, format: .svg) }, jobs: run.settings.jobs,
+                                          renderer: renderer, stoppingWhen: shouldStop)
+        let milliseconds = Int(((ContinuousClock.now - started) / .milliseconds(1)).rounded())
+        for ((view, graph), result) in zip(graphs, results) {
+            switch result {
+            case .failure(.stopped):
+                if !interruption.isRaised { console.report("\(Self.clockTime()) \(run.input): \(view) superseded by a newer save") }
+            case .failure(let failure):
+                if interruption.isRaised { return }
+                console.report("cjm: error: \(run.input): \(view) as svg: \(failure.message)")
+                state.publishRenderFailure(view: view, text: "\(run.input): \(view): \(failure.message)", revision: revision)
+            case .success(let map):
+                state.publish(view: view, svg: String(decoding: map.bytes, as: UTF8.self), revision: revision)
+                console.report("\(Self.clockTime()) \(run.input): drew \(view) in \(milliseconds) ms")
+                if view == shownView, !plan.isEmpty { write(map.bytes, graph: graph, shouldStop: shouldStop) }
+            }
         }
     }
 
