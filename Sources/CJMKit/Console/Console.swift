@@ -24,6 +24,11 @@ public struct Console: Sendable {
         writeAll(STDOUT_FILENO, Array((text + "\n").utf8))
     }
 
+    /// Writes `text` to stderr as it is (no newline added): the progress line redraws itself.
+    func writeRaw(_ text: String) {
+        writeAll(STDERR_FILENO, Array(text.utf8))
+    }
+
     /// Writes map bytes to stdout (`-o -`).
     public func emit(_ bytes: [UInt8]) -> Bool {
         writeAll(STDOUT_FILENO, bytes)
