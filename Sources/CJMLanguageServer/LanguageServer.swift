@@ -57,7 +57,7 @@ public struct LanguageServer: Sendable {
         default: return [Self.response(id: .null, error: .invalidRequest("a request id is a number or a string"))]
         }
         switch request(method, params) {
-        case .success(let result): return [Self.response(id: id, result: result)] + flushDiagnostics(always: [])
+        case .success(let result): return [Self.response(id: id, result: result)]
         case .failure(let error): return [Self.response(id: id, error: error)]
         }
     }

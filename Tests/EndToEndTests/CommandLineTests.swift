@@ -21,7 +21,7 @@ struct CommandLineTests {
     @Test func aMistypedCommandGetsDidYouMeanAndTheList() throws {
         let outcome = try CJMProcess.run(["rendr", "journey.cjm"])
         #expect(outcome.status == 64)
-        #expect(outcome.stderr.contains("unknown command 'rendr' (commands: init, check, render, fmt, md, help)"))
+        #expect(outcome.stderr.contains("unknown command 'rendr' (commands: init, check, render, fmt, md, lsp, help)"))
         #expect(outcome.stderr.contains("; did you mean 'render'?"))
     }
 
