@@ -21,7 +21,7 @@ struct CommandLineTests {
     @Test func aMistypedCommandGetsDidYouMeanAndTheList() throws {
         let outcome = try CJMProcess.run(["rendr", "journey.cjm"])
         #expect(outcome.status == 64)
-        #expect(outcome.stderr.contains("unknown command 'rendr' (commands: init, check, lint, render, fmt, md, watch, help)"))
+        #expect(outcome.stderr.contains("unknown command 'rendr' (commands: init, check, lint, render, fmt, md, watch, lsp, help)"))
         #expect(outcome.stderr.contains("; did you mean 'render'?"))
     }
 
