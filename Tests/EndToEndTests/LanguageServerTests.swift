@@ -64,7 +64,17 @@ import Testing
             "textDocument": ["uri": uri, "version": 2],
             "contentChanges": [["range": ["start": lspPosition(13, column), "end": lspPosition(13, column + 4)], "text": "calls"]],
         ])
-        #expect(try client.diagnostics(for: uri).isEmpty)
+        // What is left are the lint warnings, the same ones `cjm lint` prints for that text.
+        let warnings = try client.diagnostics(for: uri)
+        #expect(!warnings.isEmpty)
+        #expect(warnings.allSatisfy { $0["severity"] as? Int == 2 && ($0["code"] as? String ?? "").hasPrefix("W") })
+        try Self.salon.replacingOccurrences(of: "channel: cals", with: "channel: calls").write(to: file, atomically: true, encoding: .utf8)
+        let lint = try CJMProcess.run(["lint", file.path, "--diagnostics", "json"])
+        let lintCodes = lint.stdoutText.split(separator: "\n") + lint.stderr.split(separator: "\n")
+        let cliCodes = lintCodes.compactMap { line in
+            (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["code"] as? String
+        }
+        #expect(warnings.compactMap { $0["code"] as? String }.sorted() == cliCodes.sorted())
 
         // A Cyrillic word typed after the emoji, in the middle of the line: still exact.
         let after = column + "calls".utf16.count

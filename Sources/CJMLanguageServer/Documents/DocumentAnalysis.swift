@@ -36,7 +36,8 @@ public struct DocumentAnalysis: Sendable {
             isJourney = checked.journey != nil
                 || syntax.statements.contains { if case .element(let e) = $0 { e.keyword.name == "journey" } else { false } }
             if isJourney {
-                result = checked
+                // The lint warnings, as `cjm check` prints them after its errors.
+                result = Linter.lint(checked, limits: limits)
             } else {
                 // A part: its parse problems only, not "the file has no journey".
                 let parseOnly = checked.diagnostics.filter { $0.code != .missingJourney }
