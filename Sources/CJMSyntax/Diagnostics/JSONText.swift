@@ -1,6 +1,6 @@
 /// JSON string literals (RFC 8259): non-ASCII text such as Cyrillic stays as UTF-8.
-enum JSONText {
-    static func quoted(_ text: String) -> String {
+package enum JSONText {
+    package static func quoted(_ text: String) -> String {
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
