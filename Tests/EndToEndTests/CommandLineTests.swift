@@ -55,6 +55,8 @@ struct CommandLineTests {
         try FileManager.default.copyItem(at: template, to: folder.appendingPathComponent("journey.cjm"))
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("docs"), withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: template, to: folder.appendingPathComponent("docs/journey.cjm"))
+        // The CRM export the stats example reads.
+        try "id,count\ninstagram,4000\n".write(to: folder.appendingPathComponent("counts.csv"), atomically: true, encoding: .utf8)
         // The map the CI example checks for staleness, rendered as that example expects it.
         #expect(try CJMProcess.run(["render", "docs/journey.cjm", "-o", "docs/", "-f", "svg"], in: folder).status == 0)
         var examples: [String] = []
