@@ -15,11 +15,13 @@ megabytes=${BENCH_MEGABYTES:-50}
 element_sizes=${BENCH_ELEMENTS:-"1000 5000"}
 seed=${BENCH_SEED:-1}
 
-scripts/install-deps.sh --bench
+scripts/install-deps.sh --bench --static
 cjm=${BENCH_BINARY:-}
 if [ -z "$cjm" ]; then
+  # Built as scripts/install.sh builds it (Swift's runtime linked in): what users run; the
+  # dynamic loader's symbol lookups are a tenth of checking a real-sized journey.
   echo "bench: building release" >&2
-  swift build -c release --product cjm >&2
+  swift build -c release --static-swift-stdlib --product cjm >&2
   cjm=.build/release/cjm
 fi
 
