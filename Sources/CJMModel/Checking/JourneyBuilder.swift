@@ -24,6 +24,8 @@ struct JourneyBuilder {
     var explicitFlows: [Flow] = []
     /// True once a `convert -> …` line was read; without one, leads convert into every pipeline.
     var writtenConversions = false
+    /// The currency marks written after sums, in order, for `journeyCurrency`.
+    var currencyMarks: [(mark: CurrencyMark, range: SourceRange)] = []
     init(symbols: SymbolTable, sink: DiagnosticCollector) {
         self.symbols = symbols
         self.sink = sink
@@ -83,6 +85,12 @@ struct JourneyBuilder {
             title: element.label?.value ?? "", theme: theme, crm: crm, phases: phases, personas: personas,
             channels: channels, leads: leads, pipelines: pipelines, sites: sites, adNetworks: adNetworks,
             touchpoints: touchpoints, views: views, styles: styles, source: element.range)
+        journey.currency = journeyCurrency(shape.attributes["currency"])
+        if let currency = journey.currency {
+            for index in journey.pipelines.indices {
+                journey.pipelines[index].setCurrency(currency)
+            }
+        }
         journey.flows = ImplicitFlows.derive(for: journey, followedBy: explicitFlows)
         return journey
     }

@@ -21,6 +21,9 @@ public struct Journey: Equatable, Sendable {
     public var flows: [Flow]
     /// Where `journey` was written.
     public var source: SourceRange
+    /// The currency of every sum (`currency:` or the marks after the sums); nil when the
+    /// journey names none, and its sums print as bare numbers.
+    public var currency: Currency?
 
     public init(title: String, theme: ThemeName = .default, crm: CRM? = nil, phases: [Phase] = [], personas: [Persona] = [],
                 channels: [Channel] = [], leads: Leads? = nil, pipelines: [Pipeline] = [], sites: [Site] = [],
