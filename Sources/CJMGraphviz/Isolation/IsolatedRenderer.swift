@@ -27,7 +27,11 @@ public struct IsolatedRenderer: Sendable {
 
     /// The rendered map with its drawing's size, how it was put on paper and (when asked) the
     /// worker's timing line; or the failure.
-    public func renderMap(_ request: RenderRequest) -> Result<RenderedMap, RenderFailure> {
+    ///
+    /// `shouldStop`, when given, is asked every 50 ms while the worker runs (on this thread);
+    /// once it answers true the worker is killed and the result is `RenderFailure.stopped`
+    /// (`cjm watch` calls off a render that a newer save has made pointless).
+    public func renderMap(_ request: RenderRequest, stoppingWhen shouldStop: (() -> Bool)? = nil) -> Result<RenderedMap, RenderFailure> {
         do throws(RenderFailure) {
             try RequestCheck.validate(request)
             // Before the worker: Pango would silently substitute a missing font in it.
@@ -35,7 +39,7 @@ public struct IsolatedRenderer: Sendable {
             let input = request.wireBytes
             let child = ChildProcess(executable: workerExecutable,
                                      arguments: ["render-worker", "--memory-limit", String(memoryLimitBytes)] + (reportTimings ? ["--timings"] : []))
-            let outcome = try child.run(input: input, timeout: timeout)
+            let outcome = try child.run(input: input, timeout: timeout, stoppingWhen: shouldStop)
             let timings = String(decoding: outcome.stderr, as: UTF8.self).split(separator: "\n")
                 .last { $0.hasPrefix(GraphvizRenderer.Timings.prefix) }.map(String.init)
             return interpret(outcome).map { map in
@@ -58,6 +62,8 @@ public struct IsolatedRenderer: Sendable {
         switch (outcome.termination, frame) {
         case (.timedOut, _):
             return .failure(.timedOut(seconds: timeout))
+        case (.stopped, _):
+            return .failure(.stopped)
         case (_, .success(.failure(let reported))):
             return .failure(reported)
         case (.exited(0), .success(.map(let map))):
