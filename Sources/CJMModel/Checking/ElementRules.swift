@@ -64,7 +64,7 @@ enum ElementRules {
                                   "touchpoint", "view", "style", "include", "lint", "figures"]
 
     static let all: [ElementRule] = [
-        ElementRule("journey", id: .forbidden, label: .required, attributes: ["theme"], children: journeyChildren),
+        ElementRule("journey", id: .forbidden, label: .required, attributes: ["theme", "currency"], children: journeyChildren),
         ElementRule("crm", id: .optional, label: .required),
         ElementRule("phase", id: .required, label: .optional),
         ElementRule("persona", id: .required, label: .required, children: ["goal", "need", "motivation"]),

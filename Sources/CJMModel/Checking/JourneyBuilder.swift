@@ -30,6 +30,8 @@ struct JourneyBuilder {
     var minConversionSource: SourceRange?
     /// `figures "…"`, once read.
     var figuresReference: FiguresReference?
+    /// The currency marks written after sums, in order, for `journeyCurrency`.
+    var currencyMarks: [(mark: CurrencyMark, range: SourceRange)] = []
     init(symbols: SymbolTable, sink: DiagnosticCollector) {
         self.symbols = symbols
         self.sink = sink
@@ -92,6 +94,12 @@ struct JourneyBuilder {
             channels: channels, leads: leads, pipelines: pipelines, sites: sites, adNetworks: adNetworks,
             touchpoints: touchpoints, views: views, styles: styles, source: element.range, lint: lint)
         journey.figuresReference = figuresReference
+        journey.currency = journeyCurrency(shape.attributes["currency"])
+        if let currency = journey.currency {
+            for index in journey.pipelines.indices {
+                journey.pipelines[index].setCurrency(currency)
+            }
+        }
         journey.flows = ImplicitFlows.derive(for: journey, followedBy: explicitFlows)
         return journey
     }

@@ -17,6 +17,10 @@ extension JourneyBuilder {
     /// `count: 420`: a whole number from 0 to `ValueCaps.maxCount`.
     mutating func count(_ attribute: AttributeSyntax?) -> Int? {
         guard let attribute else { return nil }
+        if case .money(_, let mark, let range) = attribute.value {
+            sink.error(.invalidValue, "`\(attribute.name.name):` counts customers or requests, not money; remove `\(mark.symbol)`", at: range)
+            return nil
+        }
         guard case .number(let value, let isPercent, let range) = attribute.value, !isPercent else {
             sink.error(.invalidValue, "`\(attribute.name.name):` expects a whole number such as 420", at: attribute.value.range)
             return nil
@@ -27,6 +31,10 @@ extension JourneyBuilder {
     /// `emotion: -1`: a whole number from −2 to 2.
     mutating func emotion(_ attribute: AttributeSyntax?) -> Int? {
         guard let attribute else { return nil }
+        if case .money(_, let mark, let range) = attribute.value {
+            sink.error(.invalidValue, "`emotion:` is a feeling from -2 to 2, not money; remove `\(mark.symbol)`", at: range)
+            return nil
+        }
         guard case .number(let value, let isPercent, let range) = attribute.value, !isPercent else {
             sink.error(.invalidValue, "`emotion:` expects a whole number from -2 to 2", at: attribute.value.range)
             return nil
@@ -75,8 +83,15 @@ extension JourneyBuilder {
     mutating func money(_ attribute: AttributeSyntax?, allowsNegative: Bool = false) -> Figure? {
         guard let attribute else { return nil }
         let name = attribute.name.name
-        guard case .number(let value, let isPercent, let range) = attribute.value else {
-            sink.error(.invalidValue, "`\(name):` expects a number such as 350 or 40%", at: attribute.value.range)
+        let value: Double, isPercent: Bool, range: SourceRange
+        switch attribute.value {
+        case .number(let number, let percent, let at):
+            (value, isPercent, range) = (number, percent, at)
+        case .money(let number, let mark, let at):
+            (value, isPercent, range) = (number, false, at)
+            currencyMarks.append((mark, at))
+        default:
+            sink.error(.invalidValue, "`\(name):` expects a sum such as 350, 85 000 ₽ or 40%", at: attribute.value.range)
             return nil
         }
         guard value.isFinite, abs(value) <= ValueCaps.maxMoney else {
@@ -88,6 +103,51 @@ extension JourneyBuilder {
             return nil
         }
         return Figure(value, isPercent: isPercent)
+    }
+
+    /// The journey's currency: `currency:` when written (every mark must agree with it), else
+    /// the one the marks name (`руб.` alone means RUB); E035 at each mark that disagrees.
+    mutating func journeyCurrency(_ attribute: AttributeSyntax?) -> Currency? {
+        var currency: Currency?
+        var setBy: (String, SourceRange)?
+        if let attribute {
+            currency = currencyWord(attribute)
+            if let currency { setBy = ("`currency: \(currency.rawValue)`", attribute.value.range) }
+        } else if let first = currencyMarks.first(where: { Currency(definite: $0.mark) != nil }) {
+            currency = Currency(definite: first.mark)
+            setBy = ("the first sum with a currency mark", first.range)
+        } else if !currencyMarks.isEmpty {
+            currency = .rub
+        }
+        guard let currency else { return nil }
+        for written in currencyMarks where !currency.agrees(with: written.mark) {
+            var notes: [(String, SourceRange?)] = []
+            if let setBy { notes.append(("the journey's currency is \(currency.rawValue), set by \(setBy.0) here", setBy.1)) }
+            sink.error(.currencyMismatch, "this sum is in \(written.mark.symbol), but the journey's currency is \(currency.rawValue) (\(currency.symbol)); a journey has one currency, so write every sum in \(currency.symbol) or without a mark",
+                       at: written.range, notes: notes)
+        }
+        return currency
+    }
+
+    /// `currency: RUB` (any case; `"₽"` in quotes too).
+    private mutating func currencyWord(_ attribute: AttributeSyntax) -> Currency? {
+        let written: String
+        switch attribute.value {
+        case .reference(let reference) where reference.isBare: written = reference.first
+        case .string(let string): written = string.value
+        default:
+            sink.error(.invalidValue, "`currency:` expects one of: RUB, BYN, USD, EUR", at: attribute.value.range)
+            return nil
+        }
+        if let code = Currency(rawValue: written.uppercased()) { return code }
+        if let symbol = Currency.allCases.first(where: { $0.symbol == written }) { return symbol }
+        if ["руб", "руб.", "р", "р.", "рубль", "рублей"].contains(written.lowercased()) {
+            sink.error(.invalidValue, "`\(written)` can be the Russian or the Belarusian rouble; write currency: RUB or currency: BYN", at: attribute.value.range)
+            return nil
+        }
+        sink.error(.invalidValue, "`\(written)` is not a valid `currency:`", at: attribute.value.range, name: written,
+                   suggestingFrom: Currency.allCases.map(\.rawValue), listing: .closedSet("allowed:"))
+        return nil
     }
 
     /// `kind: email`: one of the enumeration's words (a quoted word is accepted too).
@@ -150,6 +210,7 @@ extension JourneyBuilder {
         case .reference: "a word"
         case .string: "a string"
         case .number: "a number"
+        case .money: "a sum"
         case .duration: "a duration"
         case .list: "a list"
         }

@@ -85,7 +85,7 @@ struct FigureImport {
         }
         for (p, total) in revenues.sorted(by: { $0.key < $1.key }) {
             if journey.pipelines[p].revenue != nil { imported.replaced.append(journey.pipelines[p].path) }
-            journey.pipelines[p].revenue = Figure(total)
+            journey.pipelines[p].revenue = Figure(total, currency: journey.currency)
         }
         journey.figures = imported
     }

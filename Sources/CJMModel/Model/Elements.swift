@@ -271,3 +271,15 @@ public struct Touchpoint: Equatable, Sendable {
         return NoteKind.allCases.flatMap { kind in notes.filter { $0.kind == kind } }
     }
 }
+
+extension Pipeline {
+    /// Gives every sum of the pipeline (the figures that are not percentages) `currency`.
+    mutating func setCurrency(_ currency: Currency) {
+        for keyPath in [\Pipeline.revenue, \.profit, \.averageCheck, \.lifetimeValue] {
+            if var figure = self[keyPath: keyPath], !figure.isPercent {
+                figure.currency = currency
+                self[keyPath: keyPath] = figure
+            }
+        }
+    }
+}

@@ -1,11 +1,15 @@
-/// A number as written: `350`, `3.5`, `40%`.
+/// A number as written: `350`, `3.5`, `40%`, `85 000 ₽`.
 public struct Figure: Hashable, Sendable, Codable {
     public var value: Double
     public var isPercent: Bool
+    /// The journey's currency, on every sum that is not a percentage, once the journey has one
+    /// (so every map and report prints it next to the sum).
+    public var currency: Currency?
 
-    public init(_ value: Double, isPercent: Bool = false) {
+    public init(_ value: Double, isPercent: Bool = false, currency: Currency? = nil) {
         self.value = value
         self.isPercent = isPercent
+        self.currency = currency
     }
 }
 

@@ -28,6 +28,9 @@ public struct Journey: Equatable, Sendable {
     public var figuresReference: FiguresReference?
     /// What a figures file changed, once it was read (nil when none was).
     public var figures: FiguresFile?
+    /// The currency of every sum (`currency:` or the marks after the sums); nil when the
+    /// journey names none, and its sums print as bare numbers.
+    public var currency: Currency?
 
     public init(title: String, theme: ThemeName = .default, crm: CRM? = nil, phases: [Phase] = [], personas: [Persona] = [],
                 channels: [Channel] = [], leads: Leads? = nil, pipelines: [Pipeline] = [], sites: [Site] = [],

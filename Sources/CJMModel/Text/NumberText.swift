@@ -40,9 +40,10 @@ public enum NumberText {
         return sign + integer(whole) + fractionText
     }
 
-    /// A figure as written: `350` → `350`, `40%` → `40%`, `1.5` → `1,5`.
+    /// A figure as written: `350` → `350`, `40%` → `40%`, `1.5` → `1,5`; a sum with its
+    /// currency after a no-break space: `85 000 ₽`.
     public static func figure(_ figure: Figure) -> String {
-        decimal(figure.value) + (figure.isPercent ? "%" : "")
+        decimal(figure.value) + (figure.isPercent ? "%" : "") + (figure.currency.map { "\u{00A0}" + $0.symbol } ?? "")
     }
 
     /// The share `part / whole` as a percentage: whole percents from 10% up, one decimal below

@@ -56,6 +56,8 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case duplicateAttribute = "E033"
     /// A URL with a scheme other than http, https, mailto, tel, or a relative path.
     case unsafeURL = "E034"
+    /// A sum whose currency mark disagrees with the journey's `currency:` or an earlier mark.
+    case currencyMismatch = "E035"
 
     // Names
     /// A reference that names nothing.

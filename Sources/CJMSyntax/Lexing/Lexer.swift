@@ -55,6 +55,9 @@ struct Lexer {
                 if byte(at: pos + 1) == UInt8(ascii: ">") { return punctuation(.arrow, length: 2) }
                 if isDigit(byte(at: pos + 1)) { return number(&diagnostics) }
                 unexpectedCharacters(&diagnostics)
+            case UInt8(ascii: "+"):
+                if isDigit(byte(at: pos + 1)) { return number(&diagnostics) }
+                unexpectedCharacters(&diagnostics)
             case UInt8(ascii: "\""):
                 return string(&diagnostics)
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
@@ -63,8 +66,11 @@ struct Lexer {
                 return identifier()
             default:
                 if lead >= 0x80 {
-                    let (scalar, _) = scalar(at: pos)
+                    let (scalar, length) = scalar(at: pos)
                     if ScalarClass.isIdentifierStart(scalar) { return identifier() }
+                    // The typographic minus (U+2212) and the en dash (U+2013), which office
+                    // editors put for a typed `-`: `emotion: −2`.
+                    if (scalar == "\u{2212}" || scalar == "\u{2013}"), isDigit(byte(at: pos + length)) { return number(&diagnostics) }
                 }
                 unexpectedCharacters(&diagnostics)
             }
@@ -205,10 +211,19 @@ struct Lexer {
         return composed.elementsEqual(written.utf8) ? interner.number(at: range) : interner.add(String(decoding: composed, as: UTF8.self))
     }
 
+    /// A number as business people write it: a sign (`-`, `+`, `−`, `–`), digits grouped in
+    /// threes by a space, no-break space or thin space (`85 000`), a decimal point or comma
+    /// (`3.5`, `12,5%`), then `%`, a duration unit, or a currency mark (`85 000 ₽`).
     private mutating func number(_ diagnostics: inout DiagnosticCollector) -> Token {
         let begin = pos
-        let negative = bytes[pos] == UInt8(ascii: "-")
-        if negative { pos += 1 }
+        var negative = false
+        switch bytes[pos] {
+        case UInt8(ascii: "-"): negative = true; pos += 1
+        case UInt8(ascii: "+"): pos += 1
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): break
+        default: negative = true; pos += scalar(at: pos).1  // U+2212 or U+2013, checked by the caller
+        }
+        let digitsStart = pos
         var integer: Double = 0
         var digitCount = 0
         while pos < bytes.count, isDigit(bytes[pos]) {
@@ -216,29 +231,58 @@ struct Lexer {
             digitCount += 1
             pos += 1
         }
-        var value = integer
-        if byte(at: pos) == UInt8(ascii: "."), isDigit(byte(at: pos + 1)) {
-            pos += 1
-            while pos < bytes.count, isDigit(bytes[pos]) { pos += 1 }
-            digitCount = .max
+        // Groups of exactly three digits after a first group of one to three: `1 570`, `1 234 567`.
+        var grouped = false
+        if digitCount <= 3 {
+            while let separator = groupSeparatorLength(at: pos), isDigit(byte(at: pos + separator)),
+                  isDigit(byte(at: pos + separator + 1)), isDigit(byte(at: pos + separator + 2)),
+                  !isDigit(byte(at: pos + separator + 3)) {
+                pos += separator
+                for _ in 0..<3 {
+                    integer = integer * 10 + Double(bytes[pos] - UInt8(ascii: "0"))
+                    pos += 1
+                }
+                digitCount += 3
+                grouped = true
+            }
         }
-        if digitCount > 15 {
-            // Fractions and long integers: let the standard library round them exactly.
-            let literal = String(decoding: UnsafeBufferPointer(rebasing: bytes[(negative ? begin + 1 : begin)..<pos]), as: UTF8.self)
+        var value = integer
+        var slowPath = digitCount > 15 || grouped
+        var ambiguousComma = false
+        let decimalMark = byte(at: pos)
+        if decimalMark == UInt8(ascii: ".") || decimalMark == UInt8(ascii: ","), isDigit(byte(at: pos + 1)) {
+            pos += 1
+            let fractionStart = pos
+            while pos < bytes.count, isDigit(bytes[pos]) { pos += 1 }
+            // `1,500` reads as fifteen hundred in English and one and a half in Russian.
+            ambiguousComma = decimalMark == UInt8(ascii: ",") && !grouped && pos - fractionStart == 3 && percentSignLength(at: pos) == nil
+            slowPath = true
+        }
+        if slowPath {
+            // Fractions, groups and long integers: let the standard library round them exactly.
+            var literal = ""
+            for byte in UnsafeBufferPointer(rebasing: bytes[digitsStart..<pos]) {
+                if isDigit(byte) { literal.unicodeScalars.append(Unicode.Scalar(byte)) }
+                else if byte == UInt8(ascii: ".") || byte == UInt8(ascii: ",") { literal += "." }
+            }
             value = Double(literal) ?? .infinity
         }
         if negative { value = -value }
 
         var kind = TokenKind.number
         var unit = DurationUnit.minutes
+        var currency: CurrencyMark?
         let suffix = byte(at: pos)
-        if suffix == UInt8(ascii: "%") {
+        if let percent = percentSignLength(at: pos) {
             kind = .percent
-            pos += 1
+            pos += percent
         } else if let found = durationUnit(suffix), !continuesIdentifier(at: pos + 1).0 {
             kind = .duration
             unit = found
             pos += 1
+        } else if let (mark, length) = currencyMark(at: pos) {
+            currency = mark
+            pos += length
         }
 
         // Anything word-like glued to the number (`5days`, `12px`, `1.2.3`) is one bad literal.
@@ -257,13 +301,71 @@ struct Lexer {
             malformed = true
         }
         if malformed {
-            let written = String(decoding: UnsafeBufferPointer(rebasing: bytes[begin..<pos]), as: UTF8.self)
-            diagnostics.error(.invalidNumber, "'\(written)' is not a number, percentage or duration; write numbers as 12, -1 or 3.5, percentages as 40%, durations as 30m, 2h, 5d or 1w", at: range(begin, pos))
+            diagnostics.error(.invalidNumber, "'\(text(begin, pos))' is not a number, percentage or duration; write numbers as 12, -1, 3.5 or 85 000, percentages as 40% or 12,5%, durations as 30m, 2h, 5d or 1w", at: range(begin, pos))
+        } else if ambiguousComma {
+            let parts = text(digitsStart, pos).split(separator: ",")
+            var fraction = parts[1]
+            while fraction.last == "0" { fraction.removeLast() }
+            let decimal = fraction.isEmpty ? String(parts[0]) : "\(parts[0]).\(fraction)"
+            diagnostics.error(.invalidNumber, "'\(text(begin, pos))' could mean \(parts[0])\(parts[1]) or \(decimal); write \(parts[0]) \(parts[1]) or \(parts[0])\(parts[1]) for the first, \(decimal) for the second", at: range(begin, pos))
         }
         var number = token(kind, from: begin)
         number.number = value
         number.unit = unit
+        number.currency = currency
         return number
+    }
+
+    /// The source text from byte `start` to byte `end`.
+    private func text(_ start: Int, _ end: Int) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+    }
+
+    /// The length of a digit-group separator at `offset`: a space, U+00A0, U+2009 or U+202F.
+    private func groupSeparatorLength(at offset: Int) -> Int? {
+        switch byte(at: offset) {
+        case UInt8(ascii: " "): return 1
+        case 0xC2: return byte(at: offset + 1) == 0xA0 ? 2 : nil
+        case 0xE2: return byte(at: offset + 1) == 0x80 && (byte(at: offset + 2) == 0x89 || byte(at: offset + 2) == 0xAF) ? 3 : nil
+        default: return nil
+        }
+    }
+
+    /// The length of `%` at `offset`, or of one separator and `%` (`12,5 %`, as Russian
+    /// typography spaces it).
+    private func percentSignLength(at offset: Int) -> Int? {
+        if byte(at: offset) == UInt8(ascii: "%") { return 1 }
+        if let separator = groupSeparatorLength(at: offset), byte(at: offset + separator) == UInt8(ascii: "%") { return separator + 1 }
+        return nil
+    }
+
+    /// The currency mark at `offset`, glued to a number or after spaces (`350₽`, `85 000 руб.`),
+    /// and the bytes up to its end; nil when none stands there. A word is a mark only when it
+    /// ends there and is not an attribute's name (`rub:`).
+    private func currencyMark(at offset: Int) -> (CurrencyMark, Int)? {
+        var start = offset
+        while let separator = groupSeparatorLength(at: start) { start += separator }
+        switch byte(at: start) {
+        case UInt8(ascii: "$"): return (.usd, start + 1 - offset)
+        case 0xE2 where byte(at: start + 1) == 0x82 && byte(at: start + 2) == 0xBD: return (.rub, start + 3 - offset)
+        case 0xE2 where byte(at: start + 1) == 0x82 && byte(at: start + 2) == 0xAC: return (.eur, start + 3 - offset)
+        default: break
+        }
+        // Words: `RUB`, `Br`, `руб.`: at most three letters, so a longer word is never read.
+        var end = start
+        while end - start <= 6 {
+            let (continues, length) = continuesIdentifier(at: end)
+            guard continues, byte(at: end) != UInt8(ascii: "-") else { break }
+            end += length
+        }
+        guard end > start, end - start <= 6, !continuesIdentifier(at: end).0 else { return nil }
+        let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        guard let mark = CurrencyMark.word(word) else { return nil }
+        var after = end
+        while let separator = groupSeparatorLength(at: after) { after += separator }
+        if byte(at: after) == UInt8(ascii: ":") { return nil }
+        if CurrencyMark.takesFullStop(word), byte(at: end) == UInt8(ascii: "."), !continuesIdentifier(at: end + 1).0 { end += 1 }
+        return (mark, end - offset)
     }
 
     private func durationUnit(_ byte: UInt8) -> DurationUnit? {
@@ -428,6 +530,10 @@ struct Lexer {
             message += "; attributes are written as name: value"
         case "\u{FEFF}":
             message += " (a byte order mark in the middle of the file)"
+        case "₽", "$", "€":
+            message += "; a currency mark stands after the sum (avg_check: 85 000 \(first)), and the journey's currency is written currency: RUB, BYN, USD or EUR"
+        case "+", "\u{2212}", "\u{2013}":
+            message += "; a sign stands right before the digits: +1, -2"
         default:
             break
         }

@@ -4,7 +4,8 @@ enum TokenKind: Equatable, Sendable {
     case identifier
     /// A double-quoted string; `Token.text` holds the decoded value.
     case string
-    /// `12`, `-1`, `3.5`; `Token.number` holds the value.
+    /// `12`, `-1`, `+1`, `−2`, `85 000`, `3.5`; `Token.number` holds the value, and
+    /// `Token.currency` the mark of a sum (`85 000 ₽`).
     case number
     /// `40%`; `Token.number` holds 40.
     case percent
@@ -43,13 +44,15 @@ struct Token: Sendable {
     var number: Double = 0
     /// The unit of a duration.
     var unit: DurationUnit = .minutes
+    /// The currency mark after a sum (`350 ₽`); nil for plain numbers and other kinds.
+    var currency: CurrencyMark?
 
     /// How the token reads in an "expected ..., found ..." message; `text` is its `Lexer.text(of:)`.
     func description(text: String) -> String {
         switch kind {
         case .identifier: "'\(text)'"
         case .string: "the string \(quotedPreview(text))"
-        case .number: "the number \(numberText)"
+        case .number: currency.map { "the sum \(numberText) \($0.symbol)" } ?? "the number \(numberText)"
         case .percent: "the percentage \(numberText)%"
         case .duration: "the duration \(numberText)\(unit.rawValue)"
         case .leftBrace: "'{'"

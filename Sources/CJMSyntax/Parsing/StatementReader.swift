@@ -316,7 +316,11 @@ struct StatementReader {
                     advance()
                 }
             default:
-                error(.unexpectedToken, "expected an id, a label, 'name: value', a flag or '{' after '\(keyword.name)', found \(describe(token))", at: token)
+                var hint = ""
+                if token.kind == .number || token.kind == .percent, case .number? = attributes.last?.value {
+                    hint = "; a number's digits are grouped in threes (1 570, 85 000), and two numbers cannot stand side by side"
+                }
+                error(.unexpectedToken, "expected an id, a label, 'name: value', a flag or '{' after '\(keyword.name)', found \(describe(token))\(hint)", at: token)
                 recover()
             }
         }
@@ -358,6 +362,7 @@ struct StatementReader {
             return .string(literal)
         case .number, .percent:
             advance()
+            if let currency = here.currency { return .money(value: here.number, currency: currency, range: range(here)) }
             return .number(value: here.number, isPercent: here.kind == .percent, range: range(here))
         case .duration:
             advance()

@@ -6,7 +6,8 @@
 ///   with `}` on a line of its own; a block with nothing inside is written `{}`.
 /// - An element reads `KEYWORD id "Label" flags attributes {`; flags and attributes keep the
 ///   order written, since that order is the author's (and never changes meaning).
-/// - Strings, numbers, percentages and durations are kept exactly as written; references are
+/// - Strings are kept exactly as written; numbers, percentages, durations and sums take
+///   `NumberSpelling`'s one form (`-2`, `85 000 ₽`, `12.5%`); references are
 ///   written without spaces around their dots; an edge reads `a -> b, c "label" attributes`.
 /// - In a run of sibling elements, with no blank line, comment line or edge between them and
 ///   none holding blocks within its block (those stand alone), labels start in one column and what follows the labels starts in another, unless

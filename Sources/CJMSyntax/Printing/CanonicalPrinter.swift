@@ -197,7 +197,9 @@ struct CanonicalPrinter {
         switch value {
         case .reference(let reference): reference.text
         case .list(let items, _): items.map(text(of:)).joined(separator: ", ")
-        case .string, .number, .duration: source.text(of: value.range)
+        case .string: source.text(of: value.range)
+        case .number, .duration: NumberSpelling.canonical(Substring(source.text(of: value.range)), isMoney: false)
+        case .money: NumberSpelling.canonical(Substring(source.text(of: value.range)), isMoney: true)
         }
     }
 

@@ -170,4 +170,14 @@ struct CanonicalFormTests {
         #expect(canonical("") == "")
         #expect(canonical("\n\n# only a comment\n\n") == "# only a comment\n")
     }
+
+    @Test func numbersTakeOneForm() {
+        let written = "journey \"T\" {\n  touchpoint a \"А\" emotion: +1\n  touchpoint b \"Б\" emotion: \u{2212}2\n  touchpoint c \"В\" emotion: \u{2013}1\n\n" +
+            "  pipeline p \"П\" avg_check: 85\u{00A0}000\u{20BD} revenue: 1\u{202F}250\u{202F}000 руб. profit: 12,5 % ltv: 3,5 {\n    stage s count: 1 570\n  }\n}\n"
+        let expected = "journey \"T\" {\n  touchpoint a \"А\" emotion: 1\n  touchpoint b \"Б\" emotion: -2\n  touchpoint c \"В\" emotion: -1\n\n" +
+            "  pipeline p \"П\" avg_check: 85 000 ₽ revenue: 1 250 000 руб. profit: 12.5% ltv: 3.5 {\n    stage s count: 1 570\n  }\n}\n"
+        #expect(canonical(written) == expected)
+        #expect(canonical(expected) == expected, "formatting twice changes nothing")
+        #expect(canonical("journey \"T\" {\n  channel c count: 85000\n}\n").contains("count: 85000"), "groups are never added")
+    }
 }
