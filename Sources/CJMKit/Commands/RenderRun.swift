@@ -65,7 +65,7 @@ public struct RenderRun: Sendable {
         // A dpi out of range or a page setup that cannot be printed is a bad command line,
         // refused before any input is read.
         if let dpi, !RenderCaps.dpi.contains(dpi) {
-            console.report("cjm: error: --dpi \(dpi == dpi.rounded() && abs(dpi) < 1e9 ? String(Int(dpi)) : String(dpi)) is out of range; use \(Int(RenderCaps.dpi.lowerBound))…\(Int(RenderCaps.dpi.upperBound))")
+            console.report("cjm: error: --dpi \(SourceNumber.text(dpi)) is out of range; use \(Int(RenderCaps.dpi.lowerBound))…\(Int(RenderCaps.dpi.upperBound))")
             return .usage
         }
         if let problem = page.problem {

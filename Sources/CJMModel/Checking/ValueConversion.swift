@@ -48,7 +48,7 @@ extension JourneyBuilder {
             return nil
         }
         guard value >= Double(allowed.lowerBound), value <= Double(allowed.upperBound) else {
-            sink.error(.valueOutOfRange, "`\(name):` must be from \(allowed.lowerBound) to \(allowed.upperBound), not \(Self.plain(value))", at: range)
+            sink.error(.valueOutOfRange, "`\(name):` must be from \(allowed.lowerBound) to \(allowed.upperBound), not \(SourceNumber.text(value))", at: range)
             return nil
         }
         return Int(value)
@@ -214,10 +214,5 @@ extension JourneyBuilder {
         case .duration: "a duration"
         case .list: "a list"
         }
-    }
-
-    /// `12` rather than `12.0`.
-    static func plain(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 }

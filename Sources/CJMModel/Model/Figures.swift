@@ -1,3 +1,5 @@
+import CJMSyntax
+
 /// A number as written: `350`, `3.5`, `40%`, `85 000 ₽`.
 public struct Figure: Hashable, Sendable, Codable {
     public var value: Double
@@ -26,7 +28,6 @@ public struct Delay: Hashable, Sendable, Codable, CustomStringConvertible {
 
     /// As written: `5d`, `1.5h`.
     public var description: String {
-        let number = value == value.rounded() ? String(Int(value)) : String(value)
-        return number + unit.rawValue
+        SourceNumber.text(value) + unit.rawValue
     }
 }

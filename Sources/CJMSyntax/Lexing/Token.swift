@@ -77,8 +77,5 @@ struct Token: Sendable {
         return "\"\(String(cut))…\""
     }
 
-    /// `12`, `-1`, `3.5`: whole numbers without a trailing `.0`.
-    private var numberText: String {
-        number.rounded() == number && abs(number) < 1e15 ? String(Int(number)) : String(number)
-    }
+    private var numberText: String { SourceNumber.text(number) }
 }
