@@ -1,3 +1,4 @@
+import CJMViewGraph
 import Foundation
 
 /// Renders a request in a child `cjm render-worker` process, so a Graphviz crash, `exit()`,
@@ -31,16 +32,41 @@ public struct IsolatedRenderer: Sendable {
             try RequestCheck.validate(request)
             // Before the worker: Pango would silently substitute a missing font in it.
             try FontCheck.require(request.graph.style.fontName)
-            let input = request.wireBytes
-            let child = ChildProcess(executable: workerExecutable,
-                                     arguments: ["render-worker", "--memory-limit", String(memoryLimitBytes)] + (reportTimings ? ["--timings"] : []))
-            let outcome = try child.run(input: input, timeout: timeout)
-            let timings = String(decoding: outcome.stderr, as: UTF8.self).split(separator: "\n")
-                .last { $0.hasPrefix(GraphvizRenderer.Timings.prefix) }.map(String.init)
-            return interpret(outcome).map { RenderedMap(bytes: $0, timings: timings) }
+            return .success(try run(.render(request)))
         } catch {
             return .failure(error)
         }
+    }
+
+    /// Each graph laid out by `dot` on its own, all in one worker: where every node, edge and
+    /// cluster went, one `GraphGeometry` per graph in order, with the worker's timing line.
+    public func layOut(_ graphs: [ViewGraph]) -> Result<(geometries: [GraphGeometry], timings: String?), RenderFailure> {
+        do throws(RenderFailure) {
+            try RequestCheck.validate(layouts: graphs)
+            // Text is measured in the font it will be drawn in.
+            for font in Set(graphs.map { $0.style.fontName }).sorted() { try FontCheck.require(font) }
+            let map = try run(.layout(graphs))
+            let geometries = try GeometryWire.geometries(map.bytes)
+            let matches = zip(graphs, geometries).allSatisfy { (graph: ViewGraph, geometry: GraphGeometry) -> Bool in
+                graph.nodes.count == geometry.nodes.count && graph.edges.count == geometry.edges.count
+                    && graph.clusters.count == geometry.clusters.count
+            }
+            guard geometries.count == graphs.count, matches else {
+                throw .incompleteResult("its layouts do not match the graphs asked for")
+            }
+            return .success((geometries, map.timings))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    private func run(_ request: WorkerRequest) throws(RenderFailure) -> RenderedMap {
+        let child = ChildProcess(executable: workerExecutable,
+                                 arguments: ["render-worker", "--memory-limit", String(memoryLimitBytes)] + (reportTimings ? ["--timings"] : []))
+        let outcome = try child.run(input: request.wireBytes, timeout: timeout)
+        let timings = String(decoding: outcome.stderr, as: UTF8.self).split(separator: "\n")
+            .last { $0.hasPrefix(GraphvizRenderer.Timings.prefix) }.map(String.init)
+        return try interpret(outcome).map { RenderedMap(bytes: $0, timings: timings) }.get()
     }
 
     /// Maps how the worker ended to bytes or a `RenderFailure`. The map is accepted only from

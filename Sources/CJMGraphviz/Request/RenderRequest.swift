@@ -14,3 +14,12 @@ public struct RenderRequest: Hashable, Sendable {
         self.dpi = dpi
     }
 }
+
+/// What `cjm` asks of one `render-worker` child.
+public enum WorkerRequest: Hashable, Sendable {
+    /// Lay out and draw one graph.
+    case render(RenderRequest)
+    /// Lay out each graph with `dot` on its own and answer with where everything went
+    /// (`GraphGeometry`, one per graph, in order), drawing nothing.
+    case layout([ViewGraph])
+}

@@ -10,7 +10,7 @@
 /// worker from another build refuses it instead of misreading it.
 struct WireWriter {
     /// Opens every request; its last byte is the format's version.
-    static let magic: [UInt8] = Array("cjm-wire".utf8) + [1]
+    static let magic: [UInt8] = Array("cjm-wire".utf8) + [2]
 
     private(set) var bytes: [UInt8] = WireWriter.magic
 
@@ -62,6 +62,11 @@ struct WireWriter {
     mutating func write<Value: WireCodable>(_ values: [Value]) {
         writeCount(values.count)
         for value in values { value.write(to: &self) }
+    }
+
+    mutating func writeOptionals<Value: WireCodable>(_ values: [Value?]) {
+        writeCount(values.count)
+        for value in values { write(value) }
     }
 
     private mutating func writeCount(_ count: Int) {
@@ -153,6 +158,14 @@ struct WireReader {
         var values: [Value] = []
         values.reserveCapacity(count)
         for _ in 0..<count { values.append(try Value(from: &self)) }
+        return values
+    }
+
+    mutating func readOptionals<Value: WireCodable>(_: [Value?].Type = [Value?].self) throws(RenderFailure) -> [Value?] {
+        let count = try readCount(ofValuesAtLeast: 1)
+        var values: [Value?] = []
+        values.reserveCapacity(count)
+        for _ in 0..<count { values.append(try read(Value?.self)) }
         return values
     }
 

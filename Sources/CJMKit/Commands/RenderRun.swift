@@ -93,11 +93,12 @@ public struct RenderRun: Sendable {
             return .cannotWrite
         }
 
-        // 3. Build each view graph once, however many formats it goes to.
-        var graphs: [GraphKey: ViewGraph] = [:]
+        // 3. Build each map once, however many formats it goes to.
+        var drafts: [GraphKey: MapDraft] = [:]
+        var keys: [GraphKey] = []
         for output in planned {
             let key = GraphKey(input: output.input, view: output.view)
-            if graphs[key] != nil { continue }
+            if drafts[key] != nil { continue }
             let journey = checked[output.input].journey
             let personaPath = persona.map { ElementPath($0) }
             if let personaPath, !journey.personas.contains(where: { $0.path == personaPath }) {
@@ -106,17 +107,39 @@ public struct RenderRun: Sendable {
                 return .usage
             }
             let theme = Theme.named(self.theme ?? journey.theme, styles: journey.styles)
-            guard let graph = MapCatalog.build(view: output.view, journey: journey, persona: personaPath, theme: theme) else {
+            guard let draft = MapCatalog.build(view: output.view, journey: journey, persona: personaPath, theme: theme) else {
                 let names = MapCatalog.names(in: journey).joined(separator: ", ")
                 console.report("cjm: error: \(checked[output.input].compiled.path): no view '\(output.view)'; available views: \(names)")
                 return .usage
             }
-            graphs[key] = graph
+            drafts[key] = draft
+            keys.append(key)
         }
         clock.lap("view graph")
 
-        // 4. Render every map, each in its own child process.
+        // 4. Lay out the blocks of composed maps (all blocks of one map in one child process),
+        // then compose each map from its blocks' geometry.
         let renderer = IsolatedRenderer(workerExecutable: workerExecutable, timeout: timeout, memoryLimitBytes: memoryLimitBytes, reportTimings: timings)
+        let composed = keys.filter { !drafts[$0]!.blocks.isEmpty }
+        let layouts = ParallelRenders.map(composed.map { drafts[$0]!.blocks }, jobs: jobs) { renderer.layOut($0) }
+        var geometries: [GraphKey: [GraphGeometry]] = [:]
+        for (key, layout) in zip(composed, layouts) {
+            switch layout {
+            case .success(let laidOut):
+                geometries[key] = laidOut.geometries
+                if timings, let line = laidOut.timings { console.report("timing: \(key.view) blocks: \(line)") }
+            case .failure(let failure):
+                console.report("cjm: error: \(checked[key.input].compiled.path): \(key.view): \(failure.message)")
+                status = ExitStatus.worse(status, failure.exitStatus)
+            }
+        }
+        if status != .success { return status }
+        clock.lap("block layout (Graphviz child)")
+        var graphs: [GraphKey: ViewGraph] = [:]
+        for key in keys { graphs[key] = drafts[key]!.compose(geometries[key] ?? []) }
+        clock.lap("compose")
+
+        // 5. Render every map, each in its own child process.
         let requests = planned.map { RenderRequest(graph: graphs[GraphKey(input: $0.input, view: $0.view)]!, format: $0.format, dpi: dpi) }
         let results = ParallelRenders.run(requests, jobs: max(1, jobs), renderer: renderer)
         var rendered: [[UInt8]] = []
@@ -133,7 +156,7 @@ public struct RenderRun: Sendable {
         if status != .success { return status }
         clock.lap("render (Graphviz child)")
 
-        // 5. Compare (`--check`) or write.
+        // 6. Compare (`--check`) or write.
         let outcome = check ? compare(planned, rendered, console: console) : write(planned, rendered, console: console)
         clock.lap(check ? "compare" : "write")
         if timings { clock.report(to: console, bytes: journeys.reduce(0) { $0 + $1.sources.files.reduce(0) { $0 + $1.utf8.count } }) }
