@@ -45,7 +45,7 @@ public enum FlowMap {
 
         var planner = BlockPlanner(graph: graph)
         planner.addStack(frame: touchpoints.clusters.first?.id, ordersByNeighbours: true)
-        planner.addStack(frame: channels.clusters.first?.id, ordersByNeighbours: false)
+        planner.addStack(frame: channels.clusters.first?.id, ordersByNeighbours: false, alignsWithPrevious: !touchpoints.isEmpty)
         planner.addUnit(root: crm.clusters.first?.id)
         planner.addUnit(root: leads.clusters.first?.id)
         planner.addFramedUnits(frame: pipelines.clusters.first?.id)

@@ -30,6 +30,9 @@ struct BlockPlan: Sendable {
         /// Reorders the pieces by where the flows into and out of them go (pages by the ads
         /// and deals that reach them, touchpoints by their channel).
         var ordersByNeighbours = false
+        /// Moves each piece of a one-column group level with what its flows reach in this
+        /// section (channels level with their touchpoints), keeping their order.
+        var alignsWithSection: Int?
     }
 
     /// One block of the reading order (channels, the CRM, the deals, the site…): its groups

@@ -25,9 +25,11 @@ struct BlockPlanner {
         }
     }
 
-    /// A section of one framed stack: the frame's own nodes, each a piece.
-    mutating func addStack(frame: String?, ordersByNeighbours: Bool) {
-        guard let frame, let group = stackGroup(frame: frame, ordersByNeighbours: ordersByNeighbours) else { return }
+    /// A section of one framed stack: the frame's own nodes, each a piece. With
+    /// `alignsWithPrevious`, its pieces move level with what they reach in the section before.
+    mutating func addStack(frame: String?, ordersByNeighbours: Bool, alignsWithPrevious: Bool = false) {
+        guard let frame, var group = stackGroup(frame: frame, ordersByNeighbours: ordersByNeighbours) else { return }
+        if alignsWithPrevious, !plan.sections.isEmpty { group.alignsWithSection = plan.sections.count - 1 }
         plan.sections.append(BlockPlan.Section(groups: [group]))
     }
 

@@ -19,6 +19,8 @@ struct FlowComposer {
     private var localRect: [Rect]
     /// Each unit's box in its own Graphviz coordinates.
     private var unitBox: [Rect] = []
+    /// The mean x of what each node's flows reach, once a first arrangement has placed them.
+    private var neighbourX: [Double]
 
     static let labelPadding = 6.0
 
@@ -28,6 +30,7 @@ struct FlowComposer {
         self.geometries = geometries
         unitOfNode = Array(repeating: nil, count: graph.nodes.count)
         localRect = Array(repeating: Rect(x: 0, y: 0, width: 0, height: 0), count: graph.nodes.count)
+        neighbourX = Array(repeating: 0, count: graph.nodes.count)
         for (index, node) in graph.nodes.enumerated() { nodeIndex[node.id] = index }
         for (unit, entry) in plan.units.enumerated() {
             let geometry = geometries[unit]
@@ -50,24 +53,119 @@ struct FlowComposer {
 
     mutating func compose() -> ViewGraph {
         orderStacks()
-        let sheet = SheetArrangement(sections: plan.sections.map { section in
-            section.groups.map { group in
-                SheetArrangement.Group(band: group.frame.map(bandHeight), sizes: group.pieces.map(size))
-            }
-        })
-        let (limit, first) = sheet.best()
+        var sheet = arrangement()
+        var (limit, first) = sheet.best()
+        // Stacks that follow their neighbours are sorted again by where those ended up.
+        if reorderByNeighbourHeight(Layout(composer: self, result: first)) {
+            sheet = arrangement()
+            first = sheet.arrange(limit: limit)
+        }
+        align(&first, sheet)
         var layout = Layout(composer: self, result: first)
         var routed = layout.route(composer: self)
         let current = (0...first.columns.count).map { index -> Double in
             let gutter = FlowRouter(columns: first.columns, bounds: first.bounds, extraBlocked: []).gutter(index)
             return gutter.upperBound - gutter.lowerBound
         }
+        print("DEBUG limit \(limit) bounds \(first.bounds.width)x\(first.bounds.height)")
+        for (i, c) in first.columns.enumerated() { print("DEBUG col \(i) s\(c.section) x \(Int(c.minX))-\(Int(c.maxX)) gutter-needed \(Int(routed.gutterWidths[i])) have \(Int(current[i]))") }
         if zip(routed.gutterWidths, current).contains(where: { $0 > $1 + 0.5 }) {
-            let wider = sheet.arrange(limit: limit, gaps: zip(routed.gutterWidths, current).map { max($0, $1) })
+            var wider = sheet.arrange(limit: limit, gaps: zip(routed.gutterWidths, current).map { max($0, $1) })
+            align(&wider, sheet)
             layout = Layout(composer: self, result: wider)
             routed = layout.route(composer: self)
         }
         return assemble(layout, routed.routes)
+    }
+
+    private func arrangement() -> SheetArrangement {
+        SheetArrangement(sections: plan.sections.map { section in
+            section.groups.map { group in
+                SheetArrangement.Group(band: group.frame.map(bandHeight), sizes: group.pieces.map(size), gridded: group.ordersByNeighbours,
+                                       across: group.pieces.map { piece in
+                                           guard case .node(let node) = piece else { return 0 }
+                                           return neighbourX[node]
+                                       })
+            }
+        })
+    }
+
+    /// Moves the pieces of each group that aligns with a section level with the mean height
+    /// of what they reach there, when the group stands in one column.
+    private func align(_ result: inout SheetArrangement.Result, _ sheet: SheetArrangement) {
+        for (s, section) in plan.sections.enumerated() {
+            for (g, group) in section.groups.enumerated() {
+                guard let other = group.alignsWithSection, sheet.isOneColumn(section: s, group: g, in: result) else { continue }
+                let layout = Layout(composer: self, result: result)
+                var inOther = Set<Int>()
+                for otherGroup in plan.sections[other].groups {
+                    for piece in otherGroup.pieces {
+                        switch piece {
+                        case .node(let node): inOther.insert(node)
+                        case .unit(let unit):
+                            for node in plan.units[unit].graph.nodes { if let index = nodeIndex[node.id] { inOther.insert(index) } }
+                        }
+                    }
+                }
+                var sum: [Int: Double] = [:], count: [Int: Int] = [:]
+                for edge in graph.edges where edge.style.line != .invisible {
+                    guard let a = nodeIndex[edge.from], let b = nodeIndex[edge.to] else { continue }
+                    for (mine, theirs) in [(a, b), (b, a)] where inOther.contains(theirs) {
+                        sum[mine, default: 0] += layout.nodeRect[theirs].centre.y
+                        count[mine, default: 0] += 1
+                    }
+                }
+                let rects = result.pieces[s][g]
+                let targets = group.pieces.map { piece -> Double? in
+                    guard case .node(let node) = piece, let n = count[node] else { return nil }
+                    return sum[node]! / Double(n)
+                }
+                guard targets.contains(where: { $0 != nil }) else { continue }
+                let top = SheetArrangement.margin + (group.frame.map(bandHeight) ?? 0) + SheetArrangement.framePadding
+                let centres = LevelAlignment.centres(heights: rects.map(\.height), targets: targets, gap: SheetArrangement.pieceGap, top: top)
+                sheet.move(section: s, group: g, centres: centres, in: &result)
+            }
+        }
+    }
+
+    /// Sorts each group that follows its neighbours by the mean height of what its flows
+    /// reach in `layout`; true when some order changed.
+    private mutating func reorderByNeighbourHeight(_ layout: Layout) -> Bool {
+        var groupOf = Array(repeating: -1, count: graph.nodes.count)
+        var groupCount = 0
+        for section in plan.sections {
+            for group in section.groups {
+                for case .node(let node) in group.pieces { groupOf[node] = groupCount }
+                groupCount += 1
+            }
+        }
+        var sum = Array(repeating: 0.0, count: graph.nodes.count)
+        var sumX = Array(repeating: 0.0, count: graph.nodes.count)
+        var count = Array(repeating: 0, count: graph.nodes.count)
+        for edge in graph.edges where edge.style.line != .invisible {
+            guard let a = nodeIndex[edge.from], let b = nodeIndex[edge.to], groupOf[a] != groupOf[b] || groupOf[a] < 0 else { continue }
+            sum[a] += layout.nodeRect[b].centre.y
+            sumX[a] += layout.nodeRect[b].centre.x
+            count[a] += 1
+            sum[b] += layout.nodeRect[a].centre.y
+            sumX[b] += layout.nodeRect[a].centre.x
+            count[b] += 1
+        }
+        for node in graph.nodes.indices where count[node] > 0 { neighbourX[node] = sumX[node] / Double(count[node]) }
+        var changed = false
+        for s in plan.sections.indices {
+            for g in plan.sections[s].groups.indices where plan.sections[s].groups[g].ordersByNeighbours {
+                let pieces = plan.sections[s].groups[g].pieces
+                let keys = pieces.map { piece -> Double in
+                    guard case .node(let node) = piece else { return 0 }
+                    return count[node] > 0 ? sum[node] / Double(count[node]) : layout.nodeRect[node].centre.y
+                }
+                let order = pieces.indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }
+                if order != Array(pieces.indices) { changed = true }
+                plan.sections[s].groups[g].pieces = order.map { pieces[$0] }
+            }
+        }
+        return changed
     }
 
     // MARK: Pieces

@@ -38,6 +38,8 @@ struct FlowRouter {
     enum Side { case left, right, top, bottom }
 
     static let trackSpacing = 4.0
+    /// Most tracks a gutter gets; more lines share them.
+    static let maxTracks = 24
     static let gutterMargin = 14.0
     static let arrowLength = 10.0
 
@@ -91,6 +93,8 @@ struct FlowRouter {
         var dropOut: Bool?
         /// Where the run's lines lead at each end, for ordering (y of the far end).
         var towards: [Value]
+        /// Where the edge started, for nesting the runs of one passage.
+        var source = Point(x: 0, y: 0)
     }
 
     private struct Port {
@@ -111,6 +115,8 @@ struct FlowRouter {
     private var passageRuns: [PassageRun] = []
     private var ports: [Port] = []
     private var passageLoad: [[Int]] = []
+    /// The start of the edge being planned.
+    private var currentSource = Point(x: 0, y: 0)
 
     // Resolved values.
     private var gutterX: [Double] = []
@@ -174,6 +180,7 @@ struct FlowRouter {
 
     private mutating func plan(_ request: Request) -> Path {
         let source = request.from, target = request.to
+        currentSource = source.rect.centre
         let exitGutter: Int, entryGutter: Int
         if target.column > source.column {
             (exitGutter, entryGutter) = (source.column + 1, target.column)
@@ -232,14 +239,21 @@ struct FlowRouter {
         var gutterIndex = exitGutter
         var sideIn = startGutterSide
         let step = entryGutter > exitGutter ? 1 : -1
-        let startY = estimate(currentY), goalY = estimate(endY)
-        let span = abs(entryGutter - exitGutter)
-        var crossed = 0
+        // Columns in between are crossed as level as their passages allow; the line climbs or
+        // drops to its target's height once, in the gutter where it enters the target's section
+        // (between sections, where the gaps are wide), so the gutters it only passes stay narrow.
+        var level = estimate(currentY)
+        let goal = estimate(endY)
+        let targetSection = columns[target.column].section
         while gutterIndex != entryGutter {
             let column = step > 0 ? gutterIndex : gutterIndex - 1
-            crossed += 1
-            let ideal = startY + (goalY - startY) * Double(crossed) / Double(span + 1)
-            let passage = nearestPassage(column: column, to: ideal)
+            let outside = step > 0 ? gutterIndex - 1 : gutterIndex
+            if columns[column].section == targetSection && (outside < 0 || outside >= columns.count || columns[outside].section != targetSection) {
+                level = goal
+            }
+            let passage = nearestPassage(column: column, to: level)
+            let chosen = passages[column][passage]
+            level = min(max(level, chosen.lowerBound), chosen.upperBound)
             let run = addPassageRun(column: column, passage: passage,
                                     xIn: .fixed(step > 0 ? columns[column].minX : columns[column].maxX),
                                     xOut: .fixed(step > 0 ? columns[column].maxX : columns[column].minX), dropIn: nil, dropOut: nil)
@@ -293,7 +307,8 @@ struct FlowRouter {
     }
 
     private mutating func addPassageRun(column: Int, passage: Int, xIn: Value, xOut: Value, dropIn: Bool?, dropOut: Bool?) -> Int {
-        passageRuns.append(PassageRun(column: column, passage: passage, xIn: xIn, xOut: xOut, dropIn: dropIn, dropOut: dropOut, towards: []))
+        passageRuns.append(PassageRun(column: column, passage: passage, xIn: xIn, xOut: xOut, dropIn: dropIn, dropOut: dropOut, towards: [],
+                                      source: currentSource))
         passageLoad[column][passage] += 1
         return passageRuns.count - 1
     }
@@ -391,16 +406,29 @@ struct FlowRouter {
                 for (x, drop) in [(u.xl, u.dropL), (u.xr, u.dropR)] where drop == false && x > l.xl && x < l.xr { count += 1 }
                 return count
             }
+            // Lines that came down into the passage first, the nearest source on top; then
+            // those that came up, the farthest first: a line turning in later never crosses
+            // one already running along the passage.
+            let middle = (span.lowerBound + span.upperBound) / 2
+            let nesting = runs.map { run -> (Int, Double) in
+                let r = passageRuns[run]
+                let x = (estimate(r.xIn) + estimate(r.xOut)) / 2
+                let distance = abs(r.source.x - x)
+                return r.source.y < middle ? (0, distance) : (1, -distance)
+            }
             let order = Array(runs.indices).sorted { a, b in
                 let ab = crossings(a, b), ba = crossings(b, a)
                 if ab != ba { return ab < ba }
+                if nesting[a] != nesting[b] { return nesting[a] < nesting[b] }
                 if info[a].key != info[b].key { return info[a].key < info[b].key }
                 return a < b
             }
+            let levels = Self.levels(order.map { (info[$0].xl - 0.5)...(info[$0].xr + 0.5) })
+            let count = (levels.max() ?? 0) + 1
             let top = span.lowerBound + 1, height = span.upperBound - span.lowerBound - 2
-            let spacing = min(Self.trackSpacing * 1.5, height / Double(order.count + 1))
-            let start = top + (height - spacing * Double(order.count - 1)) / 2
-            for (rank, local) in order.enumerated() { passageY[runs[local]] = start + spacing * Double(rank) }
+            let spacing = min(Self.trackSpacing * 1.5, height / Double(count + 1))
+            let start = top + (height - spacing * Double(count - 1)) / 2
+            for (rank, local) in order.enumerated() { passageY[runs[local]] = start + spacing * Double(levels[rank]) }
         }
     }
 
@@ -460,14 +488,38 @@ struct FlowRouter {
                 if ma != mb { return ma < mb }
                 return a < b
             }
+            // Beyond `maxTracks` lines share tracks (run in bundles) rather than widen the map.
+            let levels = Self.levels(order.map { (min(ends[$0].y0, ends[$0].y1) - 1)...(max(ends[$0].y0, ends[$0].y1) + 1) })
+                .map { $0 % Self.maxTracks }
+            let count = (levels.max() ?? 0) + 1
             let range = gutter(gutterIndex)
             let left = range.lowerBound + Self.gutterMargin, width = max(0, range.upperBound - range.lowerBound - 2 * Self.gutterMargin)
-            let spacing = min(Self.trackSpacing * 2, width / Double(order.count + 1))
-            let start = left + (width - spacing * Double(order.count - 1)) / 2
-            for (rank, local) in order.enumerated() { gutterX[runs[local]] = start + spacing * Double(rank) }
-            widths[gutterIndex] = 2 * Self.gutterMargin + Self.trackSpacing * Double(order.count + 1)
+            let spacing = min(Self.trackSpacing * 2, width / Double(count + 1))
+            let start = left + (width - spacing * Double(count - 1)) / 2
+            for (rank, local) in order.enumerated() { gutterX[runs[local]] = start + spacing * Double(levels[rank]) }
+            widths[gutterIndex] = 2 * Self.gutterMargin + Self.trackSpacing * Double(count + 1)
         }
         return widths
+    }
+
+    /// A track for each span, in order: one past the highest track of any earlier span it
+    /// overlaps, so overlapping spans keep their order and disjoint ones share tracks.
+    static func levels(_ spans: [ClosedRange<Double>]) -> [Int] {
+        var levels: [Int] = []
+        levels.reserveCapacity(spans.count)
+        // Per track, the spans on it so far; a span's level is found from the highest track down.
+        var tracks: [[ClosedRange<Double>]] = []
+        for span in spans {
+            var level = 0
+            for track in stride(from: tracks.count - 1, through: 0, by: -1) where tracks[track].contains(where: { $0.overlaps(span) }) {
+                level = track + 1
+                break
+            }
+            if level == tracks.count { tracks.append([]) }
+            tracks[level].append(span)
+            levels.append(level)
+        }
+        return levels
     }
 
     /// Without repeated points and with straight runs of three points joined.

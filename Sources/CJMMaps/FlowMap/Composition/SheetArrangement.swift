@@ -11,6 +11,10 @@ struct SheetArrangement {
         /// Height of the frame's title band, or nil for a group without a frame.
         var band: Double?
         var sizes: [Size]
+        /// Pieces laid out row by row across the group's columns instead of down each column.
+        var gridded = false
+        /// For a gridded group: which piece of a row goes further right (its lines lead right).
+        var across: [Double] = []
     }
 
     /// One column of pieces, the unit of wrapping and of routing between columns.
@@ -120,9 +124,28 @@ struct SheetArrangement {
                     frameSpans.append((groupIndex, (contents.count - 1)..<contents.count, top, bottom))
                     continue
                 }
-                let runs = Self.balancedColumns(group.sizes.map(\.height), limit: limit - inset - padding)
+                let heights0 = group.sizes.map(\.height)
+                let runs = Self.balancedColumns(heights0, limit: limit - inset - padding)
                 let start = contents.count
                 var bottom = 0.0
+                if group.gridded && runs.count > 1 {
+                    // Row by row, every row as tall as its tallest piece, so the gaps between
+                    // rows line up across the columns and a row's lines run straight through.
+                    var across = runs.count
+                    var grid = Self.grid(heights0, across: across, keys: group.across)
+                    while grid.height > limit - inset - padding && across < heights0.count {
+                        across += 1
+                        grid = Self.grid(heights0, across: across, keys: group.across)
+                    }
+                    for column in grid.columns {
+                        contents.append(column.map { (groupIndex, $0.piece, inset + $0.y) })
+                        heights.append(0)
+                    }
+                    bottom = inset + grid.height + padding
+                    for index in start..<contents.count { heights[index] = bottom }
+                    frameSpans.append((groupIndex, start..<contents.count, 0, bottom))
+                    continue
+                }
                 for run in runs {
                     var y = inset
                     var column: [(group: Int, piece: Int, y: Double)] = []
@@ -189,26 +212,73 @@ struct SheetArrangement {
                 columns[index].boxes = columns[index].boxes.map { $0.offsetBy(dx: 0, dy: dy) }
             }
         }
-        for index in columns.indices {
-            var blocked = columns[index].boxes.map { $0.minY...$0.maxY }
-            let section = columns[index].section
-            for (groupIndex, frame) in frames[section].enumerated() {
-                guard let frame, let band = sections[section][groupIndex].band,
-                      frame.minX <= columns[index].minX + 0.5, frame.maxX >= columns[index].maxX - 0.5 else { continue }
+        let right = x + max(gap(columns.count, startsSection: true), Self.margin)
+        var result = Result(pieces: pieces, frames: frames, columns: columns,
+                            bounds: Rect(x: 0, y: 0, width: right, height: height + 2 * Self.margin))
+        refreshBlocked(&result)
+        return result
+    }
+
+    /// Each column's blocked spans from its boxes and the frames standing in it.
+    func refreshBlocked(_ result: inout Result) {
+        for index in result.columns.indices {
+            let column = result.columns[index]
+            var blocked = column.boxes.map { $0.minY...$0.maxY }
+            for (groupIndex, frame) in result.frames[column.section].enumerated() {
+                guard let frame, let band = sections[column.section][groupIndex].band,
+                      frame.minX <= column.minX + 0.5, frame.maxX >= column.maxX - 0.5 else { continue }
                 blocked.append(frame.minY...(frame.minY + band))
                 blocked.append((frame.maxY - 2)...(frame.maxY + 2))
             }
-            columns[index].blocked = blocked
+            result.columns[index].blocked = blocked
         }
-        let right = x + max(gap(columns.count, startsSection: true), Self.margin)
-        return Result(pieces: pieces, frames: frames, columns: columns,
-                      bounds: Rect(x: 0, y: 0, width: right, height: height + 2 * Self.margin))
+    }
+
+    /// Moves the pieces of group `group` of `section`, which stand in one column, to the
+    /// centres given (same order), and its frame and the map's bounds with them.
+    func move(section: Int, group: Int, centres: [Double], in result: inout Result) {
+        guard let columnIndex = result.columns.firstIndex(where: { $0.section == section && $0.pieces.contains { $0.group == group } }) else { return }
+        for (piece, centre) in centres.enumerated() {
+            let old = result.pieces[section][group][piece]
+            let moved = Rect(x: old.minX, y: centre - old.height / 2, width: old.width, height: old.height)
+            result.pieces[section][group][piece] = moved
+            if let slot = result.columns[columnIndex].pieces.firstIndex(where: { $0.group == group && $0.piece == piece }) {
+                result.columns[columnIndex].boxes[slot] = moved
+            }
+        }
+        if let band = sections[section][group].band, let frame = result.frames[section][group], let first = result.pieces[section][group].first,
+           let last = result.pieces[section][group].last {
+            let top = first.minY - band - Self.framePadding, bottom = last.maxY + Self.framePadding
+            result.frames[section][group] = Rect(x: frame.minX, y: top, width: frame.width, height: bottom - top)
+            result.bounds = result.bounds.union(Rect(x: frame.minX, y: top - Self.margin, width: frame.width, height: bottom - top + 2 * Self.margin))
+        }
+        refreshBlocked(&result)
+    }
+
+    /// Whether the pieces of group `group` of `section` all stand in one column.
+    func isOneColumn(section: Int, group: Int, in result: SheetArrangement.Result) -> Bool {
+        result.columns.filter { $0.section == section && $0.pieces.contains { $0.group == group } }.count == 1
     }
 
     /// Height of a group in one column: pieces, gaps, frame band and padding.
     private func groupHeight(_ group: Group) -> Double {
         let pieces = group.sizes.reduce(0.0) { $0 + $1.height } + Double(max(group.sizes.count - 1, 0)) * Self.pieceGap
         return pieces + (group.band.map { $0 + 2 * Self.framePadding } ?? 0)
+    }
+
+    /// Pieces `across` to a row in reading order, each centred in its row's height: per
+    /// column, the pieces with their tops; and the grid's height.
+    static func grid(_ heights: [Double], across: Int, keys: [Double] = []) -> (columns: [[(piece: Int, y: Double)]], height: Double) {
+        var columns = Array(repeating: [(piece: Int, y: Double)](), count: across)
+        var y = 0.0
+        for start in stride(from: 0, to: heights.count, by: across) {
+            var row = Array(start..<min(start + across, heights.count))
+            if keys.count == heights.count { row.sort { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 } }
+            let rowHeight = row.map { heights[$0] }.max() ?? 0
+            for (slot, index) in row.enumerated() { columns[slot].append((index, y + (rowHeight - heights[index]) / 2)) }
+            y += rowHeight + pieceGap
+        }
+        return (columns.filter { !$0.isEmpty }, max(0, y - pieceGap))
     }
 
     /// Indices of `heights` cut into as few consecutive columns as fit under `limit`, then
