@@ -67,8 +67,6 @@ struct FlowComposer {
             let gutter = FlowRouter(columns: first.columns, bounds: first.bounds, extraBlocked: []).gutter(index)
             return gutter.upperBound - gutter.lowerBound
         }
-        print("DEBUG limit \(limit) bounds \(first.bounds.width)x\(first.bounds.height)")
-        for (i, c) in first.columns.enumerated() { print("DEBUG col \(i) s\(c.section) x \(Int(c.minX))-\(Int(c.maxX)) gutter-needed \(Int(routed.gutterWidths[i])) have \(Int(current[i]))") }
         if zip(routed.gutterWidths, current).contains(where: { $0 > $1 + 0.5 }) {
             var wider = sheet.arrange(limit: limit, gaps: zip(routed.gutterWidths, current).map { max($0, $1) })
             align(&wider, sheet)
