@@ -46,7 +46,50 @@ struct LabelPlacer {
             block(candidate.rect)
             return candidate.rect.centre
         }
+        // Nothing free beside the line: the nearest free place around its middle.
+        let middle = Self.middle(of: points)
+        for radius in stride(from: 16.0, through: 640, by: 16) {
+            for step in 0..<16 {
+                let angle = Double(step) / 16 * 2 * Double.pi
+                let centre = Point(x: middle.x + radius * Self.cosine(angle), y: middle.y + radius * Self.sine(angle))
+                let rect = Rect(centre: centre, size: size)
+                if bounds.contains(rect), isFree(rect) {
+                    block(rect)
+                    return centre
+                }
+            }
+        }
         return nil
+    }
+
+    /// The point halfway along the polyline.
+    static func middle(of points: [Point]) -> Point {
+        let lengths = zip(points, points.dropFirst()).map { abs($1.x - $0.x) + abs($1.y - $0.y) }
+        var remaining = lengths.reduce(0, +) / 2
+        for (index, length) in lengths.enumerated() {
+            if remaining <= length, length > 0 {
+                let a = points[index], b = points[index + 1], t = remaining / length
+                return Point(x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t)
+            }
+            remaining -= length
+        }
+        return points.first ?? Point(x: 0, y: 0)
+    }
+
+    // Sixteen directions are enough; a short table keeps Foundation out of the map builders.
+    private static func sine(_ angle: Double) -> Double { cosine(angle - Double.pi / 2) }
+
+    private static func cosine(_ angle: Double) -> Double {
+        // Taylor series around the nearest multiple of 2π: exact enough for placing a label.
+        var x = angle.truncatingRemainder(dividingBy: 2 * Double.pi)
+        if x > Double.pi { x -= 2 * Double.pi }
+        if x < -Double.pi { x += 2 * Double.pi }
+        var term = 1.0, sum = 1.0
+        for n in stride(from: 2, through: 20, by: 2) {
+            term *= -x * x / Double((n - 1) * n)
+            sum += term
+        }
+        return sum
     }
 
     private func keys(_ rect: Rect) -> [Int] {
