@@ -38,7 +38,7 @@ public struct IsolatedRenderer: Sendable {
         }
     }
 
-    /// Each graph laid out by `dot` on its own, all in one worker: where every node, edge and
+    /// Each graph laid out on its own (`dot`; a pinned one only measured), all in one worker: where every node, edge and
     /// cluster went, one `GraphGeometry` per graph in order, with the worker's timing line.
     public func layOut(_ graphs: [ViewGraph]) -> Result<(geometries: [GraphGeometry], timings: String?), RenderFailure> {
         do throws(RenderFailure) {

@@ -43,7 +43,8 @@ enum GraphvizRenderer {
         }
     }
 
-    /// Lays out each graph with `dot` on its own, in order, and reads back where everything
+    /// Lays out each graph on its own, in order (a ranked one with `dot`; a pinned one with
+    /// `nop2`, which only sizes its nodes where they are), and reads back where everything
     /// went. Fills `timings.layout` with the total.
     ///
     /// One process lays out many graphs here, which the one-graph-per-process rule of

@@ -19,7 +19,7 @@ public struct RenderRequest: Hashable, Sendable {
 public enum WorkerRequest: Hashable, Sendable {
     /// Lay out and draw one graph.
     case render(RenderRequest)
-    /// Lay out each graph with `dot` on its own and answer with where everything went
+    /// Lay out each graph on its own (`dot`, or only measure a pinned one) and answer with where everything went
     /// (`GraphGeometry`, one per graph, in order), drawing nothing.
     case layout([ViewGraph])
 }

@@ -10,7 +10,8 @@ public struct MapDraft: Sendable {
     /// Every node, edge and cluster of the map with its text and style; for a composed map,
     /// without positions (`layout` is `.pinned`, the positions come from `compose`).
     public private(set) var graph: ViewGraph
-    /// The graphs to lay out with `dot`, in order; empty when `graph` is complete.
+    /// The graphs to lay out, in order; empty when `graph` is complete. Ranked ones are laid
+    /// out by `dot`; pinned ones (nodes a stack places) are only measured.
     public var blocks: [ViewGraph] { composition?.plan.units.map { $0.graph } ?? [] }
 
     private var composition: FlowComposition?

@@ -97,10 +97,15 @@ struct BlockPlanner {
         guard let index = clusterIndex[frame], let nodes = members[frame], !nodes.isEmpty else { return nil }
         var cluster = graph.clusters[index]
         cluster.parent = nil
-        let ids = nodes.map { graph.nodes[$0].id }
-        plan.units.append(BlockPlan.Unit(
-            graph: unitGraph(id: frame, clusters: [cluster], nodes: nodes.map { graph.nodes[$0] }, sameRank: ids.count > 1 ? [ids] : []),
-            measuresOnly: true))
+        // Only the sizes count, so the nodes are pinned anywhere and Graphviz just measures them.
+        let pinned = nodes.map { index -> Node in
+            var node = graph.nodes[index]
+            node.position = Point(x: 0, y: 0)
+            return node
+        }
+        var measured = unitGraph(id: frame, clusters: [cluster], nodes: pinned, sameRank: [])
+        measured.layout = .pinned
+        plan.units.append(BlockPlan.Unit(graph: measured, measuresOnly: true))
         return BlockPlan.Group(frame: frame, pieces: nodes.map { .node($0) }, ordersByNeighbours: ordersByNeighbours)
     }
 

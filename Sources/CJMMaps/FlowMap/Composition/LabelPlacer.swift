@@ -26,7 +26,8 @@ struct LabelPlacer {
         for (a, b) in zip(points, points.dropFirst()) {
             let length = abs(b.x - a.x) + abs(b.y - a.y)
             let horizontal = abs(b.y - a.y) < 0.01
-            let steps = max(1, Int(length / 12))
+            // A place every 12 points on short routes, at most 40 per segment on long ones.
+            let steps = max(1, min(40, Int(length / 12)))
             for step in 0...steps {
                 let t = Double(step) / Double(steps)
                 let point = Point(x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t)
