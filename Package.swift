@@ -14,6 +14,9 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // The HTTP server of `cjm watch`'s live preview: no dependencies of its own, so it adds
+        // little to a clean build (benchmarks/README.md).
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         .systemLibrary(
@@ -21,16 +24,35 @@ let package = Package(
             pkgConfig: "libgvc",
             providers: [.apt(["libgraphviz-dev"])]
         ),
+        .systemLibrary(
+            name: "CCairo",
+            pkgConfig: "cairo",
+            providers: [.apt(["libcairo2-dev"])]
+        ),
         .target(name: "CJMSyntax"),
         .target(name: "CJMModel", dependencies: ["CJMSyntax"]),
         .target(name: "CJMViewGraph"),
         .target(name: "CJMMaps", dependencies: ["CJMModel", "CJMViewGraph"]),
-        .target(name: "CJMGraphviz", dependencies: ["CGraphviz", "CJMViewGraph"]),
-        .target(name: "CJMKit", dependencies: ["CJMSyntax", "CJMModel", "CJMViewGraph", "CJMMaps", "CJMGraphviz"]),
+        .target(name: "CJMGraphviz", dependencies: ["CGraphviz", "CCairo", "CJMViewGraph"]),
+        // The starter journeys of `cjm init` are compiled into the binary from templates/
+        // (Sources/CJMKit/Templates is a link to it), so an installed `cjm` needs no data files.
+        .target(
+            name: "CJMKit",
+            dependencies: ["CJMSyntax", "CJMModel", "CJMViewGraph", "CJMMaps", "CJMGraphviz",
+                           .product(name: "FlyingFox", package: "FlyingFox")],
+            resources: [
+                .embedInCode("Templates/blank.cjm"),
+                .embedInCode("Templates/service-center.cjm"),
+                .embedInCode("Templates/online-store.cjm"),
+            ]
+        ),
         .executableTarget(
             name: "cjm",
-            dependencies: ["CJMKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["CJMKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            plugins: ["BuildCommit"]
         ),
+        // `cjm --version` names the git commit it was built from.
+        .plugin(name: "BuildCommit", capability: .buildTool()),
         .testTarget(name: "CJMSyntaxTests", dependencies: ["CJMSyntax"]),
         .testTarget(name: "CJMModelTests", dependencies: ["CJMModel", "CJMSyntax"]),
         .testTarget(name: "CJMMapsTests", dependencies: ["CJMMaps", "CJMModel", "CJMSyntax", "CJMViewGraph", "CJMGraphviz"]),

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs what cjm needs from Debian when it is missing: Graphviz's C libraries
-# (cgraph + gvc, with the cairo plugins for PNG/PDF) and fonts with Cyrillic coverage.
+# (cgraph + gvc, with the cairo plugins for PNG/PDF), cairo's headers (tiled PDF posters are
+# composed with cairo) and fonts with Cyrillic coverage.
 # `--bench` also installs GNU time (/usr/bin/time), which only scripts/bench.sh needs.
 set -euo pipefail
 
-packages=(libgraphviz-dev graphviz fonts-dejavu-core fontconfig pkg-config)
+packages=(libgraphviz-dev libcairo2-dev graphviz fonts-dejavu-core fontconfig pkg-config)
 for arg in "$@"; do
   case "$arg" in
     --bench) packages+=(time python3) ;;

@@ -58,11 +58,9 @@ public struct GraphStyle: Hashable, Sendable {
     public var nodeSeparation: Double
     /// Inches between ranks.
     public var rankSeparation: Double
-    /// Paper size to fit into, in inches (`size` with `!`), when rendering for a wall.
-    public var fitInches: Size?
 
     public init(fontName: String = "DejaVu Sans", fontSize: Double = 14, titleFontSize: Double = 28, background: String = "#ffffff",
-                fontColor: String = "#222222", nodeSeparation: Double = 0.35, rankSeparation: Double = 0.6, fitInches: Size? = nil) {
+                fontColor: String = "#222222", nodeSeparation: Double = 0.35, rankSeparation: Double = 0.6) {
         self.fontName = fontName
         self.fontSize = fontSize
         self.titleFontSize = titleFontSize
@@ -70,7 +68,6 @@ public struct GraphStyle: Hashable, Sendable {
         self.fontColor = fontColor
         self.nodeSeparation = nodeSeparation
         self.rankSeparation = rankSeparation
-        self.fitInches = fitInches
     }
 }
 

@@ -21,10 +21,11 @@ struct CJMProcess {
         return folder.appendingPathComponent("cjm")
     }()
 
-    /// Runs `cjm arguments`; `environment` is added to this process's own.
-    static func run(_ arguments: [String], stdin: Data? = nil, in directory: URL? = nil, environment: [String: String] = [:]) throws -> Outcome {
+    /// Runs `cjm arguments` (or another `program`); `environment` is added to this process's own.
+    static func run(_ arguments: [String], stdin: Data? = nil, in directory: URL? = nil, environment: [String: String] = [:],
+                    program: URL = executable) throws -> Outcome {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = program
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         if let directory { process.currentDirectoryURL = directory }

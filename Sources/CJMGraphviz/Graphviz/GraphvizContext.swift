@@ -40,6 +40,14 @@ final class GraphvizContext {
         return data.withMemoryRebound(to: UInt8.self, capacity: Int(length)) { Array(UnsafeBufferPointer(start: $0, count: Int(length))) }
     }
 
+    /// Draws a laid-out graph with Graphviz's cairo renderer onto `cairo` (a `cairo_t`), the
+    /// way `render` would draw it into a file of `format` (`pdf:cairo`: 72 units an inch).
+    func draw(_ graph: CGraph, onto cairo: OpaquePointer, format: String) throws(RenderFailure) {
+        guard gvRenderContext(context, graph.root, format, UnsafeMutableRawPointer(cairo)) == 0 else {
+            throw Self.failure(GraphvizMessages.take(), plugin: format)
+        }
+    }
+
     /// Graphviz says "... not recognized. Use one of: ..." when a plugin is missing; that is
     /// an installation problem with a known fix, not a drawing error.
     private static func failure(_ said: String, plugin: String) -> RenderFailure {

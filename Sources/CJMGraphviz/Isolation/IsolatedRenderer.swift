@@ -26,7 +26,8 @@ public struct IsolatedRenderer: Sendable {
         renderMap(request).map(\.bytes)
     }
 
-    /// The rendered bytes with the worker's timing line, or the failure.
+    /// The rendered map with its drawing's size, how it was put on paper and (when asked) the
+    /// worker's timing line; or the failure.
     public func renderMap(_ request: RenderRequest) -> Result<RenderedMap, RenderFailure> {
         do throws(RenderFailure) {
             try RequestCheck.validate(request)
@@ -66,14 +67,16 @@ public struct IsolatedRenderer: Sendable {
         let outcome = try child.run(input: request.wireBytes, timeout: timeout)
         let timings = String(decoding: outcome.stderr, as: UTF8.self).split(separator: "\n")
             .last { $0.hasPrefix(GraphvizRenderer.Timings.prefix) }.map(String.init)
-        return try interpret(outcome).map { RenderedMap(bytes: $0, timings: timings) }.get()
+        var map = try interpret(outcome).get()
+        map.timings = timings
+        return map
     }
 
     /// Maps how the worker ended to bytes or a `RenderFailure`. The map is accepted only from
     /// a worker that exited 0 after one whole `WorkerFrame`; a failure it reported in a whole
     /// frame is taken as it is. Otherwise the way it ended decides, and its stderr (Graphviz's
     /// as much as ours) is only read for context, never as a report.
-    func interpret(_ outcome: ChildProcess.Outcome) -> Result<[UInt8], RenderFailure> {
+    func interpret(_ outcome: ChildProcess.Outcome) -> Result<RenderedMap, RenderFailure> {
         let stderr = String(decoding: outcome.stderr, as: UTF8.self)
         let frame = Result { () throws(RenderFailure) in try WorkerFrame(reading: outcome.stdout) }
         switch (outcome.termination, frame) {
@@ -81,8 +84,8 @@ public struct IsolatedRenderer: Sendable {
             return .failure(.timedOut(seconds: timeout))
         case (_, .success(.failure(let reported))):
             return .failure(reported)
-        case (.exited(0), .success(.map(let bytes))):
-            return .success(bytes)
+        case (.exited(0), .success(.map(let map))):
+            return .success(map)
         case (.exited(0), .failure(let incomplete)):
             return .failure(incomplete)
         case (.exited(let status), _):
@@ -111,11 +114,4 @@ public struct IsolatedRenderer: Sendable {
                                       SIGINT: "SIGINT", SIGHUP: "SIGHUP", SIGQUIT: "SIGQUIT"]
         return names[signal] ?? "signal \(signal)"
     }
-}
-
-/// A successful render: the bytes, and the worker's timing line when asked for.
-public struct RenderedMap: Sendable {
-    public var bytes: [UInt8]
-    /// `cjm render timings: build … s, layout … s, render … s` (and peak memory), or nil.
-    public var timings: String?
 }

@@ -47,11 +47,14 @@ public enum RenderWorker {
             return report(error, on: channel)
         }
         var timings = GraphvizRenderer.Timings()
-        let bytes: [UInt8]
+        let map: RenderedMap
         do {
             switch request {
-            case .render(let render): bytes = try GraphvizRenderer.render(render, timings: &timings)
-            case .layout(let graphs): bytes = GeometryWire.bytes(try GraphvizRenderer.layOut(graphs, timings: &timings))
+            case .render(let render): map = try GraphvizRenderer.render(render, timings: &timings)
+            case .layout(let graphs):
+                // The geometries travel as the map's bytes; a layout draws nothing, so no size.
+                let geometries = try GraphvizRenderer.layOut(graphs, timings: &timings)
+                map = RenderedMap(bytes: GeometryWire.bytes(geometries), drawing: DrawingSize(width: 0, height: 0))
             }
         } catch {
             return report(error, on: channel)
@@ -62,13 +65,13 @@ public enum RenderWorker {
         switch ProcessInfo.processInfo.environment[testFaultVariable] {
         case "exit-silently": exit(0)
         case "truncate":
-            let frame = WorkerFrame.map(bytes).bytes
+            let frame = WorkerFrame.map(map).bytes
             writeAll(Array(frame.prefix(frame.count / 2)), to: channel)
             return 0
         default: break
         }
         // A failed write cannot be reported on the same channel; the parent sees a cut frame.
-        return writeAll(WorkerFrame.map(bytes).bytes, to: channel) ? 0 : failureStatus
+        return writeAll(WorkerFrame.map(map).bytes, to: channel) ? 0 : failureStatus
     }
 
     /// Peak address space and resident memory, from /proc (for choosing memory limits).

@@ -5,7 +5,7 @@ import Foundation
 /// The worker's whole stdout is exactly one frame:
 ///
 ///     magic    "cjm-frame" and a version byte (10 bytes)
-///     kind     "M": the map's bytes; "F": a `RenderFailure` as JSON
+///     kind     "M": a `RenderedMap` in the wire format; "F": a `RenderFailure` as JSON
 ///     length   the payload's size, 8 bytes little-endian
 ///     payload  `length` bytes
 ///     end      "cjm-end"
@@ -20,10 +20,10 @@ import Foundation
 /// Graphviz runs (see `RenderWorker`). Graphviz's own words go to stderr, which the parent
 /// keeps only as context for deaths the worker could not report.
 enum WorkerFrame: Equatable {
-    case map([UInt8])
+    case map(RenderedMap)
     case failure(RenderFailure)
 
-    static let magic: [UInt8] = Array("cjm-frame".utf8) + [1]
+    static let magic: [UInt8] = Array("cjm-frame".utf8) + [2]
     static let end: [UInt8] = Array("cjm-end".utf8)
     private static let headerSize = magic.count + 1 + 8
 
@@ -31,7 +31,10 @@ enum WorkerFrame: Equatable {
     var bytes: [UInt8] {
         let (kind, payload): (UInt8, [UInt8])
         switch self {
-        case .map(let bytes): (kind, payload) = (UInt8(ascii: "M"), bytes)
+        case .map(let map):
+            var writer = WireWriter()
+            writer.write(map)
+            (kind, payload) = (UInt8(ascii: "M"), writer.bytes)
         case .failure(let failure): (kind, payload) = (UInt8(ascii: "F"), failure.json)
         }
         var frame = Self.magic + [kind]
@@ -61,7 +64,14 @@ enum WorkerFrame: Equatable {
         }
         let payload = Array(stream[Self.headerSize..<payloadEnd])
         if kind == UInt8(ascii: "M") {
-            self = .map(payload)
+            do throws(RenderFailure) {
+                var reader = try WireReader(payload)
+                let map = try reader.read(RenderedMap.self)
+                try reader.finish()
+                self = .map(map)
+            } catch {
+                throw .incompleteResult("its map could not be read")
+            }
         } else {
             guard let failure = RenderFailure(json: payload) else { throw .incompleteResult("its failure report could not be read") }
             self = .failure(failure)

@@ -89,9 +89,6 @@ struct ViewGraphLowering {
             // corner sits at the origin, and nodes would not land where the builder put them.
             rootOnly.append(("notranslate", "true"))
         }
-        if let fit = style.fitInches {
-            rootOnly.append(("size", "\(Self.number(fit.width, in: 0.5...2000)),\(Self.number(fit.height, in: 0.5...2000))!"))
-        }
         if format.isBitmap { rootOnly.append(("dpi", Self.number(dpi, in: RenderCaps.dpi))) }
         for (name, value) in rootOnly { try graph.declare(.graph, name, default: value) }
 

@@ -1,37 +1,36 @@
-/// The pixel size a laid-out graph will have as a bitmap, from the bounding box Graphviz
-/// stores in `bb` after layout ("llx,lly,urx,ury" in points), the `size` fit, and the dpi.
+/// The pixel size a drawing will have as a bitmap: its size in points at the dpi.
 struct BitmapSize: Equatable {
     var width: Int
     var height: Int
-
-    /// Graphviz pads the drawing by 4 points on every side by default.
-    static let padPoints = 4.0
 
     init(width: Int, height: Int) {
         self.width = width
         self.height = height
     }
 
-    /// Nil when `bb` cannot be read.
-    init?(boundingBox: String, fitInches: (width: Double, height: Double)?, dpi: Double) {
-        let numbers = boundingBox.split(whereSeparator: { $0 == "," || $0 == " " }).compactMap { Double($0) }
-        guard numbers.count == 4 else { return nil }
-        var widthPoints = max(numbers[2] - numbers[0], 1)
-        var heightPoints = max(numbers[3] - numbers[1], 1)
-        if let fit = fitInches {
-            // `size` with `!` scales the drawing up or down until it touches the box.
-            let scale = min(fit.width * 72 / widthPoints, fit.height * 72 / heightPoints)
-            widthPoints *= scale
-            heightPoints *= scale
-        }
+    /// The bitmap of `width` × `height` points at `dpi`.
+    init(widthPoints: Double, heightPoints: Double, dpi: Double) {
         let pixelsPerPoint = dpi / 72
-        width = Int(((widthPoints + 2 * Self.padPoints) * pixelsPerPoint).rounded(.up))
-        height = Int(((heightPoints + 2 * Self.padPoints) * pixelsPerPoint).rounded(.up))
+        width = Int((widthPoints * pixelsPerPoint).rounded(.up))
+        height = Int((heightPoints * pixelsPerPoint).rounded(.up))
     }
 
     /// Whether cairo can draw it at full size within the memory budget.
     var fits: Bool {
         width <= RenderCaps.maxBitmapSide && height <= RenderCaps.maxBitmapSide
             && width.multipliedReportingOverflow(by: height).partialValue <= RenderCaps.maxBitmapPixels
+    }
+
+    /// The highest whole dpi within `RenderCaps.dpi` at which `width` × `height` points fit,
+    /// or nil when even the lowest does not.
+    static func largestFittingDPI(widthPoints: Double, heightPoints: Double) -> Int? {
+        let side = Double(RenderCaps.maxBitmapSide) * 72 / max(widthPoints, heightPoints)
+        let area = (Double(RenderCaps.maxBitmapPixels) / (widthPoints * heightPoints)).squareRoot() * 72
+        var dpi = Int(min(side, area, RenderCaps.dpi.upperBound))
+        while dpi >= Int(RenderCaps.dpi.lowerBound) {
+            if BitmapSize(widthPoints: widthPoints, heightPoints: heightPoints, dpi: Double(dpi)).fits { return dpi }
+            dpi -= 1
+        }
+        return nil
     }
 }

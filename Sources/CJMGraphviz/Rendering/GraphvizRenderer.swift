@@ -19,27 +19,51 @@ enum GraphvizRenderer {
         }
     }
 
-    /// The bytes of `request`, or why there are none. Fills `timings` as it goes.
-    static func render(_ request: RenderRequest, timings: inout Timings) throws(RenderFailure) -> [UInt8] {
+    /// The map `request` asks for, or why there is none. Fills `timings` as it goes.
+    ///
+    /// After layout, the page stage: the drawing's size is read from the layout, and with a
+    /// `PageSetup` the drawing is fitted to its sheet (`SheetPlacement`) or cut into a poster
+    /// (`PosterRenderer`) — whatever drawing the layout gave, laid out once.
+    static func render(_ request: RenderRequest, timings: inout Timings) throws(RenderFailure) -> RenderedMap {
         try RequestCheck.validate(request)
         GraphvizMessages.startCapturing()
         var clock = Stopwatch()
         let context = try GraphvizContext()
         // The context outlives the graph (agclose, then gvFreeContext, as `dot` does). The layout is left
         // unfreed on purpose (see `GraphvizContext.withLayout`): this process exits next.
-        return try withExtendedLifetime(context) { () throws(RenderFailure) -> [UInt8] in
+        return try withExtendedLifetime(context) { () throws(RenderFailure) -> RenderedMap in
             let graph = try CGraph(name: "cjm")
             let lowering = ViewGraphLowering(view: request.graph, format: request.format, dpi: request.dpi)
             try lowering.lower(into: graph)
             timings.build = clock.lap()
-            let bytes = try context.withLayout(of: graph, engine: lowering.engine) { () throws(RenderFailure) -> [UInt8] in
+            var map = try context.withLayout(of: graph, engine: lowering.engine) { () throws(RenderFailure) -> RenderedMap in
                 timings.layout = clock.lap()
-                if request.format.isBitmap { try checkBitmapSize(of: graph, request: request) }
-                let bytes = try context.render(graph, format: request.format.graphvizFormat)
+                guard let box = graph.rootAttribute("bb"), let drawing = DrawingSize(boundingBox: box) else {
+                    throw .graphviz("the layout has no bounding box")
+                }
+                let smallest = Legibility.smallestText(in: request.graph)
+                // DOT is the laid-out graph, not a drawing on paper.
+                let layout = request.format == .dot ? nil : PrintLayout.plan(drawing: drawing, setup: request.page, smallestText: smallest)
+                if request.format.isBitmap { try checkBitmapSize(drawing: drawing, layout: layout, request: request) }
+                let bytes: [UInt8]
+                if let poster = layout?.poster, request.format == .pdf {
+                    guard poster.sheets <= PosterGrid.maxSheets else {
+                        throw .posterTooLarge(sheets: poster.sheets, columns: poster.columns, rows: poster.rows, tile: poster.tile.name)
+                    }
+                    let recording = try MapRecording(graph, size: drawing, context: context)
+                    bytes = try PosterRenderer(grid: poster, scale: layout!.scale, title: request.graph.title ?? request.graph.id,
+                                               fontName: request.graph.style.fontName, smallestText: smallest).render(recording)
+                } else {
+                    if let sheet = layout?.sheet {
+                        try SheetPlacement(fit: sheet, boundingBox: box).apply(to: graph)
+                    }
+                    bytes = try context.render(graph, format: request.format.graphvizFormat)
+                }
                 timings.render = clock.lap()
-                return bytes
+                return RenderedMap(bytes: bytes, drawing: drawing, layout: layout)
             }
-            return request.format == .pdf ? PDFDate.fixed(in: bytes) : bytes
+            if request.format == .pdf { map.bytes = PDFDate.fixed(in: map.bytes) }
+            return map
         }
     }
 
@@ -76,13 +100,16 @@ enum GraphvizRenderer {
     }
 
     /// Refuses a bitmap cairo would shrink or that would need gigabytes, after layout
-    /// (only then is the drawing's size known) and before rendering.
-    private static func checkBitmapSize(of graph: CGraph, request: RenderRequest) throws(RenderFailure) {
-        let fit = request.graph.style.fitInches.map { (width: $0.width, height: $0.height) }
-        guard let box = graph.rootAttribute("bb"), let size = BitmapSize(boundingBox: box, fitInches: fit, dpi: request.dpi) else {
-            throw .graphviz("the layout has no bounding box")
-        }
-        guard size.fits else { throw .bitmapTooLarge(width: size.width, height: size.height, dpi: request.dpi) }
+    /// (only then is the drawing's size known) and before rendering. A PNG of a sheet is the
+    /// sheet's size at the dpi; otherwise the drawing's own.
+    private static func checkBitmapSize(drawing: DrawingSize, layout: PrintLayout?, request: RenderRequest) throws(RenderFailure) {
+        let points: (width: Double, height: Double) = layout?.sheet.map { $0.sheet } ?? (drawing.width, drawing.height)
+        let size = BitmapSize(widthPoints: points.width, heightPoints: points.height, dpi: request.dpi)
+        guard !size.fits else { return }
+        let fitting = BitmapSize.largestFittingDPI(widthPoints: points.width, heightPoints: points.height)
+        // Without a sheet, name the smallest one the text stays legible on (A0 at worst).
+        let paper = layout?.sheet == nil ? PaperAdvice.smallestLegibleSheet(for: drawing, smallestText: Legibility.smallestText(in: request.graph)) : nil
+        throw .bitmapTooLarge(width: size.width, height: size.height, dpi: request.dpi, fittingDPI: fitting, paper: paper?.name)
     }
 }
 

@@ -5,10 +5,10 @@ import CJMViewGraph
 /// every edge running from its `from` to its `to`.
 enum LayoutReading {
     static func geometry(of view: ViewGraph, objects: ViewGraphLowering.Objects, graph: CGraph) -> GraphGeometry {
-        let nodes = objects.nodes.map { node -> Rect in
+        let nodes = objects.nodes.map { node -> CJMViewGraph.Rect in
             var x = 0.0, y = 0.0, width = 0.0, height = 0.0
             cjm_node_box(node, &x, &y, &width, &height)
-            return Rect(centre: Point(x: x, y: y), size: Size(width: width, height: height))
+            return CJMViewGraph.Rect(centre: Point(x: x, y: y), size: Size(width: width, height: height))
         }
         let edges = zip(view.edges, objects.edges).map { edge, object -> EdgeRoute? in
             let route = self.route(of: object)
@@ -18,10 +18,10 @@ enum LayoutReading {
         return GraphGeometry(nodes: nodes, edges: edges, clusters: objects.clusters.map(box), bounds: box(of: graph.root))
     }
 
-    private static func box(of graph: CGraph.Graph) -> Rect {
+    private static func box(of graph: CGraph.Graph) -> CJMViewGraph.Rect {
         var x0 = 0.0, y0 = 0.0, x1 = 0.0, y1 = 0.0
         cjm_graph_box(graph, &x0, &y0, &x1, &y1)
-        return Rect(minX: x0, minY: y0, maxX: x1, maxY: y1)
+        return CJMViewGraph.Rect(minX: x0, minY: y0, maxX: x1, maxY: y1)
     }
 
     private static func route(of edge: CGraph.Edge) -> EdgeRoute? {

@@ -5,6 +5,10 @@ import CJMViewGraph
 enum RequestCheck {
     static func validate(_ request: RenderRequest) throws(RenderFailure) {
         guard request.dpi.isFinite, RenderCaps.dpi.contains(request.dpi) else { throw .dpiOutOfRange(request.dpi) }
+        if let problem = request.page.problem { throw .invalidPageSetup(problem) }
+        if request.page.tile != nil && request.format != .pdf {
+            throw .invalidPageSetup("--tile makes a multi-page PDF poster, not \(request.format.rawValue.uppercased()); use -f pdf or -o FILE.pdf")
+        }
         try validate(size: request.graph)
     }
 

@@ -7,8 +7,14 @@ public enum RenderFailure: Error, Hashable, Sendable, Codable, CustomStringConve
     case graphTooLarge(what: String, count: Int, limit: Int)
     /// A dpi outside `RenderCaps.dpi`.
     case dpiOutOfRange(Double)
-    /// The bitmap would exceed `RenderCaps.maxBitmapSide` or `maxBitmapPixels`.
-    case bitmapTooLarge(width: Int, height: Int, dpi: Double)
+    /// The bitmap would exceed `RenderCaps.maxBitmapSide` or `maxBitmapPixels`. `fittingDPI`
+    /// is the highest `--dpi` that would fit, `paper` a `--paper` sheet that would (nil when
+    /// the PNG already is one).
+    case bitmapTooLarge(width: Int, height: Int, dpi: Double, fittingDPI: Int?, paper: String?)
+    /// `--paper`, `--tile` and the format do not go together (a usage error).
+    case invalidPageSetup(String)
+    /// A `--tile` poster would take more than `PosterGrid.maxSheets` sheets.
+    case posterTooLarge(sheets: Int, columns: Int, rows: Int, tile: String)
     /// Fontconfig has no font of the family the theme asks for.
     case missingFont(family: String, package: String?)
     /// Graphviz has no plugin for a layout engine or output format.
@@ -38,10 +44,20 @@ public enum RenderFailure: Error, Hashable, Sendable, Codable, CustomStringConve
             return "the map has \(count) \(what); at most \(limit) can be drawn. Split it into views."
         case .dpiOutOfRange(let dpi):
             return "dpi \(Self.number(dpi)) is out of range; use \(Self.number(RenderCaps.dpi.lowerBound))…\(Self.number(RenderCaps.dpi.upperBound))."
-        case .bitmapTooLarge(let width, let height, let dpi):
+        case .bitmapTooLarge(let width, let height, let dpi, let fittingDPI, let paper):
+            var ways: [String] = []
+            if let fittingDPI { ways.append("--dpi \(fittingDPI) or lower") }
+            if let paper { ways.append("--paper \(paper) (a PNG of that sheet at \(Self.number(PaperDPI.png)) dpi)") }
+            ways.append("SVG or PDF (-f pdf --tile A4 for a poster of office sheets)")
             return "a PNG at \(Self.number(dpi)) dpi would be \(width)×\(height) pixels, more than a bitmap can hold "
                 + "(\(RenderCaps.maxBitmapSide) px a side, \(RenderCaps.maxBitmapPixels / 1_000_000) megapixels in all). "
-                + "Use SVG or PDF, or a lower --dpi."
+                + "Use " + Self.either(ways) + "."
+        case .invalidPageSetup(let problem):
+            return problem
+        case .posterTooLarge(let sheets, let columns, let rows, let tile):
+            return "the poster would take \(sheets) sheets of \(tile) (\(columns) columns × \(rows) rows); at most "
+                + "\(PosterGrid.maxSheets) can be printed. Give the final size (--paper A0 --tile \(tile)), or render the "
+                + "journey's views one poster each (--view NAME)."
         case .missingFont(let family, let package):
             let install = package.map { " Install the Debian package \($0) (sudo apt-get install \($0))." } ?? " Install a font of that family."
             return "font \"\(family)\" is not installed, so Cyrillic text cannot be drawn.\(install)"
@@ -66,6 +82,11 @@ public enum RenderFailure: Error, Hashable, Sendable, Codable, CustomStringConve
     }
 
     public var description: String { message }
+
+    /// `a`, `a or b`, `a, b or c`.
+    private static func either(_ ways: [String]) -> String {
+        ways.count <= 1 ? ways.joined() : ways.dropLast().joined(separator: ", ") + " or " + ways.last!
+    }
 
     private static func number(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)

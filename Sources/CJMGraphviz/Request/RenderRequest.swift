@@ -6,12 +6,15 @@ public struct RenderRequest: Hashable, Sendable {
     public var format: OutputFormat
     /// Dots per inch for PNG, within `RenderCaps.dpi`; vector formats ignore it.
     public var dpi: Double
+    /// The sheet or poster to fit the drawing to; empty for the drawing's own size.
+    public var page: PageSetup
 
     /// A request for `graph` in `format`; 96 dpi is the screen default.
-    public init(graph: ViewGraph, format: OutputFormat, dpi: Double = 96) {
+    public init(graph: ViewGraph, format: OutputFormat, dpi: Double = 96, page: PageSetup = PageSetup()) {
         self.graph = graph
         self.format = format
         self.dpi = dpi
+        self.page = page
     }
 }
 

@@ -55,10 +55,11 @@ extension RenderRequest: WireCodable {
         writer.write(graph)
         writer.write(format.rawValue)
         writer.write(dpi)
+        writer.write(page)
     }
 
     init(from reader: inout WireReader) throws(RenderFailure) {
-        self.init(graph: try reader.read(), format: try reader.readCase(), dpi: try reader.read())
+        self.init(graph: try reader.read(), format: try reader.readCase(), dpi: try reader.read(), page: try reader.read())
     }
 }
 
@@ -125,13 +126,12 @@ extension GraphStyle: WireCodable {
         writer.write(fontColor)
         writer.write(nodeSeparation)
         writer.write(rankSeparation)
-        writer.write(fitInches)
     }
 
     init(from reader: inout WireReader) throws(RenderFailure) {
         self.init(fontName: try reader.read(), fontSize: try reader.read(), titleFontSize: try reader.read(),
                   background: try reader.read(), fontColor: try reader.read(), nodeSeparation: try reader.read(),
-                  rankSeparation: try reader.read(), fitInches: try reader.read())
+                  rankSeparation: try reader.read())
     }
 }
 
@@ -257,7 +257,7 @@ extension Size: WireCodable {
     }
 }
 
-extension Rect: WireCodable {
+extension CJMViewGraph.Rect: WireCodable {
     func write(to writer: inout WireWriter) {
         writer.write(x)
         writer.write(y)

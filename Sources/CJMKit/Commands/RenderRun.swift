@@ -5,6 +5,8 @@ import CJMSyntax
 import CJMViewGraph
 
 /// `cjm render`: every input through the whole pipeline, then every output written atomically.
+/// Markdown documents among the inputs (named, or in a folder named) get their embedded maps
+/// rendered as `cjm md` does, in the same all-or-nothing write.
 ///
 /// All-or-nothing: inputs are checked first, then every map is rendered in memory (each in its
 /// own Graphviz child process, `jobs` at a time), and only when all succeeded is anything
@@ -22,7 +24,12 @@ public struct RenderRun: Sendable {
     public var persona: String?
     /// Overrides the journey's `theme:`.
     public var theme: ThemeName?
-    public var dpi: Double
+    /// `--dpi`; nil: 96 on screen, `PaperDPI.png` for a PNG of a `--paper` sheet.
+    public var dpi: Double?
+    /// `--paper`, `--tile`, `--landscape`/`--portrait`: the sheet or poster maps are fitted to.
+    public var page: PageSetup
+    /// `--strict`: warnings (legibility on paper included) fail the run and write nothing.
+    public var strict: Bool
     /// Seconds one layout+render may take.
     public var timeout: Double
     public var memoryLimitBytes: Int
@@ -37,8 +44,8 @@ public struct RenderRun: Sendable {
     public var limits: Limits
 
     public init(inputs: [String], output: String? = nil, formats: [OutputFormat] = [], view: String? = nil, allViews: Bool = false,
-                persona: String? = nil, theme: ThemeName? = nil, dpi: Double = 96, timeout: Double = 180,
-                memoryLimitBytes: Int = 4 << 30, jobs: Int = 2, check: Bool = false, timings: Bool = false,
+                persona: String? = nil, theme: ThemeName? = nil, dpi: Double? = nil, page: PageSetup = PageSetup(), strict: Bool = false,
+                timeout: Double = 180, memoryLimitBytes: Int = 4 << 30, jobs: Int = 2, check: Bool = false, timings: Bool = false,
                 diagnosticFormat: DiagnosticFormat = .text, workerExecutable: String, limits: Limits = .standard) {
         self.inputs = inputs
         self.output = output
@@ -48,6 +55,8 @@ public struct RenderRun: Sendable {
         self.persona = persona
         self.theme = theme
         self.dpi = dpi
+        self.page = page
+        self.strict = strict
         self.timeout = timeout
         self.memoryLimitBytes = memoryLimitBytes
         self.jobs = jobs
@@ -62,16 +71,21 @@ public struct RenderRun: Sendable {
         var clock = StageClock()
         let reporter = DiagnosticReporter(format: diagnosticFormat, console: console)
 
-        // A dpi out of range is a bad command line, refused before any input is read.
-        guard RenderCaps.dpi.contains(dpi) else {
+        // A dpi out of range or a page setup that cannot be printed is a bad command line,
+        // refused before any input is read.
+        if let dpi, !RenderCaps.dpi.contains(dpi) {
             console.report("cjm: error: --dpi \(dpi == dpi.rounded() && abs(dpi) < 1e9 ? String(Int(dpi)) : String(dpi)) is out of range; use \(Int(RenderCaps.dpi.lowerBound))…\(Int(RenderCaps.dpi.upperBound))")
+            return .usage
+        }
+        if let problem = page.problem {
+            console.report("cjm: error: \(problem)")
             return .usage
         }
 
         // 1. Read and check every input.
-        let paths = InputList.expand(inputs)
-        if paths.isEmpty {
-            console.report("cjm: error: no .cjm files in \(inputs.joined(separator: " "))")
+        let (paths, documents) = InputList.journeysAndDocuments(inputs)
+        if paths.isEmpty && documents.isEmpty {
+            console.report("cjm: error: no .cjm files or Markdown documents in \(inputs.joined(separator: " "))")
             return .inputNotFound
         }
         var (journeys, status) = JourneyCompiler.compileAll(paths, limits: limits, reporter: reporter)
@@ -88,6 +102,10 @@ public struct RenderRun: Sendable {
             return .usage
         case .success(let outputs): planned = outputs
         }
+        if page.tile != nil, let other = planned.first(where: { $0.format != .pdf }) {
+            console.report("cjm: error: --tile makes a multi-page PDF poster, not \(other.format.rawValue.uppercased()); use -f pdf or -o FILE.pdf")
+            return .usage
+        }
         if let clash = InputGuard.overwrittenInput(planned, inputs: journeys) {
             console.report("cjm: error: refusing to write \(clash): it is an input")
             return .cannotWrite
@@ -99,55 +117,53 @@ public struct RenderRun: Sendable {
         for output in planned {
             let key = GraphKey(input: output.input, view: output.view)
             if drafts[key] != nil { continue }
-            let journey = checked[output.input].journey
-            let personaPath = persona.map { ElementPath($0) }
-            if let personaPath, !journey.personas.contains(where: { $0.path == personaPath }) {
-                let known = journey.personas.map(\.path.description).joined(separator: ", ")
-                console.report("cjm: error: \(checked[output.input].compiled.path): no persona '\(persona!)'" + (known.isEmpty ? "" : " (personas: \(known))"))
+            let selection = MapSelection(view: output.view, persona: persona, theme: themeName(for: checked[output.input].journey))
+            switch selection.draft(of: checked[output.input].journey) {
+            case .failure(let failure):
+                console.report("cjm: error: \(checked[output.input].compiled.path): \(failure.message)")
                 return .usage
+            case .success(let draft):
+                drafts[key] = draft
+                keys.append(key)
             }
-            let theme = Theme.named(self.theme ?? journey.theme, styles: journey.styles)
-            guard let draft = MapCatalog.build(view: output.view, journey: journey, persona: personaPath, theme: theme) else {
-                let names = MapCatalog.names(in: journey).joined(separator: ", ")
-                console.report("cjm: error: \(checked[output.input].compiled.path): no view '\(output.view)'; available views: \(names)")
-                return .usage
-            }
-            drafts[key] = draft
-            keys.append(key)
         }
         clock.lap("view graph")
 
         // 4. Lay out the blocks of composed maps (all blocks of one map in one child process),
         // then compose each map from its blocks' geometry.
         let renderer = IsolatedRenderer(workerExecutable: workerExecutable, timeout: timeout, memoryLimitBytes: memoryLimitBytes, reportTimings: timings)
-        let composed = keys.filter { !drafts[$0]!.blocks.isEmpty }
-        let layouts = ParallelRenders.map(composed.map { drafts[$0]!.blocks }, jobs: jobs) { renderer.layOut($0) }
-        var geometries: [GraphKey: [GraphGeometry]] = [:]
-        for (key, layout) in zip(composed, layouts) {
-            switch layout {
-            case .success(let laidOut):
-                geometries[key] = laidOut.geometries
-                if timings, let line = laidOut.timings { console.report("timing: \(key.view) blocks: \(line)") }
+        let composed = DraftComposition.compose(keys.map { drafts[$0]! }, jobs: max(1, jobs), renderer: renderer)
+        var graphs: [GraphKey: ViewGraph] = [:]
+        for (key, result) in zip(keys, composed) {
+            switch result {
+            case .success(let map):
+                graphs[key] = map.graph
+                if timings, let line = map.timings { console.report("timing: \(key.view) blocks: \(line)") }
             case .failure(let failure):
                 console.report("cjm: error: \(checked[key.input].compiled.path): \(key.view): \(failure.message)")
                 status = ExitStatus.worse(status, failure.exitStatus)
             }
         }
         if status != .success { return status }
-        clock.lap("block layout (Graphviz child)")
-        var graphs: [GraphKey: ViewGraph] = [:]
-        for key in keys { graphs[key] = drafts[key]!.compose(geometries[key] ?? []) }
-        clock.lap("compose")
+        clock.lap("block layout and composition")
 
         // 5. Render every map, each in its own child process.
-        let requests = planned.map { RenderRequest(graph: graphs[GraphKey(input: $0.input, view: $0.view)]!, format: $0.format, dpi: dpi) }
+        let requests = planned.map { output in
+            RenderRequest(graph: graphs[GraphKey(input: output.input, view: output.view)]!, format: output.format,
+                          dpi: dpi ?? (page.paper != nil ? PaperDPI.png : 96), page: page)
+        }
         let results = ParallelRenders.run(requests, jobs: max(1, jobs), renderer: renderer)
         var rendered: [[UInt8]] = []
+        var onPaper: [GraphKey: PrintLegibility] = [:]
         for (output, result) in zip(planned, results) {
             switch result {
             case .success(let map):
                 rendered.append(map.bytes)
+                let key = GraphKey(input: output.input, view: output.view)
+                let legibility = PrintLegibility(view: output.view, graph: graphs[key]!, map: map, setup: page)
+                if map.layout != nil, onPaper[key] == nil { onPaper[key] = legibility }
                 if timings, let line = map.timings { console.report("timing: \(output.view) as \(output.format.rawValue): \(line)") }
+                if timings, let line = legibility.timingLine { console.report("timing: \(line)") }
             case .failure(let failure):
                 console.report("cjm: error: \(checked[output.input].compiled.path): \(output.view) as \(output.format.rawValue): \(failure.message)")
                 status = ExitStatus.worse(status, failure.exitStatus)
@@ -156,16 +172,78 @@ public struct RenderRun: Sendable {
         if status != .success { return status }
         clock.lap("render (Graphviz child)")
 
+        // 4b. The maps embedded in Markdown documents, in memory too (`cjm md`).
+        var markdown: [MarkdownRun.Change] = []
+        if !documents.isEmpty {
+            let run = MarkdownRun(inputs: documents, check: check, timeout: timeout, memoryLimitBytes: memoryLimitBytes, jobs: jobs,
+                                  diagnosticFormat: diagnosticFormat, workerExecutable: workerExecutable, limits: limits)
+            switch run.prepare(documents, reporter: reporter, console: console) {
+            case .failure(let failure): return failure
+            case .success(let changes): markdown = changes
+            }
+            clock.lap("markdown maps")
+        }
+
+        // 5. Warnings about the printed maps, then `--strict`.
+        let warnings = printWarnings(onPaper, checked: checked, renderer: renderer, reporter: reporter)
+        let warned = !warnings.isEmpty || journeys.contains { $0.diagnostics.contains { $0.severity == .warning } }
+        if strict && warned {
+            console.report("cjm: error: warnings under --strict; nothing was written")
+            return .failedCheck
+        }
+
         // 6. Compare (`--check`) or write.
-        let outcome = check ? compare(planned, rendered, console: console) : write(planned, rendered, console: console)
+        let outcome = check ? ExitStatus.worse(compare(planned, rendered, console: console), MarkdownRun.reportStale(markdown, console: console))
+                            : write(planned, rendered, markdown: markdown, console: console)
         clock.lap(check ? "compare" : "write")
         if timings { clock.report(to: console, bytes: journeys.reduce(0) { $0 + $1.sources.files.reduce(0) { $0 + $1.utf8.count } }) }
         return outcome
     }
 
+    /// `--theme`, else the journey's `theme:`; a poster (`--paper`/`--tile`) takes `print`
+    /// instead of `default`, since pale fills vanish on a laser printer.
+    private func themeName(for journey: Journey) -> ThemeName {
+        var name = theme ?? journey.theme
+        if theme == nil, name == .default, page.paper != nil || page.tile != nil { name = .print }
+        return name
+    }
+
+    /// Prints a W101 warning for every map whose text prints too small, after measuring the
+    /// journey's named views for its advice; returns the warnings.
+    private func printWarnings(_ onPaper: [GraphKey: PrintLegibility], checked: [(compiled: CompiledJourney, journey: Journey)],
+                               renderer: IsolatedRenderer, reporter: DiagnosticReporter) -> [Diagnostic] {
+        var all: [Diagnostic] = []
+        for (key, legibility) in onPaper.sorted(by: { ($0.key.input, $0.key.view) < ($1.key.input, $1.key.view) }) where legibility.isIllegible {
+            let (compiled, journey) = checked[key.input]
+            let views = key.view == FlowMap.graphID ? measureViews(of: journey, renderer: renderer) : []
+            var collector = DiagnosticCollector(limit: 100, sources: compiled.sources)
+            if let warning = legibility.warning(at: compiled.sources.span(journey.source), views: views) { collector.add(warning) }
+            let found = collector.finished()
+            reporter.report(found, sources: compiled.sources)
+            all += found
+        }
+        return all
+    }
+
+    /// Each named view of `journey` laid out (as DOT, the cheapest output) for its size.
+    private func measureViews(of journey: Journey, renderer: IsolatedRenderer) -> [PrintLegibility.MeasuredView] {
+        let personaPath = persona.map { ElementPath($0) }
+        let drafts = journey.views.compactMap { view in
+            MapCatalog.build(view: view.id, journey: journey, persona: personaPath, theme: Theme.named(themeName(for: journey), styles: journey.styles)).map { (view.id, $0) }
+        }
+        // Views whose blocks cannot be laid out are left out of the advice, like failed renders.
+        let composed = DraftComposition.compose(drafts.map(\.1), jobs: max(1, jobs), renderer: renderer)
+        let graphs = zip(drafts, composed).compactMap { draft, result in (try? result.get()).map { (draft.0, $0.graph) } }
+        let results = ParallelRenders.run(graphs.map { RenderRequest(graph: $0.1, format: .dot) }, jobs: max(1, jobs), renderer: renderer)
+        return zip(graphs, results).compactMap { view, result in
+            guard case .success(let map) = result else { return nil }
+            return PrintLegibility.MeasuredView(name: view.0, drawing: map.drawing, smallestText: Legibility.smallestText(in: view.1))
+        }
+    }
+
     /// Writes the files all or none (`AtomicFileSet`), then the map for stdout, if any.
-    private func write(_ planned: [PlannedOutput], _ rendered: [[UInt8]], console: Console) -> ExitStatus {
-        var files: [(path: String, bytes: [UInt8])] = []
+    private func write(_ planned: [PlannedOutput], _ rendered: [[UInt8]], markdown: [MarkdownRun.Change], console: Console) -> ExitStatus {
+        var files: [(path: String, bytes: [UInt8])] = markdown.map { ($0.path, $0.bytes) }
         var forStandardOutput: [UInt8]?
         for (output, bytes) in zip(planned, rendered) {
             switch output.destination {
@@ -214,8 +292,8 @@ extension RenderFailure {
     /// or cjm's own (70).
     var exitStatus: ExitStatus {
         switch self {
-        case .graphTooLarge, .bitmapTooLarge: .invalidInput
-        case .dpiOutOfRange: .usage
+        case .graphTooLarge, .bitmapTooLarge, .posterTooLarge: .invalidInput
+        case .dpiOutOfRange, .invalidPageSetup: .usage
         default: .internalFailure
         }
     }

@@ -5,4 +5,29 @@ enum InputList {
             argument != "-" && FilePath.isDirectory(argument) ? FilePath.journeys(in: argument) : [argument]
         }
     }
+
+    /// `cjm render`'s inputs: journeys, and Markdown documents with maps embedded in them (a
+    /// `.md` or `.markdown` file named, or found directly inside a folder named).
+    static func journeysAndDocuments(_ arguments: [String]) -> (journeys: [String], documents: [String]) {
+        var journeys: [String] = []
+        var documents: [String] = []
+        for argument in arguments {
+            if argument != "-", FilePath.isDirectory(argument) {
+                journeys += FilePath.journeys(in: argument)
+                documents += FilePath.markdownDocuments(in: argument)
+            } else if FilePath.isMarkdown(argument) {
+                documents.append(argument)
+            } else {
+                journeys.append(argument)
+            }
+        }
+        return (journeys, documents)
+    }
+
+    /// `cjm md`'s inputs: documents as named, folders for the Markdown documents directly inside.
+    static func documents(_ arguments: [String]) -> [String] {
+        arguments.flatMap { argument in
+            FilePath.isDirectory(argument) ? FilePath.markdownDocuments(in: argument) : [argument]
+        }
+    }
 }

@@ -32,7 +32,9 @@ public enum JourneyCompiler {
     public static func compile(_ bytes: [UInt8], path: String, limits: Limits = .standard) -> CompiledJourney {
         switch SourceDecoder.decode(path: path, bytes: bytes, limits: limits) {
         case .failure(let diagnostic):
-            return CompiledJourney(path: path, journey: nil, diagnostics: [diagnostic], sources: SourceMap(), check: nil)
+            // Shown with its bad bytes as U+FFFD, so the error prints its line and caret.
+            let shown = SourceDecoder.shownFile(path: path, bytes: bytes, limits: limits).map { [$0] } ?? []
+            return CompiledJourney(path: path, journey: nil, diagnostics: [diagnostic], sources: SourceMap(shown), check: nil)
         case .success(let source):
             let result = Checker.check(source, limits: limits)
             return CompiledJourney(path: path, journey: result.validJourney, diagnostics: result.diagnostics, sources: result.sources,

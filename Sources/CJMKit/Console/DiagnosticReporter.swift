@@ -6,8 +6,13 @@ struct DiagnosticReporter {
     var console: Console
 
     func report(_ compiled: CompiledJourney) {
-        let printer = DiagnosticPrinter(sources: compiled.sources, colored: format == .text && console.stderrIsTerminal)
-        for diagnostic in compiled.diagnostics {
+        report(compiled.diagnostics, sources: compiled.sources)
+    }
+
+    /// Prints `diagnostics`, whose ranges point into `sources`.
+    func report(_ diagnostics: [Diagnostic], sources: SourceMap) {
+        let printer = DiagnosticPrinter(sources: sources, colored: format == .text && console.stderrIsTerminal)
+        for diagnostic in diagnostics {
             switch format {
             case .text: console.report(printer.text(diagnostic))
             case .json: console.report(printer.jsonLine(diagnostic))

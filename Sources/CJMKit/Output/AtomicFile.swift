@@ -15,9 +15,23 @@ public enum AtomicFile {
         public var reason: String
     }
 
-    /// Replaces `path` with `bytes`.
-    public static func write(_ bytes: [UInt8], to path: String) -> Result<Void, WriteFailure> {
-        stage(bytes, for: path).flatMap { $0.commit() }
+    /// Replaces `path` with `bytes`; the new file gets `permissions`, or when nil the
+    /// ordinary mode of a new file under the umask.
+    public static func write(_ bytes: [UInt8], to path: String, permissions: mode_t? = nil) -> Result<Void, WriteFailure> {
+        stage(bytes, for: path, permissions: permissions).flatMap { $0.commit() }
+    }
+
+    /// Creates `path` with `bytes` only when nothing is there yet. The staged file is hard-linked
+    /// into place, and `link` refuses an existing name, so there is no moment between looking
+    /// and writing in which another file could be clobbered.
+    public static func writeNew(_ bytes: [UInt8], to path: String) -> Result<Void, WriteFailure> {
+        stage(bytes, for: path).flatMap { staged in
+            defer { staged.discard() }
+            guard link(staged.temporary, path) == 0 else {
+                return .failure(WriteFailure(path: path, reason: String(cString: strerror(errno))))
+            }
+            return .success(())
+        }
     }
 
     /// New bytes for `path`, written and synced to a temporary file beside it but not yet in place.
@@ -40,7 +54,7 @@ public enum AtomicFile {
     }
 
     /// Writes `bytes` to a new temporary file in `path`'s folder; on failure nothing is left behind.
-    static func stage(_ bytes: [UInt8], for path: String) -> Result<Staged, WriteFailure> {
+    static func stage(_ bytes: [UInt8], for path: String, permissions: mode_t? = nil) -> Result<Staged, WriteFailure> {
         let folder = FilePath.folder(of: path)
         var template = Array("\(folder)/.\(FilePath.lastComponent(of: path)).cjm-XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
@@ -65,7 +79,7 @@ public enum AtomicFile {
         // mkstemp creates 0600; a map is an ordinary file, so honour the umask like any other tool.
         let mask = umask(0)
         umask(mask)
-        if fchmod(fd, 0o666 & ~mask) != 0 { return fail(errno) }
+        if fchmod(fd, permissions ?? (0o666 & ~mask)) != 0 { return fail(errno) }
         if fsync(fd) != 0 { return fail(errno) }
         if close(fd) != 0 { return fail(errno, closing: false) }
         return .success(Staged(path: path, temporary: temporary))

@@ -62,6 +62,21 @@ enum FilePath {
 
     /// The `.cjm` files directly inside a folder, sorted by name; hidden files skipped.
     static func journeys(in folder: String) -> [String] {
+        files(in: folder, endingIn: [".cjm"], ignoringCase: false)
+    }
+
+    /// The Markdown documents (`.md`, `.markdown`) directly inside a folder, sorted by name;
+    /// hidden files skipped.
+    static func markdownDocuments(in folder: String) -> [String] {
+        files(in: folder, endingIn: [".md", ".markdown"], ignoringCase: true)
+    }
+
+    /// Whether `path` names a Markdown document by its extension.
+    static func isMarkdown(_ path: String) -> Bool {
+        ["md", "markdown"].contains(pathExtension(of: path) ?? "")
+    }
+
+    private static func files(in folder: String, endingIn suffixes: [String], ignoringCase: Bool) -> [String] {
         guard let dir = opendir(folder) else { return [] }
         defer { closedir(dir) }
         var names: [String] = []
@@ -69,7 +84,7 @@ enum FilePath {
             let name = withUnsafePointer(to: entry.pointee.d_name) {
                 $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
             }
-            if !name.hasPrefix("."), name.hasSuffix(".cjm") { names.append(name) }
+            if !name.hasPrefix("."), suffixes.contains(where: { (ignoringCase ? name.lowercased() : name).hasSuffix($0) }) { names.append(name) }
         }
         return names.sorted().map { join(folder, $0) }
     }

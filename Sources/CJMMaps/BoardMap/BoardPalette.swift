@@ -33,13 +33,14 @@ struct BoardPalette: Sendable {
             ideas.dashed = true
             lanes = [.actions: card, .pains: pains, .ideas: ideas, .feedback: card, .owners: card]
         case .mono:
-            title = NodeStyle(shape: .box, fill: "#e0e0e0", stroke: "#333333", fontColor: "#000000", fontSize: fontSize + 2)
+            // No tint paler than 15 % black: a laser printer drops or speckles those.
+            title = NodeStyle(shape: .box, fill: "#d0d0d0", stroke: "#000000", fontColor: "#000000", fontSize: fontSize + 2, penWidth: 1.5)
             lanes = [
-                .actions: NodeStyle(shape: .box, fill: "#ffffff", stroke: "#333333", fontColor: "#000000"),
-                .pains: NodeStyle(shape: .box, fill: "#d6d6d6", stroke: "#000000", fontColor: "#000000", penWidth: 2),
-                .ideas: NodeStyle(shape: .box, fill: "#f5f5f5", stroke: "#333333", fontColor: "#000000", dashed: true),
-                .feedback: NodeStyle(shape: .box, fill: "#ebebeb", stroke: "#333333", fontColor: "#000000"),
-                .owners: NodeStyle(shape: .box, fill: "#ffffff", stroke: "#666666", fontColor: "#000000"),
+                .actions: NodeStyle(shape: .box, fill: "#ffffff", stroke: "#000000", fontColor: "#000000"),
+                .pains: NodeStyle(shape: .box, fill: "#c4c4c4", stroke: "#000000", fontColor: "#000000", penWidth: 2),
+                .ideas: NodeStyle(shape: .box, fill: "#ffffff", stroke: "#000000", fontColor: "#000000", dashed: true),
+                .feedback: NodeStyle(shape: .box, fill: "#d9d9d9", stroke: "#000000", fontColor: "#000000"),
+                .owners: NodeStyle(shape: .box, fill: "#ffffff", stroke: "#000000", fontColor: "#000000"),
             ]
         }
         for lane in lanes.keys { lanes[lane]?.fontSize = fontSize; lanes[lane]?.alignment = .left }
@@ -51,7 +52,7 @@ struct BoardPalette: Sendable {
     func emotionFill(_ value: Double) -> String {
         let t = (min(max(value, -2), 2) + 2) / 4
         if themeName == .mono {
-            let level = 0.35 + 0.6 * t
+            let level = 0.25 + 0.6 * t  // up to 85 %: paler grays vanish on a laser printer
             return Self.hex(red: level, green: level, blue: level)
         }
         return Self.hsv(hue: 120 * t, saturation: 0.75, value: 0.9)

@@ -18,14 +18,15 @@ public enum FlowMap {
     public static let graphID = "flow"
 
     /// What the flow map of `journey` shows in `theme` (whose `style` rules are already
-    /// applied): `draft(_:theme:).graph`.
-    public static func build(_ journey: Journey, theme: Theme) -> ViewGraph {
-        draft(journey, theme: theme).graph
+    /// applied), its block titles in `language` (by default the journey's: a view passes its
+    /// whole journey's): `draft(_:theme:language:).graph`.
+    public static func build(_ journey: Journey, theme: Theme, language: MapLanguage? = nil) -> ViewGraph {
+        draft(journey, theme: theme, language: language).graph
     }
 
     /// The flow map of `journey`, to be composed from the geometry of its blocks.
-    public static func draft(_ journey: Journey, theme: Theme) -> MapDraft {
-        var context = FlowMapContext(theme: theme)
+    public static func draft(_ journey: Journey, theme: Theme, language: MapLanguage? = nil) -> MapDraft {
+        var context = FlowMapContext(theme: theme, language: language ?? MapLanguage.of(journey))
         let channels = ChannelsBlock.build(journey.channels, context: &context)
         let crm = CRMBlock.build(journey.crm, context: &context)
         let leads = LeadsBlock.build(journey.leads, context: &context)

@@ -5,6 +5,8 @@ import CJMViewGraph
 /// where each element was placed. Passed `inout` through the blocks in reading order.
 struct FlowMapContext {
     let theme: Theme
+    /// Titles of the blocks the journey does not name, in its language.
+    let titles: BlockTitles
     var ids = GraphIdentifiers()
     var placed = PlacedElements()
 
@@ -14,7 +16,10 @@ struct FlowMapContext {
     static let blockTitleSize = 20.0
     static let subBlockTitleSize = 16.0
 
-    init(theme: Theme) { self.theme = theme }
+    init(theme: Theme, language: MapLanguage) {
+        self.theme = theme
+        self.titles = BlockTitles(language)
+    }
 
     /// The label lines of an element: its label wrapped, then each extra line wrapped.
     func lines(_ label: String, _ extra: [String] = []) -> [String] {

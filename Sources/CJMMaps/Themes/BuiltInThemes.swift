@@ -29,7 +29,9 @@ extension Theme {
         edge: EdgeStyle()
     )
 
-    /// `print`: black lines and text on white, fills kept light enough to photocopy.
+    /// `print`: for paper, posters' default: black lines and text on white, borders strong
+    /// enough to survive a scale-down, no pale tints a laser printer would drop. Automations
+    /// keep seed 001's yellow, with a heavy border so they stand out in black and white too.
     static let print = Theme(
         name: .print,
         graph: GraphStyle(fontColor: "#000000"),
@@ -47,36 +49,35 @@ extension Theme {
         ],
         clusterFills: [:],
         clusterStroke: "#000000",
-        automation: NodeStyle(shape: .note, fill: "#ffff00", stroke: "#000000", fontColor: "#000000", fontSize: 12, penWidth: 1.5),
+        automation: NodeStyle(shape: .note, fill: "#ffff00", stroke: "#000000", fontColor: "#000000", fontSize: 12, penWidth: 2.5),
         wonStage: NodeStyle(fill: "#ffffff", stroke: "#000000", fontColor: "#000000", penWidth: 3.5),
         lostStage: NodeStyle(fill: "#ffffff", stroke: "#000000", fontColor: "#000000", penWidth: 2, dashed: true),
         edge: EdgeStyle(color: "#000000", fontColor: "#000000", penWidth: 1.5)
     )
 
-    /// `mono`: grayscale only, distinguishable on a black-and-white printer.
+    /// `mono`: grayscale for black-and-white laser printers: black lines, kinds told apart by
+    /// shape, border and a few mid grays (at least 15 % black, which a laser prints evenly;
+    /// paler tints come out as nothing or as speckle), clusters unfilled.
     static let mono = Theme(
         name: .mono,
         graph: GraphStyle(fontColor: "#000000"),
         nodes: [
-            .channel: NodeStyle(fill: "#f0f0f0", stroke: "#333333", fontColor: "#000000"),
-            .crm: NodeStyle(shape: .cylinder, fill: "#d9d9d9", stroke: "#000000", fontColor: "#000000", penWidth: 2),
-            .stage: NodeStyle(fill: "#ffffff", stroke: "#333333", fontColor: "#000000"),
-            .page: NodeStyle(shape: .note, fill: "#f0f0f0", stroke: "#333333", fontColor: "#000000"),
-            .ad: NodeStyle(fill: "#e0e0e0", stroke: "#333333", fontColor: "#000000"),
-            .campaign: NodeStyle(fill: "#d0d0d0", stroke: "#333333", fontColor: "#000000"),
-            .group: NodeStyle(fill: "#dddddd", stroke: "#333333", fontColor: "#000000"),
-            .touchpoint: NodeStyle(fill: "#eeeeee", stroke: "#333333", fontColor: "#000000"),
-            .persona: NodeStyle(shape: .box, fill: "#eeeeee", stroke: "#333333", fontColor: "#000000"),
-            .phase: NodeStyle(shape: .box, fill: "#e6e6e6", stroke: "#333333", fontColor: "#000000"),
+            .channel: NodeStyle(fill: "#ffffff", stroke: "#000000", fontColor: "#000000", penWidth: 1.5),
+            .crm: NodeStyle(shape: .cylinder, fill: "#d0d0d0", stroke: "#000000", fontColor: "#000000", penWidth: 2.5),
+            .stage: NodeStyle(fill: "#ffffff", stroke: "#000000", fontColor: "#000000", penWidth: 1.5),
+            .page: NodeStyle(shape: .note, fill: "#ffffff", stroke: "#000000", fontColor: "#000000", penWidth: 1.5),
+            .ad: NodeStyle(fill: "#d9d9d9", stroke: "#000000", fontColor: "#000000", penWidth: 1.5),
+            .campaign: NodeStyle(fill: "#c4c4c4", stroke: "#000000", fontColor: "#000000", penWidth: 1.5),
+            .group: NodeStyle(fill: "#d9d9d9", stroke: "#000000", fontColor: "#000000", penWidth: 1.5),
+            .touchpoint: NodeStyle(fill: "#ffffff", stroke: "#000000", fontColor: "#000000", penWidth: 1.5, dashed: true),
+            .persona: NodeStyle(shape: .box, fill: "#d9d9d9", stroke: "#000000", fontColor: "#000000", penWidth: 1.5),
+            .phase: NodeStyle(shape: .box, fill: "#d0d0d0", stroke: "#000000", fontColor: "#000000", penWidth: 1.5),
         ],
-        clusterFills: [
-            .channel: "#fafafa", .crm: "#fafafa", .leads: "#f5f5f5", .pipeline: "#fafafa",
-            .site: "#f5f5f5", .ads: "#fafafa", .touchpoint: "#f5f5f5",
-        ],
-        clusterStroke: "#666666",
-        automation: NodeStyle(shape: .note, fill: "#bdbdbd", stroke: "#000000", fontColor: "#000000", fontSize: 12),
-        wonStage: NodeStyle(fill: "#ffffff", stroke: "#000000", fontColor: "#000000", penWidth: 3),
+        clusterFills: [:],
+        clusterStroke: "#000000",
+        automation: NodeStyle(shape: .note, fill: "#b0b0b0", stroke: "#000000", fontColor: "#000000", fontSize: 12, penWidth: 1.5),
+        wonStage: NodeStyle(fill: "#ffffff", stroke: "#000000", fontColor: "#000000", penWidth: 3.5),
         lostStage: NodeStyle(fill: "#9e9e9e", stroke: "#000000", fontColor: "#000000", penWidth: 1.5, dashed: true),
-        edge: EdgeStyle(color: "#333333", fontColor: "#000000")
+        edge: EdgeStyle(color: "#000000", fontColor: "#000000", penWidth: 1.5)
     )
 }

@@ -20,12 +20,13 @@ public enum MapCatalog {
     public static func build(view name: String, journey: Journey, persona: ElementPath?, theme: Theme) -> MapDraft? {
         switch name {
         case FlowMap.graphID:
-            return FlowMap.draft(narrowed(journey, to: persona), theme: theme)
+            return FlowMap.draft(narrowed(journey, to: persona), theme: theme, language: MapLanguage.of(journey))
         case "board":
             return MapDraft(graph: BoardMap.build(journey, theme: theme, persona: persona))
         default:
             guard let view = journey.views.first(where: { $0.id == name }) else { return nil }
-            var draft = FlowMap.draft(narrowed(ViewSelection.apply(view, to: journey), to: persona), theme: theme)
+            var draft = FlowMap.draft(narrowed(ViewSelection.apply(view, to: journey), to: persona), theme: theme,
+                                      language: MapLanguage.of(journey))
             draft.rename(id: GraphIdentifiers.sanitise(view.id), title: "\(journey.title) — \(view.label)")
             return draft
         }

@@ -22,7 +22,7 @@ extension JourneyBuilder {
         }
         var unique = Set<ElementPath>()
         // `convertsTo` is completed with every pipeline in `build` when no `convert` was written.
-        return Leads(path: path, label: Self.label(element, path: path), stages: stages,
+        return Leads(path: path, label: element.label?.value ?? "", stages: stages,
                      convertsTo: converts.filter { unique.insert($0).inserted }, source: element.range)
     }
 

@@ -5,9 +5,12 @@ import CJMSyntax
 ///
 /// Rules: the path is relative to the including file's folder and must stay inside that folder
 /// tree after `..` and symlinks are resolved (E052); a missing or unreadable file is E050; a file
-/// that includes itself through any chain is E051 with the chain in notes. Together the included
-/// files may not exceed `Limits.maxFileBytes` (so repeated includes cannot multiply a file
-/// beyond the cap), nor nest deeper than `Limits.maxNestingDepth`.
+/// that includes itself through any chain is E051 with the chain in notes. Each file is read and
+/// spliced in at most once per journey: including it again is E053, naming where it was first
+/// included and the chain that reached it again (its ids would clash anyway, and splicing
+/// repeats would let a file that includes the next one twice, 40 files deep, expand 2^40
+/// times). Together the included files may not exceed `Limits.maxFileBytes`, nor nest deeper
+/// than `Limits.maxNestingDepth`.
 struct IncludeExpansion {
     /// One file of the chain being expanded, outermost first.
     struct Link {
@@ -17,16 +20,19 @@ struct IncludeExpansion {
         var includedAt: SourceRange?
     }
 
-    private struct ParsedFile {
-        var statements: [Statement]
-        var byteCount: Int
+    /// What became of a file the first time it was included.
+    private enum FirstInclusion {
+        /// Spliced in, from the `include` at this place.
+        case spliced(at: SourceRange)
+        /// Could not be read, decoded or admitted; that was reported then.
+        case failed
     }
 
     let loader: IncludeLoader
     let limits: Limits
     /// Where problems go; every file read is added to its `sources`.
     var sink: DiagnosticCollector
-    private var parsedFiles: [String: ParsedFile] = [:]
+    private var firstInclusions: [String: FirstInclusion] = [:]
     private var includedBytes = 0
 
     init(loader: IncludeLoader, limits: Limits, sink: DiagnosticCollector) {
@@ -95,22 +101,27 @@ struct IncludeExpansion {
             reportCycle(chain[start...], closingWith: target, at: range)
             return []
         }
+        switch firstInclusions[canonical] {
+        case .spliced(let first)?:
+            reportRepeat(of: target, firstAt: first, chain: chain, at: range)
+            return []
+        case .failed?:
+            return []
+        case nil:
+            break
+        }
         guard chain.count <= limits.maxNestingDepth else {
             sink.error(.nestingTooDeep, "includes nest deeper than \(limits.maxNestingDepth) files", at: range)
             return []
         }
-        guard let parsed = parse(target, canonical: canonical, at: range) else { return [] }
-        includedBytes += parsed.byteCount
-        guard includedBytes <= limits.maxFileBytes else {
-            sink.error(.fileTooLarge, "included files together exceed the size cap of \(limits.maxFileBytes) bytes", at: range)
-            return []
-        }
-        return expand(parsed.statements, chain: chain + [Link(displayPath: target, canonicalPath: canonical, includedAt: range)])
+        firstInclusions[canonical] = .failed
+        guard let statements = parse(target, at: range) else { return [] }
+        firstInclusions[canonical] = .spliced(at: range)
+        return expand(statements, chain: chain + [Link(displayPath: target, canonicalPath: canonical, includedAt: range)])
     }
 
-    /// Reads, decodes and parses `path` once; a file included again reuses the first parse.
-    private mutating func parse(_ path: String, canonical: String, at range: SourceRange) -> ParsedFile? {
-        if let known = parsedFiles[canonical] { return known }
+    /// Reads, decodes and parses `path`, counting its bytes against the size cap.
+    private mutating func parse(_ path: String, at range: SourceRange) -> [Statement]? {
         let bytes: [UInt8]
         do {
             bytes = try loader.read(path)
@@ -122,18 +133,24 @@ struct IncludeExpansion {
             sink.error(.fileTooLarge, "included files together exceed the size cap of \(limits.maxFileBytes) bytes", at: range)
             return nil
         }
+        includedBytes += bytes.count
         let source: SourceFile
         switch SourceDecoder.decode(path: path, bytes: bytes, limits: limits) {
         case .success(let decoded): source = decoded
         case .failure(let diagnostic):
+            // Shown with its bad bytes as U+FFFD, so the error prints its line and caret.
+            if let shown = SourceDecoder.shownFile(path: path, bytes: bytes, limits: limits) { sink.sources.add(shown) }
             sink.add(diagnostic)
             return nil
         }
         let file = sink.sources.add(source)
-        let syntax = Parser.parse(file, limits: limits, into: &sink)
-        let parsed = ParsedFile(statements: syntax.statements, byteCount: bytes.count)
-        parsedFiles[canonical] = parsed
-        return parsed
+        return Parser.parse(file, limits: limits, into: &sink).statements
+    }
+
+    private mutating func reportRepeat(of target: String, firstAt first: SourceRange, chain: [Link], at range: SourceRange) {
+        let names = chain.map(\.displayPath) + [target]
+        sink.error(.includeRepeated, "`\(target)` is already included in this journey; each file is spliced in once", at: range,
+                   notes: [("first included here", first), ("included again through: " + names.joined(separator: " → "), nil)])
     }
 
     private mutating func reportCycle(_ cycle: ArraySlice<Link>, closingWith target: String, at range: SourceRange) {

@@ -278,10 +278,9 @@ extension JourneyBuilder {
             sink.error(.misplacedElement, message, at: element.keyword.range)
         } else {
             let allowed = parent.children
-            let message = allowed.isEmpty
-                ? "unknown keyword `\(keyword)`"
-                : "unknown keyword `\(keyword)` \(place) (allowed: \(allowed.map { "`\($0)`" }.joined(separator: ", ")))"
-            sink.error(.unknownKeyword, message, at: element.keyword.range, name: keyword, suggestingFrom: allowed)
+            let message = allowed.isEmpty ? "unknown keyword `\(keyword)`" : "unknown keyword `\(keyword)` \(place)"
+            sink.error(.unknownKeyword, message, at: element.keyword.range, name: keyword, suggestingFrom: allowed,
+                       listing: allowed.isEmpty ? nil : .closedSet("allowed:"))
         }
         return nil
     }

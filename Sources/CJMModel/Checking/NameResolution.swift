@@ -37,6 +37,18 @@ struct Expectation: Sendable {
         return Self.article(kind.word) + " " + kind.word
     }
 
+    /// What "is not defined" lists: every element of the expected kind ("(phases: …)"); nothing
+    /// for an edge end, which may name any of hundreds of elements.
+    var listing: NameListing? {
+        guard let kind else { return nil }
+        let plural = switch kind.word {
+        case "ads": "ad networks"
+        case "query": "queries"
+        default: kind.word + "s"
+        }
+        return .defined(plural + ":")
+    }
+
     static func article(_ word: String) -> String {
         guard let first = word.first else { return "a" }
         return "aeiou".contains(first) ? "an" : "a"
@@ -63,7 +75,7 @@ extension JourneyBuilder {
             guard let inner = current.ownScope, let next = symbols.member(component, of: inner) else {
                 let siblings = sink.isAcceptingMore ? current.ownScope.map { symbols.memberIDs(of: $0) } ?? [] : []
                 sink.error(.unknownReference, "`\(current.path)` has no `\(component)`", at: reference.range,
-                           name: component, suggestingFrom: siblings)
+                           name: component, suggestingFrom: siblings, listing: .defined("it has:"))
                 return nil
             }
             current = next
@@ -98,7 +110,7 @@ extension JourneyBuilder {
         }
         let candidates = sink.isAcceptingMore ? suggestions(for: expected, from: scope) : []
         sink.error(.unknownReference, "\(expected.role) names `\(id)`, which is not defined", at: range,
-                   name: id, suggestingFrom: candidates)
+                   name: id, suggestingFrom: candidates, listing: expected.listing)
         return nil
     }
 

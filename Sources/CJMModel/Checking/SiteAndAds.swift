@@ -5,7 +5,7 @@ extension JourneyBuilder {
     mutating func buildSite(_ element: ElementSyntax, _ rule: ElementRule, path: ElementPath, scope: Int) -> Site {
         _ = shape(of: element, rule)
         let inner = symbols.scope(of: path) ?? scope
-        var site = Site(path: path, label: Self.label(element, path: path), source: element.range)
+        var site = Site(path: path, label: element.label?.value ?? "", source: element.range)
         for child in children(element.body?.statements ?? [], in: rule, path: path) {
             guard case .element(let page, let pageRule, let pagePath) = child else { continue }
             let a = shape(of: page, pageRule).attributes
@@ -19,7 +19,7 @@ extension JourneyBuilder {
     mutating func buildAdNetwork(_ element: ElementSyntax, _ rule: ElementRule, path: ElementPath, scope: Int) -> AdNetwork {
         let a = shape(of: element, rule).attributes
         let inner = symbols.scope(of: path) ?? scope
-        var network = AdNetwork(path: path, label: Self.label(element, path: path), kind: word(a["kind"], as: AdNetwork.Kind.self),
+        var network = AdNetwork(path: path, label: element.label?.value ?? "", kind: word(a["kind"], as: AdNetwork.Kind.self),
                                 source: element.range)
         for child in children(element.body?.statements ?? [], in: rule, path: path) {
             guard case .element(let campaign, let campaignRule, let campaignPath) = child else { continue }

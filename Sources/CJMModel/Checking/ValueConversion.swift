@@ -47,7 +47,7 @@ extension JourneyBuilder {
     }
 
     /// `after: 5d`: longer than zero and at most ten years.
-    mutating func duration(_ attribute: AttributeSyntax?) -> Duration? {
+    mutating func duration(_ attribute: AttributeSyntax?) -> Delay? {
         guard let attribute else { return nil }
         guard case .duration(let value, let unit, let range) = attribute.value else {
             sink.error(.invalidValue, "`\(attribute.name.name):` expects a duration such as 30m, 2h, 5d or 1w", at: attribute.value.range)
@@ -67,7 +67,7 @@ extension JourneyBuilder {
             sink.error(.valueOutOfRange, "`\(attribute.name.name):` must be at most 10 years (3650d)", at: range)
             return nil
         }
-        return Duration(value, Duration.Unit(rawValue: unit.rawValue) ?? .days)
+        return Delay(value, Delay.Unit(rawValue: unit.rawValue) ?? .days)
     }
 
     /// `avg_check: 350`, `profit: 40%`: finite, within ±`ValueCaps.maxMoney`, and not negative
@@ -105,8 +105,8 @@ extension JourneyBuilder {
             return nil
         }
         if let value = Word(rawValue: written) { return value }
-        sink.error(.invalidValue, "`\(written)` is not a valid `\(name):`; expected one of: \(allowed.joined(separator: ", "))",
-                   at: attribute.value.range, name: written, suggestingFrom: allowed)
+        sink.error(.invalidValue, "`\(written)` is not a valid `\(name):`",
+                   at: attribute.value.range, name: written, suggestingFrom: allowed, listing: .closedSet("allowed:"))
         return nil
     }
 

@@ -44,8 +44,8 @@ extension JourneyBuilder {
         guard let id = element.id else { return nil }
         let kinds = ElementKind.allCases.filter { $0 != .journey }.map(\.rawValue)
         guard let kind = ElementKind(rawValue: id.name), kind != .journey else {
-            sink.error(.invalidValue, "`style` applies to an element keyword, and `\(id.name)` is none (\(kinds.joined(separator: ", ")))",
-                       at: id.range, name: id.name, suggestingFrom: kinds)
+            sink.error(.invalidValue, "`style` applies to an element keyword, and `\(id.name)` is none",
+                       at: id.range, name: id.name, suggestingFrom: kinds, listing: .closedSet("keywords:"))
             return nil
         }
         return StyleRule(kind: kind, fill: colour(properties["fill"]), stroke: colour(properties["stroke"]),
@@ -65,8 +65,8 @@ extension JourneyBuilder {
             return nil
         }
         if let normalised = NamedColours.normalise(written) { return normalised }
-        sink.error(.invalidValue, "`\(written)` is not a colour; write \"#rgb\", \"#rrggbb\" or one of: \(NamedColours.names.joined(separator: ", "))",
-                   at: attribute.value.range, name: written, suggestingFrom: NamedColours.names)
+        sink.error(.invalidValue, "`\(written)` is not a colour; write \"#rgb\", \"#rrggbb\" or a colour name",
+                   at: attribute.value.range, name: written, suggestingFrom: NamedColours.names, listing: .closedSet("names:"))
         return nil
     }
 

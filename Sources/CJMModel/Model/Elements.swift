@@ -63,6 +63,7 @@ public struct Channel: Equatable, Sendable {
 public struct Leads: Equatable, Sendable {
     /// `leads` when written without an id.
     public var path: ElementPath
+    /// The label written, or empty: the map then titles the block in the journey's language.
     public var label: String
     public var stages: [Stage]
     /// The pipelines named by `convert`, or every pipeline when `convert` is absent.
@@ -116,9 +117,9 @@ public struct Automation: Equatable, Sendable {
     public var path: ElementPath
     public var label: String
     public var kind: Kind?
-    public var after: Duration?
+    public var after: Delay?
     public var source: SourceRange
-    public init(path: ElementPath, label: String, kind: Kind? = nil, after: Duration? = nil, source: SourceRange) {
+    public init(path: ElementPath, label: String, kind: Kind? = nil, after: Delay? = nil, source: SourceRange) {
         self.path = path; self.label = label; self.kind = kind; self.after = after; self.source = source
     }
 }
@@ -127,6 +128,7 @@ public struct Automation: Equatable, Sendable {
 public struct Site: Equatable, Sendable {
     /// `site` when written without an id (`site2`, ... for further unnamed sites).
     public var path: ElementPath
+    /// The label written, or empty: the map then titles the block in the journey's language.
     public var label: String
     public var pages: [Page]
     public var source: SourceRange
@@ -153,6 +155,7 @@ public struct Page: Equatable, Sendable {
 public struct AdNetwork: Equatable, Sendable {
     public enum Kind: String, Sendable, Codable, CaseIterable { case search, social }
     public var path: ElementPath
+    /// The label written, or empty: the map then titles the block in the journey's language.
     public var label: String
     public var kind: Kind?
     public var campaigns: [Campaign]

@@ -10,7 +10,7 @@ public struct Figure: Hashable, Sendable, Codable {
 }
 
 /// A delay such as `after: 5d`.
-public struct Duration: Hashable, Sendable, Codable, CustomStringConvertible {
+public struct Delay: Hashable, Sendable, Codable, CustomStringConvertible {
     public enum Unit: String, Sendable, Codable { case minutes = "m", hours = "h", days = "d", weeks = "w" }
     public var value: Double
     public var unit: Unit

@@ -74,4 +74,18 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case includeCycle = "E051"
     /// An include that leaves the including file's folder tree.
     case includeOutsideTree = "E052"
+    /// A file included a second time into the same journey (each file is spliced in once).
+    case includeRepeated = "E053"
+
+    // Warnings about the printed map (W1NN): found by `cjm render` once the map is laid out
+    /// On the chosen `--paper`/`--tile`, the map's smallest text prints under 8 pt.
+    case illegiblePrint = "W101"
+
+    // Maps embedded in Markdown (`cjm md`)
+    /// A ```` ```cjm ```` block with no closing fence: it would run to the end of the document.
+    case unclosedMapFence = "E060"
+    /// A `key=value` on an embedded map that is unknown, malformed, or names nothing in the journey.
+    case invalidMapOption = "E061"
+    /// A `<!-- cjm: FILE -->` marker whose journey cannot be read.
+    case embeddedMapNotFound = "E062"
 }

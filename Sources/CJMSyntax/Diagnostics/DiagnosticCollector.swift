@@ -45,13 +45,16 @@ package struct DiagnosticCollector: Sendable {
                        notes: notes.map { Diagnostic.Note($0.0, at: $0.1.map(sources.span)) }))
     }
 
-    /// `error`, adding "did you mean `x`?" when a name among `candidates` is close to `name`.
-    /// Callers gather `candidates` only while `isAcceptingMore`: the message would be dropped.
+    /// `error`, adding "did you mean `x`?" when a name among `candidates` is close to `name`,
+    /// and with `listing` the candidates themselves before it ("… (phases: `a`, `b`); did you
+    /// mean `a`?"). Callers gather `candidates` only while `isAcceptingMore`: the message would
+    /// be dropped.
     package mutating func error(_ code: DiagnosticCode, _ message: String, at range: SourceRange, name: String,
-                                suggestingFrom candidates: [String]) {
+                                suggestingFrom candidates: [String], listing: NameListing? = nil) {
         var text = message
-        if isAcceptingMore, let guess = NameSuggestion.closest(to: name, among: candidates) {
-            text += "; did you mean `\(guess)`?"
+        if isAcceptingMore {
+            if let listing { text += " " + listing.text(candidates) }
+            if let guess = NameSuggestion.closest(to: name, among: candidates) { text += "; did you mean `\(guess)`?" }
         }
         error(code, text, at: range)
     }

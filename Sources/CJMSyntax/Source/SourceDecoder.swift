@@ -28,6 +28,17 @@ public enum SourceDecoder {
         return .success(SourceFile(path: path, validUTF8: body))
     }
 
+    /// The file as a diagnostic about it shows it, for a file `decode` refused as not UTF-8:
+    /// the byte order mark dropped and each ill-formed sequence replaced by U+FFFD, so the
+    /// E001 line prints with a caret under the replacement character (its column counts the
+    /// valid text before it, which is the same either way). Nil for a file over the size cap,
+    /// which is never read as text.
+    public static func shownFile(path: String, bytes: [UInt8], limits: Limits = .standard) -> SourceFile? {
+        guard bytes.count <= limits.maxFileBytes else { return nil }
+        let hasBOM = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+        return SourceFile(path: path, text: String(decoding: hasBOM ? bytes[3...] : bytes[...], as: UTF8.self))
+    }
+
     /// E001 at the first bad byte, with a hint at the usual cause.
     private static func invalidUTF8(path: String, body: UnsafeBufferPointer<UInt8>, at bad: Int, hadBOM: Bool) -> Diagnostic {
         var line = 1

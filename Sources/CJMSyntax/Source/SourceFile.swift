@@ -45,13 +45,7 @@ public struct SourceFile: Sendable {
     /// The line, column (in Unicode scalars and in UTF-16 code units) of byte `offset`.
     public func location(at offset: Int) -> SourceLocation {
         let offset = min(max(offset, 0), utf8.count)
-        // The last line start at or before `offset`.
-        var low = 0
-        var high = lineStarts.count
-        while high - low > 1 {
-            let middle = (low + high) / 2
-            if lineStarts[middle] <= offset { low = middle } else { high = middle }
-        }
+        let low = line(at: offset) - 1
         var column = 1
         var utf16Column = 1
         for i in lineStarts[low]..<offset {
@@ -62,6 +56,24 @@ public struct SourceFile: Sendable {
             utf16Column += byte >= 0xF0 ? 2 : 1
         }
         return SourceLocation(line: low + 1, column: column, utf16Column: utf16Column, offset: offset)
+    }
+
+    /// The 1-based line that byte `offset` stands on.
+    public func line(at offset: Int) -> Int {
+        let offset = min(max(offset, 0), utf8.count)
+        var low = 0
+        var high = lineStarts.count
+        while high - low > 1 {
+            let middle = (low + high) / 2
+            if lineStarts[middle] <= offset { low = middle } else { high = middle }
+        }
+        return low + 1
+    }
+
+    /// The text of bytes `range` as written, which must point into this file.
+    public func text(of range: SourceRange) -> String {
+        precondition(range.file == id, "a range of file \(range.file) looked up in \(path) (file \(id))")
+        return String(decoding: utf8[range.startOffset..<range.endOffset], as: UTF8.self)
     }
 
     /// The lines and columns of `range`, which must point into this file.

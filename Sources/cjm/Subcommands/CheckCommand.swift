@@ -8,7 +8,7 @@ struct CheckCommand: ParsableCommand {
         abstract: "Parse and validate journeys; print every problem; write nothing."
     )
 
-    @Argument(help: "Journey files or folders of them ('-' reads stdin).")
+    @Argument(help: "Journey files or folders of them ('-' reads stdin).", completion: .file(extensions: ["cjm"]))
     var files: [String]
 
     @Option(name: .long, help: "How to print diagnostics: text or json (one object per line).")
@@ -21,3 +21,11 @@ struct CheckCommand: ParsableCommand {
 }
 
 extension DiagnosticFormat: ExpressibleByArgument {}
+
+extension CheckCommand: CommandExamples {
+    static let examples = [
+        (effect: "Check one journey", command: "cjm check journey.cjm"),
+        (effect: "Check every .cjm file under docs/", command: "cjm check docs/"),
+        (effect: "Problems as JSON lines, for an editor or CI", command: "cjm check journey.cjm --diagnostics json"),
+    ]
+}

@@ -13,16 +13,18 @@ struct RenderCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Journey files or folders of them ('-' reads stdin).")
+    @Argument(help: "Journey files or folders of them ('-' reads stdin).", completion: .file(extensions: ["cjm"]))
     var files: [String]
 
-    @Option(name: .shortAndLong, help: "Output file, folder, or '-' for stdout.")
+    @Option(name: .shortAndLong, help: "Output file, folder, or '-' for stdout.", completion: .file())
     var output: String?
 
-    @Option(name: .shortAndLong, help: "Formats, comma-separated: svg, png, pdf, dot.")
+    @Option(name: .shortAndLong, help: "Formats, comma-separated: svg, png, pdf, dot.",
+            completion: .list(["svg", "png", "pdf", "dot", "svg,png", "svg,png,pdf"]))
     var format: String?
 
-    @Option(name: .long, help: "The view to render: flow (default), board, or a `view` id of the journey.")
+    @Option(name: .long, help: "The view to render: flow (default), board, or a `view` id of the journey.",
+            completion: .list(["flow", "board"]))
     var view: String?
 
     @Flag(name: .long, help: "Render every view, one file each (NAME.VIEW.FORMAT).")
@@ -31,11 +33,27 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .long, help: "Narrow the board and named views to one persona id.")
     var persona: String?
 
-    @Option(name: .long, help: "Theme: default, print or mono (overrides the journey's theme:).")
+    @Option(name: .long, help: "Theme: default, print or mono (overrides the journey's theme:).",
+            completion: .list(["default", "print", "mono"]))
     var theme: String?
 
-    @Option(name: .long, help: "Resolution of PNG output.")
-    var dpi: Double = 96
+    @Option(name: .long, help: "Resolution of PNG output (default 96; 150 for a --paper sheet).")
+    var dpi: Double?
+
+    @Option(name: .long, help: "Fit the map to one sheet: A0, A1, A2, A3, A4, letter, legal or tabloid.")
+    var paper: String?
+
+    @Option(name: .long, help: "Make a multi-page PDF poster of A4, A3 or letter sheets (with --paper: of that final size).")
+    var tile: String?
+
+    @Flag(name: .long, help: "Hold the sheet landscape (default: whichever prints the text larger).")
+    var landscape = false
+
+    @Flag(name: .long, help: "Hold the sheet portrait.")
+    var portrait = false
+
+    @Flag(name: .long, help: "Fail (exit 1, write nothing) on any warning, text too small to print included.")
+    var strict = false
 
     @Option(name: .long, help: "Seconds one layout and render may take.")
     var timeout: Double = 180
@@ -55,7 +73,7 @@ struct RenderCommand: ParsableCommand {
     func run() throws {
         let run = RenderRun(
             inputs: files, output: output, formats: try formats(), view: view, allViews: allViews, persona: persona,
-            theme: try themeName(), dpi: dpi, timeout: timeout, jobs: jobs, check: check, timings: timings,
+            theme: try themeName(), dpi: dpi, page: try pageSetup(), strict: strict, timeout: timeout, jobs: jobs, check: check, timings: timings,
             diagnosticFormat: diagnostics, workerExecutable: WorkerExecutable.path
         )
         let status = run.run(console: Console())
@@ -66,8 +84,25 @@ struct RenderCommand: ParsableCommand {
         guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
         guard jobs >= 1 else { throw ValidationError("-j must be at least 1") }
         if allViews && view != nil { throw ValidationError("--view and --all-views exclude each other") }
+        if landscape && portrait { throw ValidationError("--landscape and --portrait exclude each other") }
         _ = try formats()
         _ = try themeName()
+        _ = try pageSetup()
+    }
+
+    private func pageSetup() throws -> PageSetup {
+        func sheet(_ name: String?, _ flag: String, among sizes: [PaperSize]) throws -> PaperSize? {
+            guard let name else { return nil }
+            guard let size = PaperSize.named(name), sizes.contains(size) else {
+                throw ValidationError("unknown \(flag) '\(name)'; sizes: \(PaperSize.list(sizes))")
+            }
+            return size
+        }
+        let setup = PageSetup(paper: try sheet(paper, "--paper", among: PaperSize.all),
+                              orientation: landscape ? .landscape : portrait ? .portrait : nil,
+                              tile: try sheet(tile, "--tile", among: PaperSize.tiles))
+        if let problem = setup.problem { throw ValidationError(problem) }
+        return setup
     }
 
     private func formats() throws -> [OutputFormat] {
@@ -87,4 +122,13 @@ struct RenderCommand: ParsableCommand {
         }
         return name
     }
+}
+
+extension RenderCommand: CommandExamples {
+    static let examples = [
+        (effect: "Draw journey.svg beside journey.cjm", command: "cjm render journey.cjm"),
+        (effect: "The phase board as a 150 dpi PNG", command: "cjm render journey.cjm --view board -o board.png --dpi 150"),
+        (effect: "In CI: fail when a committed map in docs/ is stale",
+         command: "cjm render docs/journey.cjm -o docs/ -f svg --check"),
+    ]
 }

@@ -1,14 +1,17 @@
 import ArgumentParser
 import CJMGraphviz
 
-/// `cjm render-worker`: hidden; `cjm render` starts one per graph so Graphviz runs in a
+/// `cjm render-worker`: internal; `cjm render` starts one per graph so Graphviz runs in a
 /// child process (see `IsolatedRenderer`). Reads a request on stdin, answers with one
-/// `WorkerFrame` on stdout.
+/// `WorkerFrame` on stdout. Not a subcommand of `CJM`: `CommandLineEntry` starts it when it
+/// is the first argument, so it stays out of help, completions and the man page.
 struct RenderWorkerCommand: ParsableCommand {
+    /// The first argument that makes `cjm` a render worker.
+    static let name = "render-worker"
+
     static let configuration = CommandConfiguration(
-        commandName: "render-worker",
-        abstract: "Render one graph from a request on stdin (internal).",
-        shouldDisplay: false
+        commandName: "cjm render-worker",
+        abstract: "Render one graph from a request on stdin (internal)."
     )
 
     @Option(name: .customLong("memory-limit"), help: "Address-space cap in bytes.")

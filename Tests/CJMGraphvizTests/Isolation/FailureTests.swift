@@ -12,13 +12,20 @@ import CJMViewGraph
         #expect(result.failure?.message.contains("36…600") == true)
     }
 
-    @Test func oversizedBitmapIsRefusedAfterLayout() {
+    @Test func oversizedBitmapIsRefusedAfterLayout() throws {
         let result = Worker.render(RenderRequest(graph: SampleGraphs.flowShaped(nodes: 200), format: .png, dpi: 300))
-        guard case .failure(.bitmapTooLarge(let width, _, _)) = result else {
+        guard case .failure(.bitmapTooLarge(let width, _, _, let fittingDPI, let paper)) = result else {
             Issue.record("expected bitmapTooLarge, got \(result)")
             return
         }
         #expect(width > RenderCaps.maxBitmapSide)
+        // The message names what would work: a dpi that fits, and a sheet.
+        let dpi = try #require(fittingDPI)
+        #expect(dpi < 300 && dpi >= 36)
+        #expect(paper != nil)
+        #expect(result.failure?.message.contains("--dpi \(dpi) or lower") == true)
+        #expect(result.failure?.message.contains("--paper \(paper!)") == true)
+        #expect(result.failure?.message.contains("--tile") == true)
     }
 
     @Test func tooManyNodesAreRefusedBeforeLayout() {

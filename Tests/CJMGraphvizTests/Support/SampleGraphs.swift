@@ -56,3 +56,17 @@ enum SampleGraphs {
         return graph
     }
 }
+
+extension SampleGraphs {
+    /// A pinned graph of 1 × 0.5 inch boxes centred at `centres` (points), labelled with
+    /// Cyrillic text of `fontSize` points: its drawing size is known without Graphviz.
+    static func pinnedBoxes(_ centres: [Point], fontSize: Double = 10) -> ViewGraph {
+        let style = NodeStyle(shape: .box, fill: "#ffffff", stroke: "#000000", fontSize: fontSize, fixedSize: Size(width: 1, height: 0.5))
+        let nodes = centres.enumerated().map { index, centre in
+            Node(id: "box\(index + 1)", classes: ["stage"], label: ["Этап \(index + 1)"], style: style, position: centre)
+        }
+        let edges = zip(nodes, nodes.dropFirst()).map { Edge(id: "e-\($0.id)-\($1.id)", from: $0.id, to: $1.id) }
+        // No title: it would add to the drawing's size.
+        return ViewGraph(id: "wall", title: nil, layout: .pinned, style: GraphStyle(fontSize: fontSize), nodes: nodes, edges: edges)
+    }
+}

@@ -28,6 +28,11 @@ enum Worker {
     static func bytes(_ request: RenderRequest) throws -> [UInt8] {
         try render(request).get()
     }
+
+    /// Renders through a real worker, keeping what it measured.
+    static func map(_ request: RenderRequest, timeout: Double = 60) throws -> RenderedMap {
+        try renderer(timeout: timeout).renderMap(request).get()
+    }
 }
 
 /// Runs a command-line tool and returns its exit status and output.

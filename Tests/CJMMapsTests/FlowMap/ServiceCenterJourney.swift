@@ -40,7 +40,7 @@ enum ServiceCenterJourney {
                 Stage(path: path("repair.offer"), label: "Коммерческое предложение", source: here),
                 Stage(path: path("repair.invoice"), label: "Счёт на предоплату", automations: [
                     Automation(path: path("repair.invoice.auto1"), label: "Напоминание об оплате", kind: .email,
-                               after: Duration(5, .days), source: here),
+                               after: Delay(5, .days), source: here),
                 ], source: here),
                 Stage(path: path("repair.done"), label: "Ремонт выполнен", source: here),
                 Stage(path: path("repair.won"), label: "Успешно", end: .won, source: here),
@@ -49,7 +49,7 @@ enum ServiceCenterJourney {
             Pipeline(path: path("parts"), label: "Запчасти", stages: [
                 Stage(path: path("parts.new"), label: "Заявка", source: here),
                 Stage(path: path("parts.paid"), label: "Оплата", automations: [
-                    Automation(path: path("parts.paid.auto1"), label: "Статус доставки", kind: .sms, after: Duration(1, .days), source: here),
+                    Automation(path: path("parts.paid.auto1"), label: "Статус доставки", kind: .sms, after: Delay(1, .days), source: here),
                 ], source: here),
                 Stage(path: path("parts.won"), label: "Доставлено", end: .won, source: here),
             ], source: here),

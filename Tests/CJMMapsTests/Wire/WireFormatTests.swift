@@ -43,12 +43,14 @@ import Testing
     }
 
     @Test func pinnedLayoutsAndOptionalsRoundTrip() throws {
-        var graph = ViewGraph(id: "b", title: nil, layout: .pinned, style: GraphStyle(fitInches: Size(width: 33.1, height: 46.8)))
+        var graph = ViewGraph(id: "b", title: nil, layout: .pinned, style: GraphStyle(fontSize: 11))
         graph.nodes = [Node(id: "n", label: ["Эмоции", ""], style: NodeStyle(fill: nil, fontSize: 9, fixedSize: Size(width: 1, height: 2), minWidth: 3),
                             url: "/x", position: Point(x: -1.5, y: 2e5), group: "g")]
         graph.sameRank = [["n"], []]
-        let request = RenderRequest(graph: graph, format: .pdf)
-        #expect(try RenderRequest(wireBytes: request.wireBytes) == request)
+        for page in [PageSetup(), PageSetup(paper: .a1), PageSetup(paper: .a0, orientation: .portrait, tile: .a4), PageSetup(tile: .letter)] {
+            let request = RenderRequest(graph: graph, format: .pdf, page: page)
+            #expect(try RenderRequest(wireBytes: request.wireBytes) == request)
+        }
     }
 
     @Test(arguments: ["truncated", "trailing", "foreign", "huge count"])
@@ -62,5 +64,14 @@ import Testing
         default: damaged.replaceSubrange(WireWriter.magic.count..<(WireWriter.magic.count + 4), with: [0xFF, 0xFF, 0xFF, 0x7F])
         }
         #expect(throws: RenderFailure.self) { try RenderRequest(wireBytes: damaged) }
+    }
+
+    /// Regression for the `wire` fuzz target's first find: a request whose number decoded as
+    /// NaN was accepted, and was then not even equal to itself.
+    @Test(arguments: [Double.nan, .infinity, -.infinity])
+    func aNumberThatIsNotFiniteIsRefused(_ value: Double) throws {
+        var graph = try #require(Self.graphs().first)
+        graph.style.fontSize = value
+        #expect(throws: RenderFailure.self) { try RenderRequest(wireBytes: RenderRequest(graph: graph, format: .svg).wireBytes) }
     }
 }

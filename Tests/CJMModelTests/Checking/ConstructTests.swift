@@ -134,7 +134,7 @@ import CJMModel
         """).pipelines[0].stages[0].automations
         #expect(autos.map(\.path.description) == ["p.invoice.auto1", "p.invoice.remind", "p.invoice.auto2"])
         #expect(autos.map(\.kind) == [.email, .call, .task])
-        #expect(autos.map(\.after) == [Duration(5, .days), Duration(2, .hours), Duration(1.5, .weeks)])
+        #expect(autos.map(\.after) == [Delay(5, .days), Delay(2, .hours), Delay(1.5, .weeks)])
     }
 
     @Test func withoutConvertLeadsConvertIntoEveryPipeline() throws {

@@ -90,6 +90,18 @@ struct ErrorCase: CustomTestStringConvertible, Sendable {
 
         // Names
         ErrorCase("unknown reference", body: "  channel calls\n  touchpoint t \"Т\" channel: cals", ["E040@3:29"], message: "did you mean `calls`?"),
+        ErrorCase("undefined phase lists the phases", body: "  touchpoint t \"Т\" phase: buy", ["E040@2:27"],
+                  message: "`phase:` names `buy`, which is not defined (phases: `awareness`, `consideration`, `purchase`, `retention`, `advocacy`)"),
+        ErrorCase("undefined persona lists them, then guesses", body: "  persona owner \"В\"\n  persona buyer \"П\"\n  touchpoint t \"Т\" persona: ownr", ["E040@4:29"],
+                  message: "which is not defined (personas: `owner`, `buyer`); did you mean `owner`?"),
+        ErrorCase("undefined persona when there are none", body: "  touchpoint t \"Т\" persona: owner", ["E040@2:29"], message: "(personas: none)"),
+        ErrorCase("undefined page lists the pages", body: "  site { page home; page pay }\n  ads x { campaign \"К\" { group \"Г\" { ad \"А\" landing: cart } } }", ["E040@3:54"],
+                  message: "(pages: `home`, `pay`)"),
+        ErrorCase("unknown channel kind lists the kinds", body: "  channel tg kind: telegram", ["E031@2:20"],
+                  message: "`telegram` is not a valid `kind:` (allowed: `messenger`, `form`, `social`, `email`, `phone`, `chat`, `sms`, `classified`, `offline`, `referral`)"),
+        ErrorCase("unknown qualified part lists the block's ids", body: "  pipeline repair \"Р\" { stage new; stage invoice }\n  channel c\n  c -> repair.paid", ["E040@4:8"],
+                  message: "`repair` has no `paid` (it has: `invoice`, `new`)"),
+        ErrorCase("unknown colour lists the names", body: "  style stage { fill: blu }", ["E031@2:23"], message: "or a colour name (names: `beige`, `black`, `blue`,"),
         ErrorCase("unknown reference after Cyrillic", body: "  channel calls\n  touchpoint t \"Первый звонок\" channel: cals", ["E040@3:41"]),
         ErrorCase("unknown qualified part", body: "  pipeline repair \"Р\" { stage invoice }\n  channel c\n  c -> repair.invoce", ["E040@4:8"], message: "did you mean `invoice`?"),
         ErrorCase("unknown cross-sell target", body: "  pipeline a \"А\" {\n    cross_sell prts\n  }\n  pipeline parts \"Б\"", ["E040@3:16"], message: "did you mean `parts`?"),

@@ -76,10 +76,35 @@ import CJMModel
         #expect(result.diagnostics.first?.message == "include cycle: main.cjm → main.cjm")
     }
 
-    @Test func theSameFileTwiceIsNoCycle() {
+    @Test func theSameFileTwiceIsRefusedAtTheSecondInclude() throws {
         let result = check("journey \"T\" {\n  include \"a.cjm\"\n  include \"a.cjm\"\n}\n", files: ["a.cjm": "channel a\n"])
-        // Not a cycle, but the ids clash like any other duplicate.
-        #expect(locations(result) == ["E043@a.cjm:1:9"])
+        // Not a cycle, and not a pile of duplicate ids either: one error at the repeat.
+        #expect(locations(result) == ["E053@3:11"])
+        let diagnostic = try #require(result.diagnostics.first)
+        #expect(diagnostic.message == "`a.cjm` is already included in this journey; each file is spliced in once")
+        #expect(diagnostic.notes.map(\.message) == ["first included here", "included again through: main.cjm → a.cjm"])
+        #expect(diagnostic.notes.first?.range?.start.line == 2)
+    }
+
+    @Test func aFanOutBombEndsAtTheFirstRepeatOfEachFile() throws {
+        // Each file includes the next one twice, 40 deep: spliced naively, 2^40 copies.
+        var files: [String: String] = ["f40.cjm": "channel leaf\n"]
+        for level in 0..<40 { files["f\(level).cjm"] = String(repeating: "include \"f\(level + 1).cjm\"\n", count: 2) }
+        let result = check("journey \"T\" {\n  include \"f0.cjm\"\n}\n", files: files, limits: Limits(maxNestingDepth: 64))
+        #expect(result.journey?.channels.map(\.path.id) == ["leaf"])
+        #expect(result.sources.files.count == 42)
+        #expect(result.diagnostics.count == 40)
+        #expect(result.diagnostics.allSatisfy { $0.code == .includeRepeated && $0.range.start.line == 2 })
+        let deepest = try #require(result.diagnostics.first { $0.range.file == "f39.cjm" })
+        #expect(deepest.notes.last?.message.hasPrefix("included again through: main.cjm → f0.cjm → f1.cjm → ") == true)
+    }
+
+    @Test func anUnreadableFileIncludedTwiceIsReportedOnce() {
+        let result = check("journey \"T\" {\n  include \"a.cjm\"\n  include \"b.cjm\"\n}\n",
+                           files: ["a.cjm": "include \"big.cjm\"\n", "b.cjm": "include \"big.cjm\"\n",
+                                   "big.cjm": "#" + String(repeating: "ж", count: 100) + "\n"],
+                           limits: Limits(maxFileBytes: 150))
+        #expect(locations(result) == ["E006@a.cjm:1:9"])
     }
 
     @Test func escapingWithDotDot() {
@@ -105,11 +130,11 @@ import CJMModel
     }
 
     @Test func includesTogetherStayUnderTheSizeCap() {
-        // Each include repeats the file; four copies exceed the cap though one is small.
-        let part = "channel a\n" + String(repeating: "# комментарий\n", count: 20)
+        // Four small files together exceed the cap, though each is under it.
+        let part = "# комментарий\n" + String(repeating: "# комментарий\n", count: 20)
         let limits = Limits(maxFileBytes: part.utf8.count * 3)
-        let result = check("journey \"T\" {\n" + String(repeating: "  include \"a.cjm\"\n", count: 4) + "}\n",
-                           files: ["a.cjm": part], limits: limits)
+        let result = check("journey \"T\" {\n" + (1...4).map { "  include \"\($0).cjm\"\n" }.joined() + "}\n",
+                           files: Dictionary(uniqueKeysWithValues: (1...4).map { ("\($0).cjm", part) }), limits: limits)
         #expect(result.diagnostics.contains { $0.code == .fileTooLarge && $0.range.start.line == 5 })
     }
 

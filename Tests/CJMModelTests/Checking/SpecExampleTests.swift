@@ -58,7 +58,7 @@ import CJMModel
         #expect(journey.leads?.convertsTo == [ElementPath("repair"), ElementPath("parts")])
         #expect(journey.pipelines[0].averageCheck == Figure(350))
         #expect(journey.pipelines[0].stages[2].automations.first?.path == ElementPath(["repair", "invoice", "auto1"]))
-        #expect(journey.pipelines[0].stages[2].automations.first?.after == Duration(5, .days))
+        #expect(journey.pipelines[0].stages[2].automations.first?.after == Delay(5, .days))
         #expect(journey.pipelines[0].crossSells == [ElementPath("parts")])
         #expect(journey.sites.first?.pages.map(\.url) == ["https://technoplus.example/", "/repair", "/manual"])
         let ad = journey.adNetworks.first?.campaigns.first?.groups.first?.ads.first

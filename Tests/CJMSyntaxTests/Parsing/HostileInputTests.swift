@@ -1,19 +1,16 @@
 import Testing
 @testable import CJMSyntax
 
-/// Inputs meant to hurt: each must end in a clear result or error within seconds, even in a
-/// debug build, and without overflowing the stack.
-@Suite struct HostileInputTests {
+/// Inputs meant to hurt: each must end in a clear result or error, without overflowing the
+/// stack. Their speed is measured in benchmarks/, not asserted here; the time limit only turns
+/// a hang (an unbounded loop) into a failure instead of a stuck suite, and is far above what
+/// any of them takes even in a debug build on a loaded machine.
+@Suite(.timeLimit(.minutes(2))) struct HostileInputTests {
     private func decodeAndParse(_ bytes: [UInt8], limits: Limits = .standard) -> (ParseResult?, Diagnostic?) {
         switch SourceDecoder.decode(path: "h.cjm", bytes: bytes, limits: limits) {
         case .success(let file): (Parser.parse(file, limits: limits), nil)
         case .failure(let diagnostic): (nil, diagnostic)
         }
-    }
-
-    private func seconds(_ body: () -> Void) -> Double {
-        let elapsed = ContinuousClock().measure(body)
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     }
 
     @Test func emptyFile() {
@@ -24,18 +21,14 @@ import Testing
     }
 
     @Test func fileOfNULBytes() {
-        var result: ParseResult?
-        let time = seconds { result = decodeAndParse([UInt8](repeating: 0, count: 1 << 20)).0 }
-        #expect(time < 10)
+        let result: ParseResult? = decodeAndParse([UInt8](repeating: 0, count: 1 << 20)).0
         #expect(result.map { locations($0.diagnostics) } == ["E002@1:1"])
         #expect(result?.diagnostics.first?.message == "unexpected character U+0000 (1048576 in a row)")
     }
 
     @Test func twentyThousandDeepNestClosed() throws {
         let text = String(repeating: "a { ", count: 20_000) + String(repeating: "} ", count: 20_000) + "\nz"
-        var result: ParseResult?
-        let time = seconds { result = parse(text) }
-        #expect(time < 10)
+        let result: ParseResult? = parse(text)
         let parsed = try #require(result)
         #expect(locations(parsed.diagnostics) == ["E013@1:259"])
         #expect(elements(parsed.syntax.statements).map(\.keyword.name) == ["a", "z"])
@@ -51,9 +44,7 @@ import Testing
 
     @Test func twentyThousandDeepNestNeverClosed() throws {
         let text = String(repeating: "a {\n", count: 20_000)
-        var result: ParseResult?
-        let time = seconds { result = parse(text) }
-        #expect(time < 10)
+        let result: ParseResult? = parse(text)
         let parsed = try #require(result)
         #expect(parsed.diagnostics.count == Limits.standard.maxErrors)
         // In reading order: the unclosed blocks of the first lines, then the cap at line 65.
@@ -66,9 +57,7 @@ import Testing
         // 1 MB of statements on one line: columns must be counted once, not once per token.
         let line = String(repeating: "phase этап \"Этап\"; ", count: 40_000)
         #expect(line.utf8.count > 1_000_000)
-        var result: ParseResult?
-        let time = seconds { result = parse(line + "phase x ,") }
-        #expect(time < 10)
+        let result: ParseResult? = parse(line + "phase x ,")
         #expect(result?.syntax.statements.count == 40_001)
         // The error after a million bytes of Cyrillic is at its scalar column.
         #expect(result.map { locations($0.diagnostics) } == ["E010@1:\(line.unicodeScalars.count + 9)"])
@@ -76,9 +65,7 @@ import Testing
 
     @Test func megabyteLabel() {
         let text = "page p \"" + String(repeating: "ж", count: 1 << 20) + "\""
-        var result: ParseResult?
-        let time = seconds { result = decodeAndParse(Array(text.utf8)).0 }
-        #expect(time < 10)
+        let result: ParseResult? = decodeAndParse(Array(text.utf8)).0
         #expect(result.map { locations($0.diagnostics) } == ["E014@1:8"])
         #expect(result?.diagnostics.first?.message == "this string is 1048576 characters long; the limit is 4000")
     }
@@ -96,9 +83,7 @@ import Testing
 
     @Test func largeGeneratedJourney() throws {
         let text = generatedJourney(bytes: 4 << 20)
-        var result: ParseResult?
-        let time = seconds { result = decodeAndParse(Array(text.utf8)).0 }
-        #expect(time < 30)
+        let result: ParseResult? = decodeAndParse(Array(text.utf8)).0
         let parsed = try #require(result)
         #expect(parsed.diagnostics.isEmpty, "\(parsed.diagnostics.prefix(3))")
         let journey = try #require(elements(parsed.syntax.statements).first)

@@ -30,7 +30,7 @@ enum AdsBlock {
             }
             guard let first = networkAds.nodes.first?.id else { continue }
             context.placed.anchor(network.path, source: first, target: first)
-            let label = network.label.isEmpty ? "Реклама" : network.label
+            let label = network.label.isEmpty ? context.titles.ads : network.label
             fragment.clusters.append(context.blockCluster(id: networkCluster, kind: .ads, label: label))
             fragment.append(networkAds)
         }

@@ -3,7 +3,6 @@ import CJMViewGraph
 
 /// The leftmost block: where requests come from, each with how it reaches the CRM.
 enum ChannelsBlock {
-    static let clusterLabel = "Каналы"
     /// Shown on a channel the CRM does not ingest (seed 001 postpones such classifieds).
     static let notConnected = "не подключён к CRM"
 
@@ -11,7 +10,7 @@ enum ChannelsBlock {
         guard !channels.isEmpty else { return MapFragment() }
         var fragment = MapFragment()
         let cluster = context.ids.make("channels")
-        fragment.clusters.append(context.blockCluster(id: cluster, kind: .channel, label: clusterLabel))
+        fragment.clusters.append(context.blockCluster(id: cluster, kind: .channel, label: context.titles.channels))
         for channel in channels {
             let id = context.ids.make("channel", channel.path)
             context.placed.place(channel.path, node: id, count: channel.count)

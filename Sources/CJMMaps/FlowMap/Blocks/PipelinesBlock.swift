@@ -4,14 +4,13 @@ import CJMViewGraph
 /// Deal pipelines, one row each, stacked inside one "Сделки" frame; business figures sit in a
 /// small text node above the first stage of the row.
 enum PipelinesBlock {
-    static let clusterLabel = "Сделки"
 
     static func build(_ pipelines: [Pipeline], context: inout FlowMapContext) -> MapFragment {
         let drawn = pipelines.filter { !$0.stages.isEmpty }
         guard !drawn.isEmpty else { return MapFragment() }
         var fragment = MapFragment()
         let parent = context.ids.make("pipelines")
-        fragment.clusters.append(context.blockCluster(id: parent, kind: .pipeline, label: clusterLabel))
+        fragment.clusters.append(context.blockCluster(id: parent, kind: .pipeline, label: context.titles.deals))
         for pipeline in drawn {
             let cluster = context.ids.make("pipeline", pipeline.path)
             fragment.clusters.append(context.blockCluster(id: cluster, kind: .pipeline, label: pipeline.label, parent: parent))

@@ -7,13 +7,11 @@ import CJMViewGraph
 /// between pages (home → product → cart) follow to the right of the page linking to them, so
 /// a site funnel reads left to right instead of folding into the column.
 enum SiteBlock {
-    static let defaultLabel = "Сайт"
-
     static func build(_ sites: [Site], flows: [Flow], context: inout FlowMapContext) -> MapFragment {
         var fragment = MapFragment()
         for site in sites where !site.pages.isEmpty {
             let cluster = context.ids.make("site", site.path)
-            let label = site.label.isEmpty ? defaultLabel : site.label
+            let label = site.label.isEmpty ? context.titles.site : site.label
             fragment.clusters.append(context.blockCluster(id: cluster, kind: .site, label: label))
             var ids: [String] = []
             for page in site.pages {

@@ -79,7 +79,7 @@ enum StageRow {
         }
     }
 
-    static func durationText(_ duration: Duration) -> String {
+    static func durationText(_ duration: Delay) -> String {
         let unit = switch duration.unit {
         case .minutes: "мин"
         case .hours: "ч"

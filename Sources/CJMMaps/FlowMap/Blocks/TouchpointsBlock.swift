@@ -5,13 +5,12 @@ import CJMViewGraph
 /// channel, so it reads just before the channel it uses, and the main left-to-right flow
 /// (channels → CRM → deals) stays uncluttered.
 enum TouchpointsBlock {
-    static let clusterLabel = "Точки контакта"
 
     static func build(_ touchpoints: [Touchpoint], context: inout FlowMapContext) -> MapFragment {
         guard !touchpoints.isEmpty else { return MapFragment() }
         var fragment = MapFragment()
         let cluster = context.ids.make("touchpoints")
-        fragment.clusters.append(context.blockCluster(id: cluster, kind: .touchpoint, label: clusterLabel))
+        fragment.clusters.append(context.blockCluster(id: cluster, kind: .touchpoint, label: context.titles.touchpoints))
         for touchpoint in touchpoints {
             let id = context.ids.make("touchpoint", touchpoint.path)
             context.placed.place(touchpoint.path, node: id, count: touchpoint.count)

@@ -1,0 +1,61 @@
+import ArgumentParser
+import CJMKit
+
+/// What `cjm` does with its arguments before and after ArgumentParser: starts the render
+/// worker, answers an unknown command with "did you mean", and ends help with examples.
+enum CommandLineEntry {
+    /// Runs `cjm arguments` (without the program name) and exits.
+    static func run(_ arguments: [String]) -> Never {
+        // The worker is an internal protocol, not a command: kept out of help, completions,
+        // the man page and "did you mean".
+        if arguments.first == RenderWorkerCommand.name {
+            RenderWorkerCommand.main(Array(arguments.dropFirst()))
+            CJM.exit()
+        }
+        if let first = arguments.first, !first.hasPrefix("-"), !commandNames.contains(first) {
+            CJM.exit(withError: ValidationError(unknownCommand(first)))
+        }
+        do {
+            var command = try CJM.parseAsRoot(arguments)
+            try command.run()
+        } catch {
+            if let help = helpWithExamples(for: error) {
+                print(help)
+                CJM.exit()
+            }
+            CJM.exit(withError: error)
+        }
+        CJM.exit()
+    }
+
+    /// The subcommands' names, and ArgumentParser's own `help`.
+    static var commandNames: [String] {
+        CJM.configuration.subcommands.map { $0._commandName } + ["help"]
+    }
+
+    /// "unknown command 'rendr' (commands: check, render, help); did you mean 'render'?", or,
+    /// for what looks like a journey, how to check or draw it.
+    static func unknownCommand(_ word: String) -> String {
+        if word.hasSuffix(".cjm") || word.contains("/") {
+            return "'\(word)' is not a command; to check it: cjm check \(word); to draw it: cjm render \(word)"
+        }
+        var message = "unknown command '\(word)' (commands: \(commandNames.joined(separator: ", ")))"
+        if let guess = NameSuggestion.closest(to: word, among: commandNames) { message += "; did you mean '\(guess)'?" }
+        return message
+    }
+
+    /// The help ArgumentParser would print for `error`, with the examples of the command it
+    /// is about appended; nil when `error` is not a request for help of such a command.
+    static func helpWithExamples(for error: Error) -> String? {
+        guard CJM.exitCode(for: error) == .success else { return nil }
+        let message = CJM.fullMessage(for: error)
+        let commands: [ParsableCommand.Type] = [CJM.self] + CJM.configuration.subcommands
+        for command in commands where CJM.helpMessage(for: command) == message {
+            guard let documented = command as? CommandExamples.Type else { return nil }
+            var help = Substring(message)
+            while help.last == "\n" { help.removeLast() }
+            return help + "\n\n" + documented.examplesSection
+        }
+        return nil
+    }
+}
