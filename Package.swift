@@ -46,9 +46,11 @@ let package = Package(
                 .embedInCode("Templates/online-store.cjm"),
             ]
         ),
+        // `cjm lsp`: the Language Server Protocol over stdio, on the same front end as the CLI.
+        .target(name: "CJMLanguageServer", dependencies: ["CJMSyntax", "CJMModel", "CJMMaps", "CJMKit"]),
         .executableTarget(
             name: "cjm",
-            dependencies: ["CJMKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["CJMKit", "CJMLanguageServer", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             plugins: ["BuildCommit"]
         ),
         // `cjm --version` names the git commit it was built from.
@@ -58,6 +60,7 @@ let package = Package(
         .testTarget(name: "CJMMapsTests", dependencies: ["CJMMaps", "CJMModel", "CJMSyntax", "CJMViewGraph", "CJMGraphviz"]),
         .testTarget(name: "CJMGraphvizTests", dependencies: ["CJMGraphviz", "CJMViewGraph"]),
         .testTarget(name: "CJMKitTests", dependencies: ["CJMKit"]),
+        .testTarget(name: "CJMLanguageServerTests", dependencies: ["CJMLanguageServer", "CJMSyntax"]),
         .testTarget(name: "EndToEndTests", dependencies: ["CJMKit"]),
     ]
 )

@@ -99,6 +99,19 @@ note="$mibps MiB/s"
 row "parse + check" "$(awk -v b="$bytes" 'BEGIN { printf "%.1f MiB", b / 1048576 }')" "$secs" "$(rss_mib "$work/check.err")" "$note"
 fi
 
+# A real-sized journey (300 KB, the largest the users write): the whole process, best of 10.
+small="$work/small.cjm"
+python3 scripts/generate-journey.py --megabytes 0.3 --seed "$seed" >"$small" 2>/dev/null
+echo "bench: cjm check of 300 KB, best of 10" >&2
+rm -f "$work/small.err"
+for ((run = 1; run <= 10; run++)); do
+  /usr/bin/time -v "$cjm" check "$small" >/dev/null 2>"$work/small.try" || true
+  if [ ! -f "$work/small.err" ] || awk -v a="$(wall "$work/small.try")" -v b="$(wall "$work/small.err")" 'BEGIN { exit !(a < b) }'; then
+    cp "$work/small.try" "$work/small.err"
+  fi
+done
+row "parse + check" "$(awk -v b="$(stat -c %s "$small")" 'BEGIN { printf "%.0f KB", b / 1000 }')" "$(wall "$work/small.err")" "$(rss_mib "$work/small.err")" "process start included"
+
 # ── render ───────────────────────────────────────────────────────────────
 [[ "$skip" == *" render "* ]] && element_sizes=""
 for n in $element_sizes; do

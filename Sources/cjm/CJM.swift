@@ -11,7 +11,8 @@ struct CJM: ParsableCommand {
             Exit status: 0 success; 1 a stale map under --check; 64 bad command line; 65 invalid \
             input; 66 input not found; 70 internal or Graphviz failure; 73 output not writable.
             """,
-        subcommands: [InitCommand.self, CheckCommand.self, RenderCommand.self, FormatCommand.self, MarkdownCommand.self]
+        subcommands: [InitCommand.self, CheckCommand.self, LintCommand.self, RenderCommand.self, FormatCommand.self, MarkdownCommand.self,
+                      WatchCommand.self, LanguageServerCommand.self]
     )
 
     @Flag(name: .long, help: "Print the version of cjm and of the Graphviz it renders with.")

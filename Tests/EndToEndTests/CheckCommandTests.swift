@@ -5,10 +5,11 @@ import Testing
 struct CheckCommandTests {
     let example = repositoryRoot.appendingPathComponent("Tests/Fixtures/spec-example.cjm").path
 
-    @Test func validJourneyExitsZeroAndPrintsNothing() throws {
+    @Test func validJourneyExitsZeroAndPrintsOnlyItsWarnings() throws {
         let outcome = try CJMProcess.run(["check", example])
         #expect(outcome.status == 0)
-        #expect(outcome.stderr.isEmpty)
+        #expect(!outcome.stderr.contains("error"))
+        #expect(outcome.stderr.contains("spec-example.cjm:40:12: warning[W005]: pipeline `parts` has no `lost` stage"))
     }
 
     @Test func invalidJourneyPrintsCompilerStyleDiagnosticAndExits65() throws {

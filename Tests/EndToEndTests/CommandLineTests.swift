@@ -21,7 +21,7 @@ struct CommandLineTests {
     @Test func aMistypedCommandGetsDidYouMeanAndTheList() throws {
         let outcome = try CJMProcess.run(["rendr", "journey.cjm"])
         #expect(outcome.status == 64)
-        #expect(outcome.stderr.contains("unknown command 'rendr' (commands: init, check, render, fmt, md, help)"))
+        #expect(outcome.stderr.contains("unknown command 'rendr' (commands: init, check, lint, render, fmt, md, watch, lsp, help)"))
         #expect(outcome.stderr.contains("; did you mean 'render'?"))
     }
 
@@ -58,7 +58,7 @@ struct CommandLineTests {
         // The map the CI example checks for staleness, rendered as that example expects it.
         #expect(try CJMProcess.run(["render", "docs/journey.cjm", "-o", "docs/", "-f", "svg"], in: folder).status == 0)
         var examples: [String] = []
-        for help in [[], ["check", "--help"], ["render", "--help"], ["fmt", "--help"]] {
+        for help in [[], ["check", "--help"], ["lint", "--help"], ["render", "--help"], ["fmt", "--help"]] {
             let text = try CJMProcess.run(help).stdoutText
             examples += text.split(separator: "\n").filter { $0.hasPrefix("  cjm ") }.map { String($0.dropFirst(6)) }
         }

@@ -12,6 +12,8 @@ struct ChildProcess {
         case signaled(Int32)
         /// Killed (SIGKILL) and reaped by us after the deadline.
         case timedOut
+        /// Killed (SIGKILL) and reaped by us because the caller's stop condition came true.
+        case stopped
     }
 
     struct Outcome {
@@ -28,7 +30,9 @@ struct ChildProcess {
     var arguments: [String]
 
     /// Starts the child, feeds `input`, and waits at most `timeout` seconds for it to end.
-    func run(input: [UInt8], timeout: Double) throws(RenderFailure) -> Outcome {
+    /// `shouldStop`, when given, is asked every 50 ms while the child runs; once it answers
+    /// true the child is killed and the outcome is `.stopped`.
+    func run(input: [UInt8], timeout: Double, stoppingWhen shouldStop: (() -> Bool)? = nil) throws(RenderFailure) -> Outcome {
         // Close-on-exec from birth, so workers spawned in parallel never inherit each other's
         // streams (an inherited write end would hold back EOF).
         let streamType = Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue)
@@ -51,7 +55,8 @@ struct ChildProcess {
         }
         // The child holds its own copies; ours of the child's ends must close or EOF never comes.
         closeAll([stdinPair[1], stdoutPipe[1], stderrPipe[1]])
-        return exchange(pid: pid, stdin: stdinPair[0], stdout: stdoutPipe[0], stderr: stderrPipe[0], input: input, timeout: timeout)
+        return exchange(pid: pid, stdin: stdinPair[0], stdout: stdoutPipe[0], stderr: stderrPipe[0], input: input, timeout: timeout,
+                        shouldStop: shouldStop)
     }
 
     private func spawn(stdin: Int32, stdout: Int32, stderr: Int32) throws(RenderFailure) -> pid_t {
@@ -61,13 +66,14 @@ struct ChildProcess {
         posix_spawn_file_actions_adddup2(&actions, stdin, 0)
         posix_spawn_file_actions_adddup2(&actions, stdout, 1)
         posix_spawn_file_actions_adddup2(&actions, stderr, 2)
-        // A parent that ignores SIGPIPE must not pass that on: the worker should die of it.
+        // A parent that ignores SIGPIPE must not pass that on: the worker should die of it. Nor
+        // SIGINT and SIGTERM, which `cjm watch` ignores to receive them its own way.
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
         var defaults = sigset_t()
         sigemptyset(&defaults)
-        sigaddset(&defaults, SIGPIPE)
+        for signal in [SIGPIPE, SIGINT, SIGTERM] { sigaddset(&defaults, signal) }
         posix_spawnattr_setsigdefault(&attributes, &defaults)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF))
 
@@ -94,7 +100,8 @@ struct ChildProcess {
         return variables.map { "\($0.key)=\($0.value)" }.sorted()
     }
 
-    private func exchange(pid: pid_t, stdin: Int32, stdout: Int32, stderr: Int32, input: [UInt8], timeout: Double) -> Outcome {
+    private func exchange(pid: pid_t, stdin: Int32, stdout: Int32, stderr: Int32, input: [UInt8], timeout: Double,
+                          shouldStop: (() -> Bool)?) -> Outcome {
         var outcome = Outcome(termination: .timedOut, stdout: [], stderr: [])
         let deadline = ContinuousClock.now + .milliseconds(Int64(max(timeout, 0) * 1000))
         var inputFD: Int32? = stdin
@@ -107,9 +114,12 @@ struct ChildProcess {
         while !openReaders.isEmpty {
             let remaining = Self.milliseconds(until: deadline)
             guard remaining > 0 else { return kill(pid, outcome: outcome, closing: openReaders + (inputFD.map { [$0] } ?? [])) }
+            if let shouldStop, shouldStop() {
+                return kill(pid, outcome: outcome, closing: openReaders + (inputFD.map { [$0] } ?? []), as: .stopped)
+            }
             var fds = openReaders.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
             if let inputFD { fds.append(pollfd(fd: inputFD, events: Int16(POLLOUT), revents: 0)) }
-            let ready = poll(&fds, nfds_t(fds.count), Int32(min(remaining, 1000)))
+            let ready = poll(&fds, nfds_t(fds.count), Int32(min(remaining, shouldStop == nil ? 1000 : 50)))
             if ready < 0 && errno != EINTR { break }
             for entry in fds where entry.revents != 0 {
                 if entry.fd == inputFD {
@@ -150,13 +160,13 @@ struct ChildProcess {
         return outcome
     }
 
-    private func kill(_ pid: pid_t, outcome: Outcome, closing descriptors: [Int32]) -> Outcome {
+    private func kill(_ pid: pid_t, outcome: Outcome, closing descriptors: [Int32], as termination: Termination = .timedOut) -> Outcome {
         Glibc.kill(pid, SIGKILL)
         closeAll(descriptors)
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         var result = outcome
-        result.termination = .timedOut
+        result.termination = termination
         return result
     }
 

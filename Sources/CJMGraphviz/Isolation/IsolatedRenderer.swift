@@ -28,12 +28,16 @@ public struct IsolatedRenderer: Sendable {
 
     /// The rendered map with its drawing's size, how it was put on paper and (when asked) the
     /// worker's timing line; or the failure.
-    public func renderMap(_ request: RenderRequest) -> Result<RenderedMap, RenderFailure> {
+    ///
+    /// `shouldStop`, when given, is asked every 50 ms while the worker runs (on this thread);
+    /// once it answers true the worker is killed and the result is `RenderFailure.stopped`
+    /// (`cjm watch` calls off a render that a newer save has made pointless).
+    public func renderMap(_ request: RenderRequest, stoppingWhen shouldStop: (() -> Bool)? = nil) -> Result<RenderedMap, RenderFailure> {
         do throws(RenderFailure) {
             try RequestCheck.validate(request)
             // Before the worker: Pango would silently substitute a missing font in it.
             try FontCheck.require(request.graph.style.fontName)
-            return .success(try run(.render(request)))
+            return .success(try run(.render(request), stoppingWhen: shouldStop))
         } catch {
             return .failure(error)
         }
@@ -41,12 +45,15 @@ public struct IsolatedRenderer: Sendable {
 
     /// Each graph laid out on its own (`dot`; a pinned one only measured), all in one worker: where every node, edge and
     /// cluster went, one `GraphGeometry` per graph in order, with the worker's timing line.
-    public func layOut(_ graphs: [ViewGraph]) -> Result<(geometries: [GraphGeometry], timings: String?), RenderFailure> {
+    /// `shouldStop` works as in `renderMap(_:stoppingWhen:)`: the worker is killed and the
+    /// result is `RenderFailure.stopped`.
+    public func layOut(_ graphs: [ViewGraph], stoppingWhen shouldStop: (() -> Bool)? = nil)
+        -> Result<(geometries: [GraphGeometry], timings: String?), RenderFailure> {
         do throws(RenderFailure) {
             try RequestCheck.validate(layouts: graphs)
             // Text is measured in the font it will be drawn in.
             for font in Set(graphs.map { $0.style.fontName }).sorted() { try FontCheck.require(font) }
-            let map = try run(.layout(graphs))
+            let map = try run(.layout(graphs), stoppingWhen: shouldStop)
             let geometries = try GeometryWire.geometries(map.bytes)
             let matches = zip(graphs, geometries).allSatisfy { (graph: ViewGraph, geometry: GraphGeometry) -> Bool in
                 graph.nodes.count == geometry.nodes.count && graph.edges.count == geometry.edges.count
@@ -61,10 +68,10 @@ public struct IsolatedRenderer: Sendable {
         }
     }
 
-    private func run(_ request: WorkerRequest) throws(RenderFailure) -> RenderedMap {
+    private func run(_ request: WorkerRequest, stoppingWhen shouldStop: (() -> Bool)?) throws(RenderFailure) -> RenderedMap {
         let child = ChildProcess(executable: workerExecutable,
                                  arguments: ["render-worker", "--memory-limit", String(memoryLimitBytes)] + (reportTimings ? ["--timings"] : []))
-        let outcome = try child.run(input: request.wireBytes, timeout: timeout)
+        let outcome = try child.run(input: request.wireBytes, timeout: timeout, stoppingWhen: shouldStop)
         let timings = String(decoding: outcome.stderr, as: UTF8.self).split(separator: "\n")
             .last { $0.hasPrefix(GraphvizRenderer.Timings.prefix) }.map(String.init)
         var map = try interpret(outcome).get()
@@ -82,6 +89,8 @@ public struct IsolatedRenderer: Sendable {
         switch (outcome.termination, frame) {
         case (.timedOut, _):
             return .failure(.timedOut(seconds: timeout))
+        case (.stopped, _):
+            return .failure(.stopped)
         case (_, .success(.failure(let reported))):
             return .failure(reported)
         case (.exited(0), .success(.map(let map))):

@@ -34,6 +34,9 @@ public enum RenderFailure: Error, Hashable, Sendable, Codable, CustomStringConve
     case outOfMemory(limitBytes: Int)
     /// The worker could not be started or talked to.
     case workerUnavailable(String)
+    /// The caller called the render off (`IsolatedRenderer.renderMap(_:stoppingWhen:)`) and
+    /// the worker was killed.
+    case stopped
 
     /// One or two plain sentences for the person running `cjm`.
     public var message: String {
@@ -78,6 +81,8 @@ public enum RenderFailure: Error, Hashable, Sendable, Codable, CustomStringConve
             return "Graphviz ran out of memory (limit \(limit / 1_048_576) MB) while drawing the map."
         case .workerUnavailable(let detail):
             return "the render process could not be run: \(detail)"
+        case .stopped:
+            return "the render was called off before it finished."
         }
     }
 

@@ -81,19 +81,36 @@ public struct FormatRun: Sendable {
             return nil
         case .success(let decoded): source = decoded
         }
-        let parsed = Parser.parse(source, limits: limits)
-        guard !parsed.diagnostics.contains(where: { $0.severity == .error }) else {
-            reporter.report(parsed.diagnostics, sources: SourceMap([parsed.source]))
+        switch Self.canonicalText(of: source, limits: limits) {
+        case .success(let text): return text
+        case .failure(let refusal):
+            reporter.report(refusal.diagnostics, sources: refusal.sources)
             return nil
         }
-        if parsed.syntax.statements.contains(where: { if case .element(let e) = $0 { e.keyword.name == "journey" } else { false } }) {
-            let checked = Checker.check(source, limits: limits)
-            if checked.hasErrors {
-                reporter.report(checked.diagnostics, sources: checked.sources)
-                return nil
-            }
+    }
+
+    /// Why a journey cannot be formatted: its errors, and the files they point into.
+    public struct Refusal: Error, Sendable {
+        public var diagnostics: [Diagnostic]
+        public var sources: SourceMap
+    }
+
+    /// The canonical text of `source`, or its errors: a file that does not parse, or holds a
+    /// `journey` that does not check (its includes read through `loader`), is never
+    /// formatted, since parts of it would be missing from the result. A file without a
+    /// `journey` (a part others `include`) only has to parse. The one rule `cjm fmt` and the
+    /// language server's formatting share.
+    public static func canonicalText(of source: SourceFile, limits: Limits = .standard,
+                                     loader: IncludeLoader = .fileSystem) -> Result<String, Refusal> {
+        let parsed = Parser.parse(source, limits: limits)
+        guard !parsed.diagnostics.contains(where: { $0.severity == .error }) else {
+            return .failure(Refusal(diagnostics: parsed.diagnostics, sources: SourceMap([parsed.source])))
         }
-        return CanonicalForm.text(of: parsed.syntax, source: parsed.source)
+        if parsed.syntax.statements.contains(where: { if case .element(let e) = $0 { e.keyword.name == "journey" } else { false } }) {
+            let checked = Checker.check(source, limits: limits, loader: loader)
+            if checked.hasErrors { return .failure(Refusal(diagnostics: checked.diagnostics, sources: checked.sources)) }
+        }
+        return .success(CanonicalForm.text(of: parsed.syntax, source: parsed.source))
     }
 
     /// Replaces the file `path` names (through symlinks), keeping its permissions; a file

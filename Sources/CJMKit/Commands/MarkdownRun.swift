@@ -18,25 +18,13 @@ public struct MarkdownRun: Sendable {
     public var inputs: [String]
     /// `--check`: fail (exit 1) when a map or link is stale or missing; write nothing.
     public var check: Bool
-    /// Seconds one layout+render may take.
-    public var timeout: Double
-    public var memoryLimitBytes: Int
-    public var jobs: Int
-    public var diagnosticFormat: DiagnosticFormat
-    /// The `cjm` executable whose hidden `render-worker` subcommand does the Graphviz work.
-    public var workerExecutable: String
-    public var limits: Limits
+    /// The worker, timeout, memory cap, `-j`, diagnostics format and input caps.
+    public var settings: RenderSettings
 
-    public init(inputs: [String], check: Bool = false, timeout: Double = 180, memoryLimitBytes: Int = 4 << 30, jobs: Int = 2,
-                diagnosticFormat: DiagnosticFormat = .text, workerExecutable: String, limits: Limits = .standard) {
+    public init(inputs: [String], check: Bool = false, settings: RenderSettings) {
         self.inputs = inputs
         self.check = check
-        self.timeout = timeout
-        self.memoryLimitBytes = memoryLimitBytes
-        self.jobs = jobs
-        self.diagnosticFormat = diagnosticFormat
-        self.workerExecutable = workerExecutable
-        self.limits = limits
+        self.settings = settings
     }
 
     public func run(console: Console) -> ExitStatus {
@@ -45,7 +33,7 @@ public struct MarkdownRun: Sendable {
             console.report("cjm: error: no Markdown documents in \(inputs.joined(separator: " "))")
             return .inputNotFound
         }
-        let reporter = DiagnosticReporter(format: diagnosticFormat, console: console)
+        let reporter = DiagnosticReporter(format: settings.diagnosticFormat, console: console)
         switch prepare(documents, reporter: reporter, console: console) {
         case .failure(let status): return status
         case .success(let changes): return check ? Self.reportStale(changes, console: console) : Self.write(changes, console: console)
@@ -77,11 +65,12 @@ public struct MarkdownRun: Sendable {
         }
         if status != .success { return .failure(status) }
 
-        let renderer = IsolatedRenderer(workerExecutable: workerExecutable, timeout: timeout, memoryLimitBytes: memoryLimitBytes)
+        let renderer = settings.renderer()
         let drafts = prepared.flatMap { $0.maps.map(\.draft) }
-        let composed = DraftComposition.compose(drafts, jobs: max(1, jobs), renderer: renderer)
+        let composed = DraftComposition.compose(drafts, jobs: settings.jobs, renderer: renderer)
         // A map whose blocks could not be laid out fails like a failed render, in its place.
-        let rendered = ParallelRenders.map(composed, jobs: max(1, jobs)) { (composed: Result<DraftComposition.Composed, RenderFailure>) in
+        let progress = ProgressLine(labels: prepared.flatMap { document in document.maps.map { "\(document.path):\($0.line)" } }, console: console)
+        let rendered = ParallelRenders.map(composed, jobs: settings.jobs, progress: progress) { (composed: Result<DraftComposition.Composed, RenderFailure>) in
             composed.flatMap { renderer.renderMap(RenderRequest(graph: $0.graph, format: .svg)) }
         }
         var results = rendered[...]
@@ -127,20 +116,20 @@ public struct MarkdownRun: Sendable {
     /// `claimed` maps every SVG path taken so far to who takes it, so two maps never share one.
     private func prepareDocument(_ path: String, claimed: inout [String: String], reporter: DiagnosticReporter) -> Result<PreparedDocument, ExitStatus> {
         let bytes: [UInt8]
-        switch InputFile.read(path, cap: limits.maxFileBytes) {
+        switch InputFile.read(path, cap: settings.limits.maxFileBytes) {
         case .failure(let failure):
             reporter.report(failure)
             return .failure(failure.exitStatus)
         case .success(let read): bytes = read
         }
         let file: SourceFile
-        switch SourceDecoder.decode(path: path, bytes: bytes, limits: limits) {
+        switch SourceDecoder.decode(path: path, bytes: bytes, limits: settings.limits) {
         case .failure(let diagnostic):
             reporter.report([diagnostic], sources: SourceMap())
             return .failure(.invalidInput)
         case .success(let decoded): file = decoded
         }
-        var sink = DiagnosticCollector(limit: limits.maxErrors, sources: SourceMap([file]))
+        var sink = DiagnosticCollector(limit: settings.limits.maxErrors, sources: SourceMap([file]))
         let scanner = MapFenceScanner(file)
         let syntaxes = scanner.maps(file: file, into: &sink)
         var journeysFailed = false
@@ -225,7 +214,7 @@ public struct MarkdownRun: Sendable {
             for offset in text.indices where !(start..<end).contains(offset) && text[offset] != UInt8(ascii: "\n") {
                 text[offset] = UInt8(ascii: " ")
             }
-            var compiled = JourneyCompiler.compile(text, path: file.path, limits: limits)
+            var compiled = JourneyCompiler.compile(text, path: file.path, limits: settings.limits)
             if compiled.diagnostics.contains(where: { $0.code == .missingJourney }) {
                 compiled.diagnostics.removeAll { $0.code == .missingJourney }
                 sink.error(.missingJourney, "this ```cjm block holds no journey \"Title\" { … }", at: openingRange)
@@ -233,7 +222,7 @@ public struct MarkdownRun: Sendable {
             return compiled
         case .file(let written, let range):
             let path = written.hasPrefix("/") || folder == "." ? written : FilePath.join(folder, written)
-            switch JourneyCompiler.compile(path, limits: limits) {
+            switch JourneyCompiler.compile(path, limits: settings.limits) {
             case .success(let compiled): return compiled
             case .failure(let failure):
                 let reason = switch failure {

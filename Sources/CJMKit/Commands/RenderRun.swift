@@ -30,23 +30,18 @@ public struct RenderRun: Sendable {
     public var page: PageSetup
     /// `--strict`: warnings (legibility on paper included) fail the run and write nothing.
     public var strict: Bool
-    /// Seconds one layout+render may take.
-    public var timeout: Double
-    public var memoryLimitBytes: Int
-    public var jobs: Int
     /// `--check`: compare with the files on disk instead of writing.
     public var check: Bool
     /// Print how long each stage took, for benchmarks.
     public var timings: Bool
-    public var diagnosticFormat: DiagnosticFormat
-    /// The `cjm` executable whose hidden `render-worker` subcommand does the Graphviz work.
-    public var workerExecutable: String
-    public var limits: Limits
+    /// `--figures FILE`: a CSV of counts replacing the journey's own (one journey only).
+    public var figures: String?
+    /// The worker, timeout, memory cap, `-j`, diagnostics format and input caps.
+    public var settings: RenderSettings
 
     public init(inputs: [String], output: String? = nil, formats: [OutputFormat] = [], view: String? = nil, allViews: Bool = false,
                 persona: String? = nil, theme: ThemeName? = nil, dpi: Double? = nil, page: PageSetup = PageSetup(), strict: Bool = false,
-                timeout: Double = 180, memoryLimitBytes: Int = 4 << 30, jobs: Int = 2, check: Bool = false, timings: Bool = false,
-                diagnosticFormat: DiagnosticFormat = .text, workerExecutable: String, limits: Limits = .standard) {
+                check: Bool = false, timings: Bool = false, figures: String? = nil, settings: RenderSettings) {
         self.inputs = inputs
         self.output = output
         self.formats = formats
@@ -57,19 +52,15 @@ public struct RenderRun: Sendable {
         self.dpi = dpi
         self.page = page
         self.strict = strict
-        self.timeout = timeout
-        self.memoryLimitBytes = memoryLimitBytes
-        self.jobs = jobs
         self.check = check
         self.timings = timings
-        self.diagnosticFormat = diagnosticFormat
-        self.workerExecutable = workerExecutable
-        self.limits = limits
+        self.figures = figures
+        self.settings = settings
     }
 
     public func run(console: Console) -> ExitStatus {
         var clock = StageClock()
-        let reporter = DiagnosticReporter(format: diagnosticFormat, console: console)
+        let reporter = DiagnosticReporter(format: settings.diagnosticFormat, console: console)
 
         // A dpi out of range or a page setup that cannot be printed is a bad command line,
         // refused before any input is read.
@@ -88,9 +79,9 @@ public struct RenderRun: Sendable {
             console.report("cjm: error: no .cjm files or Markdown documents in \(inputs.joined(separator: " "))")
             return .inputNotFound
         }
-        var (journeys, status) = JourneyCompiler.compileAll(paths, limits: limits, reporter: reporter)
+        var (journeys, status) = JourneyCompiler.compileAll(paths, limits: settings.limits, figuresPath: figures, reporter: reporter)
         if status != .success { return status }
-        clock.lap("parse+check")
+        for journey in journeys { for (stage, duration) in journey.stageTimes { clock.add(stage, duration) } }
 
         // 2. Decide every output and refuse bad combinations before any work.
         let checked = journeys.map { (compiled: $0, journey: $0.journey!) }
@@ -131,8 +122,8 @@ public struct RenderRun: Sendable {
 
         // 4. Lay out the blocks of composed maps (all blocks of one map in one child process),
         // then compose each map from its blocks' geometry.
-        let renderer = IsolatedRenderer(workerExecutable: workerExecutable, timeout: timeout, memoryLimitBytes: memoryLimitBytes, reportTimings: timings)
-        let composed = DraftComposition.compose(keys.map { drafts[$0]! }, jobs: max(1, jobs), renderer: renderer)
+        let renderer = settings.renderer(reportTimings: timings)
+        let composed = DraftComposition.compose(keys.map { drafts[$0]! }, jobs: settings.jobs, renderer: renderer)
         var graphs: [GraphKey: ViewGraph] = [:]
         for (key, result) in zip(keys, composed) {
             switch result {
@@ -152,7 +143,8 @@ public struct RenderRun: Sendable {
             RenderRequest(graph: graphs[GraphKey(input: output.input, view: output.view)]!, format: output.format,
                           dpi: dpi ?? (page.paper != nil ? PaperDPI.png : 96), page: page)
         }
-        let results = ParallelRenders.run(requests, jobs: max(1, jobs), renderer: renderer)
+        let progress = ProgressLine(labels: planned.map { "\(checked[$0.input].compiled.path) (\($0.view), \($0.format.rawValue))" }, console: console)
+        let results = ParallelRenders.run(requests, jobs: settings.jobs, renderer: renderer, progress: progress)
         var rendered: [[UInt8]] = []
         var onPaper: [GraphKey: PrintLegibility] = [:]
         for (output, result) in zip(planned, results) {
@@ -172,11 +164,10 @@ public struct RenderRun: Sendable {
         if status != .success { return status }
         clock.lap("render (Graphviz child)")
 
-        // 4b. The maps embedded in Markdown documents, in memory too (`cjm md`).
+        // 5b. The maps embedded in Markdown documents, in memory too (`cjm md`).
         var markdown: [MarkdownRun.Change] = []
         if !documents.isEmpty {
-            let run = MarkdownRun(inputs: documents, check: check, timeout: timeout, memoryLimitBytes: memoryLimitBytes, jobs: jobs,
-                                  diagnosticFormat: diagnosticFormat, workerExecutable: workerExecutable, limits: limits)
+            let run = MarkdownRun(inputs: documents, check: check, settings: settings)
             switch run.prepare(documents, reporter: reporter, console: console) {
             case .failure(let failure): return failure
             case .success(let changes): markdown = changes
@@ -184,15 +175,15 @@ public struct RenderRun: Sendable {
             clock.lap("markdown maps")
         }
 
-        // 5. Warnings about the printed maps, then `--strict`.
+        // 6. Warnings about the printed maps, then `--strict`.
         let warnings = printWarnings(onPaper, checked: checked, renderer: renderer, reporter: reporter)
-        let warned = !warnings.isEmpty || journeys.contains { $0.diagnostics.contains { $0.severity == .warning } }
+        let warned = !warnings.isEmpty || journeys.contains { $0.hasWarnings }
         if strict && warned {
-            console.report("cjm: error: warnings under --strict; nothing was written")
+            reporter.reportStrictFailure()
             return .failedCheck
         }
 
-        // 6. Compare (`--check`) or write.
+        // 7. Compare (`--check`) or write.
         let outcome = check ? ExitStatus.worse(compare(planned, rendered, console: console), MarkdownRun.reportStale(markdown, console: console))
                             : write(planned, rendered, markdown: markdown, console: console)
         clock.lap(check ? "compare" : "write")
@@ -232,9 +223,9 @@ public struct RenderRun: Sendable {
             MapCatalog.build(view: view.id, journey: journey, persona: personaPath, theme: Theme.named(themeName(for: journey), styles: journey.styles)).map { (view.id, $0) }
         }
         // Views whose blocks cannot be laid out are left out of the advice, like failed renders.
-        let composed = DraftComposition.compose(drafts.map(\.1), jobs: max(1, jobs), renderer: renderer)
+        let composed = DraftComposition.compose(drafts.map(\.1), jobs: settings.jobs, renderer: renderer)
         let graphs = zip(drafts, composed).compactMap { draft, result in (try? result.get()).map { (draft.0, $0.graph) } }
-        let results = ParallelRenders.run(graphs.map { RenderRequest(graph: $0.1, format: .dot) }, jobs: max(1, jobs), renderer: renderer)
+        let results = ParallelRenders.run(graphs.map { RenderRequest(graph: $0.1, format: .dot) }, jobs: settings.jobs, renderer: renderer)
         return zip(graphs, results).compactMap { view, result in
             guard case .success(let map) = result else { return nil }
             return PrintLegibility.MeasuredView(name: view.0, drawing: map.drawing, smallestText: Legibility.smallestText(in: view.1))

@@ -18,6 +18,17 @@ public struct Console: Sendable {
         writeAll(STDERR_FILENO, Array((line + "\n").utf8))
     }
 
+    /// Writes a line of output (a newline is added) to stdout: what a command was asked to print.
+    @discardableResult
+    public func print(_ text: String) -> Bool {
+        writeAll(STDOUT_FILENO, Array((text + "\n").utf8))
+    }
+
+    /// Writes `text` to stderr as it is (no newline added): the progress line redraws itself.
+    func writeRaw(_ text: String) {
+        writeAll(STDERR_FILENO, Array(text.utf8))
+    }
+
     /// Writes map bytes to stdout (`-o -`).
     public func emit(_ bytes: [UInt8]) -> Bool {
         writeAll(STDOUT_FILENO, bytes)

@@ -20,6 +20,12 @@ struct DiagnosticReporter {
         }
     }
 
+    /// The last line of a run that warnings failed under `--strict` (text only: JSON readers
+    /// see the warnings themselves).
+    func reportStrictFailure() {
+        if format == .text { console.report("cjm: warnings found and --strict is set: failing, nothing written") }
+    }
+
     func report(_ failure: InputFile.ReadFailure) {
         switch failure {
         case .notFound(let path): console.report("cjm: error: \(path): no such file")

@@ -6,6 +6,12 @@ struct StageClock {
 
     init() { last = clock.now }
 
+    /// Records `duration` as a lap of its own, measured elsewhere.
+    mutating func add(_ stage: String, _ duration: Duration) {
+        laps.append((stage, duration))
+        last = clock.now
+    }
+
     mutating func lap(_ stage: String) {
         let now = clock.now
         laps.append((stage, now - last))

@@ -6,8 +6,10 @@ import CJMSyntax
 /// declare every id in its scope (so references may point forward); then check and convert
 /// every element, resolving references; finally derive the implicit flows.
 public enum Checker {
-    /// Checks `root` (and the files it includes, read through `loader`).
-    public static func check(_ root: SourceFile, limits: Limits = .standard, loader: IncludeLoader = .fileSystem) -> CheckResult {
+    /// Checks `root` (and the files it includes, read through `loader`). Its counts come from
+    /// `figures` when given (`--figures FILE`), else from the file its `figures "…"` names.
+    public static func check(_ root: SourceFile, limits: Limits = .standard, loader: IncludeLoader = .fileSystem,
+                             figures: FiguresInput? = nil) -> CheckResult {
         var sink = DiagnosticCollector(limit: limits.maxErrors)
         let root = sink.sources.add(root)
         let syntax = Parser.parse(root, limits: limits, into: &sink)
@@ -36,10 +38,14 @@ public enum Checker {
         declarations.declare(journeyBody: body, journeyRange: journeyElement.range)
 
         var builder = JourneyBuilder(symbols: declarations.symbols, sink: declarations.sink)
-        let journey = builder.build(journey: journeyElement, body: body)
+        var journey = builder.build(journey: journeyElement, body: body)
         sink = builder.sink
+        let declared = declarations.symbols.declarations.map(DeclaredElement.init)
+        if let file = FiguresInput.load(figures, for: journey, root: root, loader: loader, limits: limits, sink: &sink) {
+            FigureImport.apply(sink.sources.add(file), to: &journey, declared: declared, sink: &sink)
+        }
         return CheckResult(journey: journey, diagnostics: sink.finished(), sources: sink.sources, syntax: syntax,
-                           declarations: declarations.symbols.declarations.map(DeclaredElement.init),
-                           references: builder.references)
+                           declarations: declared,
+                           references: builder.references, includedComments: includes.comments)
     }
 }

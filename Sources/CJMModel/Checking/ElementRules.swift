@@ -61,7 +61,7 @@ enum ElementRules {
 
     /// The words a `view`'s `show:` accepts besides element ids.
     static let journeyChildren = ["crm", "phase", "persona", "channel", "leads", "pipeline", "site", "ads",
-                                  "touchpoint", "view", "style", "include"]
+                                  "touchpoint", "view", "style", "include", "lint", "figures"]
 
     static let all: [ElementRule] = [
         ElementRule("journey", id: .forbidden, label: .required, attributes: ["theme"], children: journeyChildren),
@@ -98,6 +98,10 @@ enum ElementRules {
         // `style stage { ... }`: the "id" is the element keyword the rule applies to.
         ElementRule("style", id: .required, label: .forbidden, attributes: styleProperties),
         ElementRule("include", id: .forbidden, label: .required),
+        // `lint ignore: W012, empty-phase min_conversion: 20%`: the journey's lint configuration.
+        ElementRule("lint", id: .forbidden, label: .forbidden, attributes: ["ignore", "min_conversion"]),
+        // `figures "counts.csv"`: counts from a CRM export, relative to the journey's folder.
+        ElementRule("figures", id: .forbidden, label: .required),
     ]
 
     static let byKeyword: [String: ElementRule] = {

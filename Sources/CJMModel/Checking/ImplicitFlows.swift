@@ -62,17 +62,13 @@ enum ImplicitFlows {
 
     /// The stage a block is entered at: its first non-terminal stage, else its first stage.
     static func entryStage(of stages: [Stage]) -> Stage? {
-        stages.first { $0.end == nil } ?? stages.first
+        StageChain.entry(of: stages)
     }
 
     private static func chain(_ stages: [Stage], into flows: inout [Flow]) {
-        var previous: ElementPath?
-        for stage in stages {
-            let isEnd = stage.end != nil
-            if let source = stage.from ?? previous {
-                flows.append(Flow(from: source, to: stage.path, origin: isEnd ? .terminal : .stageChain, source: stage.source))
-            }
-            if !isEnd { previous = stage.path }
+        StageChain.forEachStep(stages) { index, source in
+            let stage = stages[index]
+            flows.append(Flow(from: source, to: stage.path, origin: stage.end != nil ? .terminal : .stageChain, source: stage.source))
         }
     }
 }

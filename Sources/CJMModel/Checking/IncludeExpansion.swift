@@ -33,6 +33,8 @@ struct IncludeExpansion {
     /// Where problems go; every file read is added to its `sources`.
     var sink: DiagnosticCollector
     private var firstInclusions: [String: FirstInclusion] = [:]
+    /// The comments of every included file, in the order the files were read.
+    private(set) var comments: [Comment] = []
     private var includedBytes = 0
 
     init(loader: IncludeLoader, limits: Limits, sink: DiagnosticCollector) {
@@ -144,7 +146,9 @@ struct IncludeExpansion {
             return nil
         }
         let file = sink.sources.add(source)
-        return Parser.parse(file, limits: limits, into: &sink).statements
+        let syntax = Parser.parse(file, limits: limits, into: &sink)
+        comments += syntax.trivia.comments
+        return syntax.statements
     }
 
     private mutating func reportRepeat(of target: String, firstAt first: SourceRange, chain: [Link], at range: SourceRange) {

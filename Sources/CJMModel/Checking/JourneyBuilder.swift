@@ -24,6 +24,12 @@ struct JourneyBuilder {
     var explicitFlows: [Flow] = []
     /// True once a `convert -> …` line was read; without one, leads convert into every pipeline.
     var writtenConversions = false
+    /// The `lint` lines read so far.
+    var lint = LintSettings()
+    /// Where `min_conversion:` was first given.
+    var minConversionSource: SourceRange?
+    /// `figures "…"`, once read.
+    var figuresReference: FiguresReference?
     init(symbols: SymbolTable, sink: DiagnosticCollector) {
         self.symbols = symbols
         self.sink = sink
@@ -70,6 +76,8 @@ struct JourneyBuilder {
                 case "touchpoint": touchpoints.append(buildTouchpoint(child, childRule, path: path, scope: scope))
                 case "view": if let view = buildView(child, childRule, path: path, scope: scope) { views.append(view) }
                 case "style": if let style = buildStyle(child, childRule) { styles.append(style) }
+                case "lint": buildLint(child, childRule)
+                case "figures": buildFigures(child, childRule)
                 default:
                     // `include` never reaches here: the include expansion spliced or reported it.
                     sink.error(.misplacedElement, "`\(childRule.keyword)` cannot stand here", at: child.keyword.range)
@@ -82,7 +90,8 @@ struct JourneyBuilder {
         var journey = Journey(
             title: element.label?.value ?? "", theme: theme, crm: crm, phases: phases, personas: personas,
             channels: channels, leads: leads, pipelines: pipelines, sites: sites, adNetworks: adNetworks,
-            touchpoints: touchpoints, views: views, styles: styles, source: element.range)
+            touchpoints: touchpoints, views: views, styles: styles, source: element.range, lint: lint)
+        journey.figuresReference = figuresReference
         journey.flows = ImplicitFlows.derive(for: journey, followedBy: explicitFlows)
         return journey
     }

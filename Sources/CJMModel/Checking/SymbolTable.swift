@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import CJMSyntax
 
 /// What a name can denote: an element of the model, or a named `view`.
@@ -49,18 +54,39 @@ struct SymbolTable: Sendable {
     private struct Scope: Sendable {
         var parent: Int?
         /// Index in `declarations`, by id.
-        var members: [String: Int] = [:]
+        var members: [Spelling: Int] = [:]
+    }
+
+    /// An id as a dictionary key, hashed and compared by its UTF-8 bytes. `String`'s own
+    /// hashing and `==` normalise non-ASCII text on every call, which made looking up Cyrillic
+    /// ids a tenth of the whole check; the lexer already writes every id in composed form (NFC),
+    /// so bytes decide equality exactly as `String` would.
+    private struct Spelling: Hashable {
+        var text: String
+
+        init(_ text: String) { self.text = text }
+
+        func hash(into hasher: inout Hasher) {
+            var text = text
+            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
+
+        static func == (lhs: Spelling, rhs: Spelling) -> Bool {
+            guard lhs.text.utf8.count == rhs.text.utf8.count else { return false }
+            var left = lhs.text, right = rhs.text
+            return left.withUTF8 { a in right.withUTF8 { b in a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 } }
+        }
     }
 
     private(set) var declarations: [Declaration] = []
     private var scopes = [Scope(parent: nil)]
     /// Indices in `declarations` of every declaration of an id, in declaration order.
-    private var byID: [String: [Int]] = [:]
+    private var byID: [Spelling: [Int]] = [:]
 
     /// Adds a declaration to `scope`. Returns the earlier declaration of the same id in that
     /// scope instead when there is one (the caller reports the duplicate).
     mutating func declare(_ declaration: Declaration, in scope: Int) -> Declaration? {
-        let id = declaration.path.id
+        let id = Spelling(declaration.path.id)
         if let existing = scopes[scope].members[id] { return declarations[existing] }
         var declared = declaration
         declared.scope = scope
@@ -75,7 +101,7 @@ struct SymbolTable: Sendable {
     mutating func openScope(for path: ElementPath, in parent: Int) -> Int {
         let index = scopes.count
         scopes.append(Scope(parent: parent))
-        if let owner = scopes[parent].members[path.id], declarations[owner].ownScope == nil {
+        if let owner = scopes[parent].members[Spelling(path.id)], declarations[owner].ownScope == nil {
             declarations[owner].ownScope = index
         }
         return index
@@ -83,7 +109,7 @@ struct SymbolTable: Sendable {
 
     /// Every declaration of a bare id, in declaration order.
     func all(named id: String) -> [Declaration] {
-        (byID[id] ?? []).map { declarations[$0] }
+        (byID[Spelling(id)] ?? []).map { declarations[$0] }
     }
 
     /// Every id of one kind, for "did you mean" (walks all declarations: error path only).
@@ -93,12 +119,12 @@ struct SymbolTable: Sendable {
 
     /// What `id` denotes in `scope` itself (not in the scopes around it).
     func member(_ id: String, of scope: Int) -> Declaration? {
-        scopes[scope].members[id].map { declarations[$0] }
+        scopes[scope].members[Spelling(id)].map { declarations[$0] }
     }
 
     /// The ids declared directly in `scope`, sorted.
     func memberIDs(of scope: Int) -> [String] {
-        scopes[scope].members.keys.sorted()
+        scopes[scope].members.keys.map(\.text).sorted()
     }
 
     func parent(of scope: Int) -> Int? {

@@ -21,11 +21,18 @@ public struct Journey: Equatable, Sendable {
     public var flows: [Flow]
     /// Where `journey` was written.
     public var source: SourceRange
+    /// The `lint` lines: rules switched off, the conversion threshold.
+    public var lint: LintSettings
+    /// `figures "counts.csv"` as written (the file's path relative to the journey's folder, and
+    /// where it was written), nil when the journey names none.
+    public var figuresReference: FiguresReference?
+    /// What a figures file changed, once it was read (nil when none was).
+    public var figures: FiguresFile?
 
     public init(title: String, theme: ThemeName = .default, crm: CRM? = nil, phases: [Phase] = [], personas: [Persona] = [],
                 channels: [Channel] = [], leads: Leads? = nil, pipelines: [Pipeline] = [], sites: [Site] = [],
                 adNetworks: [AdNetwork] = [], touchpoints: [Touchpoint] = [], views: [ViewDefinition] = [],
-                styles: [StyleRule] = [], flows: [Flow] = [], source: SourceRange) {
+                styles: [StyleRule] = [], flows: [Flow] = [], source: SourceRange, lint: LintSettings = LintSettings()) {
         self.title = title
         self.theme = theme
         self.crm = crm
@@ -41,6 +48,7 @@ public struct Journey: Equatable, Sendable {
         self.styles = styles
         self.flows = flows
         self.source = source
+        self.lint = lint
     }
 }
 

@@ -18,17 +18,23 @@ public struct CheckResult: Sendable {
     public var declarations: [DeclaredElement]
     /// Every reference that resolved, in the order met.
     public var references: [ResolvedReference]
+    /// The comments of the included files, in the order read (the root's are in `syntax`).
+    public var includedComments: [Comment]
 
     /// A result as found.
     public init(journey: Journey?, diagnostics: [Diagnostic], sources: SourceMap, syntax: SyntaxFile,
-                declarations: [DeclaredElement] = [], references: [ResolvedReference] = []) {
+                declarations: [DeclaredElement] = [], references: [ResolvedReference] = [], includedComments: [Comment] = []) {
         self.journey = journey
         self.diagnostics = diagnostics
         self.sources = sources
         self.syntax = syntax
         self.declarations = declarations
         self.references = references
+        self.includedComments = includedComments
     }
+
+    /// Every comment of the root file and of the files it includes.
+    public var comments: [Comment] { syntax.trivia.comments + includedComments }
 
     /// Whether any diagnostic is an error.
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }

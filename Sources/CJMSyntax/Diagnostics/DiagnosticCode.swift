@@ -88,4 +88,46 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case invalidMapOption = "E061"
     /// A `<!-- cjm: FILE -->` marker whose journey cannot be read.
     case embeddedMapNotFound = "E062"
+
+    // Figures from a CSV file (`figures "counts.csv"`, `--figures FILE`)
+    /// A figures file that does not exist or cannot be read.
+    case figuresNotFound = "E070"
+    /// A CSV row that cannot be read: an unclosed quote, a missing id or count, extra cells.
+    case malformedCSV = "E071"
+    /// The same element given twice in a figures file.
+    case duplicateFigure = "E072"
+
+    // Warnings (lints, SPEC §2 "Warnings"): advice from the seed articles; they fail a run only
+    // under `--strict`. Each has a name and a rationale in `WarningRule.all`.
+    /// A page no ad lands on and nothing links to.
+    case unpromotedPage = "W001"
+    /// A channel whose requests reach the CRM by hand or not at all.
+    case channelOutsideCRM = "W002"
+    /// More than five working lead stages.
+    case tooManyLeadStages = "W003"
+    /// A pipeline none of whose stages has an automation.
+    case pipelineWithoutAutomation = "W004"
+    /// A pipeline with no `won` or no `lost` stage.
+    case pipelineWithoutEnd = "W005"
+    /// A working stage no flow leaves.
+    case deadEndStage = "W006"
+    /// A touchpoint without a `feedback` line.
+    case touchpointWithoutFeedback = "W007"
+    /// A touchpoint with a negative emotion and no `idea`.
+    case negativeEmotionWithoutIdea = "W008"
+    /// A phase no touchpoint or channel is in.
+    case emptyPhase = "W009"
+    /// Conversion between two consecutive stages under the journey's threshold.
+    case lowConversion = "W010"
+    /// An ad without queries.
+    case adWithoutQueries = "W011"
+    /// An advocacy phase with no flow back into awareness.
+    case advocacyWithoutReferral = "W012"
+    /// A `lint ignore:` entry or `# cjm-ignore` comment that silences nothing.
+    case unusedIgnore = "W013"
+}
+
+extension DiagnosticCode {
+    /// Whether the code is a warning's (`W…`) rather than an error's (`E…`).
+    public var isWarning: Bool { rawValue.hasPrefix("W") }
 }

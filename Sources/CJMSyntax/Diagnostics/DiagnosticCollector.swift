@@ -13,6 +13,8 @@ package struct DiagnosticCollector: Sendable {
     private var leftOut = 0
     /// Errors reported, kept or not.
     package private(set) var errorCount = 0
+    /// Warnings reported, kept or not.
+    package private(set) var warningCount = 0
 
     /// A collector of at most `limit` diagnostics about `sources`.
     package init(limit: Int, sources: SourceMap = SourceMap()) {
@@ -28,7 +30,7 @@ package struct DiagnosticCollector: Sendable {
 
     /// Adds a diagnostic whose places are already worked out.
     package mutating func add(_ diagnostic: Diagnostic) {
-        if diagnostic.severity == .error { errorCount += 1 }
+        if diagnostic.severity == .error { errorCount += 1 } else { warningCount += 1 }
         if isAcceptingMore { kept.append(diagnostic) } else { leftOut += 1 }
     }
 
@@ -42,6 +44,19 @@ package struct DiagnosticCollector: Sendable {
             return
         }
         add(Diagnostic(.error, code, message, at: sources.span(range),
+                       notes: notes.map { Diagnostic.Note($0.0, at: $0.1.map(sources.span)) }))
+    }
+
+    /// A warning at `range`, with notes at their own ranges (or none); past the limit only
+    /// counted, its places not looked up. Warnings share the limit with errors.
+    package mutating func warning(_ code: DiagnosticCode, _ message: String, at range: SourceRange,
+                                  notes: [(String, SourceRange?)] = []) {
+        guard isAcceptingMore else {
+            warningCount += 1
+            leftOut += 1
+            return
+        }
+        add(Diagnostic(.warning, code, message, at: sources.span(range),
                        notes: notes.map { Diagnostic.Note($0.0, at: $0.1.map(sources.span)) }))
     }
 

@@ -181,15 +181,28 @@ struct Lexer {
 
     private mutating func identifier() -> Token {
         let begin = pos
+        // Whether a letter outside ASCII and Russian was met: only such an id can be decomposed.
+        var unusual = bytes[pos] >= 0x80 && !isRussianLead(bytes[pos])
         pos += scalar(at: pos).1
         while true {
             let (continues, length) = continuesIdentifier(at: pos)
             guard continues else { break }
+            if length > 1, !isRussianLead(bytes[pos]) { unusual = true }
             pos += length
         }
         var identifier = token(.identifier, from: begin)
-        identifier.text = interner.number(at: begin..<pos)
+        identifier.text = unusual ? composedIdentifier(begin..<pos) : interner.number(at: begin..<pos)
         return identifier
+    }
+
+    private func isRussianLead(_ byte: UInt8) -> Bool { byte == 0xD0 || byte == 0xD1 }
+
+    /// The id spelled by `range`, in composed form (NFC): `и` + U+0306 and `й` are one id, and
+    /// ids compare by their bytes from here on.
+    private mutating func composedIdentifier(_ range: Range<Int>) -> Int32 {
+        let written = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        let composed = written._nfcCodeUnits
+        return composed.elementsEqual(written.utf8) ? interner.number(at: range) : interner.add(String(decoding: composed, as: UTF8.self))
     }
 
     private mutating func number(_ diagnostics: inout DiagnosticCollector) -> Token {

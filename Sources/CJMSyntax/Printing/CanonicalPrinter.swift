@@ -91,13 +91,19 @@ struct CanonicalPrinter {
                 index += 1
                 continue
             }
-            // The run: the elements that follow, with nothing but their blocks between; an
+            // The run: the elements that follow, with nothing but their blocks and comment lines
+            // between (a `# cjm-ignore` above one element keeps its neighbours' columns); an
             // element whose block holds blocks stands alone, too far from its neighbours to line up.
             var run = [index]
-            while !holdsBlocks(first), let last = run.last, last + 1 < entries.count,
-                  case .statement(.element(let next), _) = entries[last + 1], !holdsBlocks(next),
-                  !hasBlankLine(between: entries[last].end, and: entries[last + 1].start) {
-                run.append(last + 1)
+            var next = index + 1
+            while !holdsBlocks(first), next < entries.count, !hasBlankLine(between: entries[next - 1].end, and: entries[next].start) {
+                if case .comment = entries[next] {
+                    next += 1
+                    continue
+                }
+                guard case .statement(.element(let element), _) = entries[next], !holdsBlocks(element) else { break }
+                run.append(next)
+                next += 1
             }
             let headers = run.map { runIndex -> ElementHeader in
                 guard case .statement(.element(let element), let trailing) = entries[runIndex] else { fatalError("a run holds elements") }

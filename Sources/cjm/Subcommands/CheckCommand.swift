@@ -5,7 +5,7 @@ import CJMKit
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Parse and validate journeys; print every problem; write nothing."
+        abstract: "Parse, validate and lint journeys; print every problem and warning; write nothing."
     )
 
     @Argument(help: "Journey files or folders of them ('-' reads stdin).", completion: .file(extensions: ["cjm"]))
@@ -14,9 +14,19 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: "How to print diagnostics: text or json (one object per line).")
     var diagnostics: DiagnosticFormat = .text
 
+    @Flag(name: .long, help: "Fail (exit 1) when any warning is found.")
+    var strict = false
+
+    @Option(name: .long, help: "A CSV of id,count[,revenue] rows (a CRM export) whose counts replace the journey's.",
+            completion: .file(extensions: ["csv"]))
+    var figures: String?
+
     func run() throws {
-        let status = CheckRun(inputs: files, diagnosticFormat: diagnostics).run(console: Console())
-        if status != .success { throw status.exitCode }
+        let outcome = CheckRun(inputs: files, strict: strict, diagnosticFormat: diagnostics, figures: figures).run(console: Console())
+        // Ends the process with the checked journeys still alive: freeing them only costs time.
+        withExtendedLifetime(outcome) {
+            CJM.exit(withError: outcome.status == .success ? nil : outcome.status.exitCode)
+        }
     }
 }
 

@@ -19,24 +19,10 @@ struct MarkdownCommand: ParsableCommand {
     @Flag(name: .long, help: "Write nothing; fail (exit 1) when a map or its link is stale or missing.")
     var check = false
 
-    @Option(name: .long, help: "Seconds one layout and render may take.")
-    var timeout: Double = 180
-
-    @Option(name: .customShort("j"), help: "Maps rendered at once (each in its own process).")
-    var jobs: Int = 2
-
-    @Option(name: .long, help: "How to print diagnostics: text or json.")
-    var diagnostics: DiagnosticFormat = .text
+    @OptionGroup var rendering: RenderingOptions
 
     func run() throws {
-        let run = MarkdownRun(inputs: files, check: check, timeout: timeout, jobs: jobs, diagnosticFormat: diagnostics,
-                              workerExecutable: WorkerExecutable.path)
-        let status = run.run(console: Console())
+        let status = MarkdownRun(inputs: files, check: check, settings: rendering.settings).run(console: Console())
         if status != .success { throw status.exitCode }
-    }
-
-    func validate() throws {
-        guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
-        guard jobs >= 1 else { throw ValidationError("-j must be at least 1") }
     }
 }

@@ -55,34 +55,29 @@ struct RenderCommand: ParsableCommand {
     @Flag(name: .long, help: "Fail (exit 1, write nothing) on any warning, text too small to print included.")
     var strict = false
 
-    @Option(name: .long, help: "Seconds one layout and render may take.")
-    var timeout: Double = 180
-
-    @Option(name: .customShort("j"), help: "Maps rendered at once (each in its own process).")
-    var jobs: Int = 2
-
     @Flag(name: .long, help: "Render in memory and fail (exit 1) when a file on disk differs.")
     var check = false
 
     @Flag(name: .long, help: "Print the time each stage took to stderr.")
     var timings = false
 
-    @Option(name: .long, help: "How to print diagnostics: text or json.")
-    var diagnostics: DiagnosticFormat = .text
+    @OptionGroup var rendering: RenderingOptions
+
+    @Option(name: .long, help: "A CSV of id,count[,revenue] rows (a CRM export) whose counts replace the journey's.",
+            completion: .file(extensions: ["csv"]))
+    var figures: String?
 
     func run() throws {
         let run = RenderRun(
             inputs: files, output: output, formats: try formats(), view: view, allViews: allViews, persona: persona,
-            theme: try themeName(), dpi: dpi, page: try pageSetup(), strict: strict, timeout: timeout, jobs: jobs, check: check, timings: timings,
-            diagnosticFormat: diagnostics, workerExecutable: WorkerExecutable.path
+            theme: try themeName(), dpi: dpi, page: try pageSetup(), strict: strict, check: check, timings: timings,
+            figures: figures, settings: rendering.settings
         )
         let status = run.run(console: Console())
         if status != .success { throw status.exitCode }
     }
 
     func validate() throws {
-        guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
-        guard jobs >= 1 else { throw ValidationError("-j must be at least 1") }
         if allViews && view != nil { throw ValidationError("--view and --all-views exclude each other") }
         if landscape && portrait { throw ValidationError("--landscape and --portrait exclude each other") }
         _ = try formats()

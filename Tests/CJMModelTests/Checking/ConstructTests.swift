@@ -32,6 +32,16 @@ import CJMModel
         #expect(phases.allSatisfy { !$0.isDefault })
     }
 
+    @Test func decomposedAndComposedSpellingsAreOneID() throws {
+        // `й` typed as `и` + U+0306 (as macOS file names and some keyboards do) is the id `й`.
+        let decomposed = "мои\u{0306}_канал"
+        let journey = try journey("channel мой_канал \"Канал\"\ntouchpoint t \"Т\" channel: \(decomposed)")
+        #expect(journey.channels.map(\.path.id) == ["мой_канал"])
+        #expect(journey.touchpoints.first?.channel == ElementPath("мой_канал"))
+        let duplicate = checkBody("channel мой_канал\nchannel \(decomposed)")
+        #expect(locations(duplicate) == ["E043@3:9"])
+    }
+
     @Test func crmWithoutIdIsCalledCrm() throws {
         let crm = try journey("crm \"Битрикс24\"").crm
         #expect(crm?.path == ElementPath("crm"))

@@ -122,6 +122,42 @@ struct CanonicalFormTests {
         #expect(result.contains("    campaign long_campaign \"К2\"\n"))
     }
 
+    @Test func commentLinesKeepTheColumnsOfTheirNeighbours() {
+        let text = """
+        journey "J" {
+          channel a "A" kind: phone
+          # cjm-ignore W002 — a reason
+          channel longer "B" kind: email crm: manual
+          channel c "C"   # cjm-ignore W009
+        }
+        """
+        #expect(canonical(text) == """
+            journey "J" {
+              channel a      "A" kind: phone
+              # cjm-ignore W002 — a reason
+              channel longer "B" kind: email crm: manual
+              channel c      "C"  # cjm-ignore W009
+            }
+
+            """)
+    }
+
+    @Test func lintAndFiguresLinesPrintAsWritten() {
+        let text = """
+        journey "J" {
+          lint   ignore: W012 ,empty-phase   min_conversion: 20%
+          figures   "counts.csv"
+        }
+        """
+        #expect(canonical(text) == """
+            journey "J" {
+              lint ignore: W012, empty-phase min_conversion: 20%
+              figures "counts.csv"
+            }
+
+            """)
+    }
+
     @Test func formattingTwiceChangesNothingAndKeepsEveryCommentOfALargeJourney() {
         let text = generatedJourney(bytes: 40_000)
         let once = canonical(text)

@@ -1,6 +1,5 @@
 import CJMModel
 import Testing
-@testable import CJMMaps
 
 @Suite struct NumberTextTests {
     @Test func groupsThousandsWithNoBreakSpace() {

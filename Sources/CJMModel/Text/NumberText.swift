@@ -1,4 +1,3 @@
-import CJMModel
 
 /// Numbers as Russian-speaking readers write them: thousands grouped by a no-break space
 /// (`12 500`), a decimal comma (`3,5`), percent signs without a space (`68%`).
@@ -52,5 +51,31 @@ public enum NumberText {
         guard whole > 0 else { return nil }
         let value = Double(part) * 100 / Double(whole)
         return decimal(value, fractionDigits: value < 10 ? 1 : 0) + "%"
+    }
+
+    // MARK: Reading numbers as exports write them
+
+    /// `1200`, `1 200`, `1 200` (no-break or narrow no-break space): a whole number of at
+    /// most 12 digits with digits grouped by spaces, or nil.
+    public static func wholeNumber(_ text: String) -> Int? {
+        let digits = text.unicodeScalars.filter { !isGroupSpace($0) }
+        guard !digits.isEmpty, digits.count <= 12, digits.allSatisfy({ ("0"..."9").contains($0) }) else { return nil }
+        return Int(String(String.UnicodeScalarView(digits)))
+    }
+
+    /// `125000`, `1 250,50`, `1250.5`: a number that is not negative, digits grouped by spaces,
+    /// a decimal comma or point; nil otherwise.
+    public static func unsignedDecimal(_ text: String) -> Double? {
+        var scalars = String.UnicodeScalarView(text.unicodeScalars.filter { !isGroupSpace($0) })
+        scalars = String.UnicodeScalarView(scalars.map { $0 == "," ? "." : $0 })
+        let plain = String(scalars)
+        guard !plain.isEmpty, plain.filter({ $0 == "." }).count <= 1, plain.first != ".", plain.last != ".",
+              plain.allSatisfy({ ("0"..."9").contains($0) || $0 == "." }), let value = Double(plain), value.isFinite else { return nil }
+        return value
+    }
+
+    /// A space, a no-break space or a narrow no-break space: how exports group digits.
+    public static func isGroupSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == " " || scalar == "\u{00A0}" || scalar == "\u{202F}"
     }
 }
