@@ -16,8 +16,10 @@
 // a named object is the address of the interned name. Cluster order, and with it the layout
 // and the order of the SVG, then followed heap addresses, which shift with the environment
 // and with pango's threads: the same map could come out different on another run. Named
-// subgraphs here get IDs 2, 4, 6, ... in the order they are created; nodes and edges keep
-// cgraph's own IDs (nodes and edges are walked in creation order already).
+// subgraphs here get IDs 2, 4, 6, ... in the order they are created. Named nodes are left to
+// cgraph's internal name map, which takes anonymous IDs from a counter that only grows, as
+// edges do: `dot` orders some of its work by node ID, so with address IDs a graph laid out
+// after another in the same process came out differently from the same graph laid out first.
 typedef struct {
     Agraph_t *root;
     void *inner;       // AgIdDisc's state, for everything but named subgraphs
@@ -37,6 +39,8 @@ static inline void *cjm_id_open(Agraph_t *g, Agdisc_t *disc) {
 
 static inline long cjm_id_map(void *opaque, int objtype, char *name, IDTYPE *id, int create) {
     cjm_id_state *state = opaque;
+    // 0 for a named node: cgraph then keeps the name itself and asks for an anonymous ID.
+    if (objtype == AGNODE && name != NULL) return 0;
     if (objtype != AGRAPH || name == NULL) return AgIdDisc.map(state->inner, objtype, name, id, create);
     for (size_t i = 0; i < state->count; i++) {
         if (strcmp(state->names[i], name) == 0) { *id = (IDTYPE)(2 * (i + 1)); return 1; }
@@ -124,6 +128,56 @@ static inline int cjm_set(void *object, Agsym_t *symbol, const char *value) {
 /// An attribute's value on `object`, or NULL when it is not declared.
 static inline const char *cjm_get(void *object, const char *name) {
     return agget(object, (char *)name);
+}
+
+// Reading a layout back. The `ND_`/`ED_`/`GD_` accessors are macros over Graphviz's private
+// records, which Swift cannot expand; after gvLayout they hold final coordinates in points
+// (rankdir already applied), node sizes in inches.
+
+/// A node's centre and size in points.
+static inline void cjm_node_box(Agnode_t *n, double *x, double *y, double *width, double *height) {
+    *x = ND_coord(n).x;
+    *y = ND_coord(n).y;
+    *width = ND_width(n) * 72.0;
+    *height = ND_height(n) * 72.0;
+}
+
+/// The bounding box of a laid-out graph or cluster, in points.
+static inline void cjm_graph_box(Agraph_t *g, double *x0, double *y0, double *x1, double *y1) {
+    *x0 = GD_bb(g).LL.x;
+    *y0 = GD_bb(g).LL.y;
+    *x1 = GD_bb(g).UR.x;
+    *y1 = GD_bb(g).UR.y;
+}
+
+/// How many control points the edge's first curve has (0 when it was not drawn).
+static inline int cjm_edge_point_count(Agedge_t *e) {
+    splines *spl = ED_spl(e);
+    return (spl && spl->size > 0) ? spl->list[0].size : 0;
+}
+
+/// Control point `i` of the edge's first curve.
+static inline void cjm_edge_point(Agedge_t *e, int i, double *x, double *y) {
+    pointf p = ED_spl(e)->list[0].list[i];
+    *x = p.x;
+    *y = p.y;
+}
+
+/// The arrow tips of the edge's first curve: returns bit 1 when the tail end has one (in
+/// `sx`, `sy`), bit 2 when the head end has one (in `ex`, `ey`).
+static inline int cjm_edge_tips(Agedge_t *e, double *sx, double *sy, double *ex, double *ey) {
+    bezier *b = &ED_spl(e)->list[0];
+    *sx = b->sp.x; *sy = b->sp.y; *ex = b->ep.x; *ey = b->ep.y;
+    return (b->sflag ? 1 : 0) | (b->eflag ? 2 : 0);
+}
+
+/// The edge label's centre and size in points; 0 when the edge has no placed label.
+static inline int cjm_edge_label(Agedge_t *e, double *x, double *y, double *width, double *height) {
+    textlabel_t *label = ED_label(e);
+    if (!label || !label->set) return 0;
+    *x = label->pos.x; *y = label->pos.y;
+    *width = label->dimen.x; *height = label->dimen.y;
+    return 1;
 }
 
 /// Routes every cgraph/gvc message (warnings and errors, in pieces) to `sink`.

@@ -11,9 +11,12 @@ public struct Cluster: Hashable, Sendable {
     public var fontColor: String
     public var fontSize: Double?
     public var dashed: Bool
+    /// Required for `.pinned` layouts: the frame, in points. Graphviz puts the label at its top.
+    public var frame: Rect?
 
     public init(id: String, classes: [String] = [], label: String? = nil, parent: String? = nil, fill: String? = nil,
-                stroke: String = "#999999", fontColor: String = "#222222", fontSize: Double? = nil, dashed: Bool = false) {
+                stroke: String = "#999999", fontColor: String = "#222222", fontSize: Double? = nil, dashed: Bool = false,
+                frame: Rect? = nil) {
         self.id = id
         self.classes = classes
         self.label = label
@@ -23,5 +26,6 @@ public struct Cluster: Hashable, Sendable {
         self.fontColor = fontColor
         self.fontSize = fontSize
         self.dashed = dashed
+        self.frame = frame
     }
 }

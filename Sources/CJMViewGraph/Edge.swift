@@ -15,9 +15,11 @@ public struct Edge: Hashable, Sendable {
     /// Ranks `to` before `from` while the arrow still points from `from` to `to` (`dir=back`):
     /// ads sit right of the pages they land on yet point left into them.
     public var rankedBackward: Bool
+    /// Required for `.pinned` layouts: the drawn curve, from `from` to `to`.
+    public var route: EdgeRoute?
 
     public init(id: String, from: String, to: String, classes: [String] = [], label: String? = nil, style: EdgeStyle = EdgeStyle(),
-                tooltip: String? = nil, constraint: Bool = true, weight: Int = 1, rankedBackward: Bool = false) {
+                tooltip: String? = nil, constraint: Bool = true, weight: Int = 1, rankedBackward: Bool = false, route: EdgeRoute? = nil) {
         self.id = id
         self.from = from
         self.to = to
@@ -28,6 +30,36 @@ public struct Edge: Hashable, Sendable {
         self.constraint = constraint
         self.weight = weight
         self.rankedBackward = rankedBackward
+        self.route = route
+    }
+}
+
+/// Where an edge is drawn, in points: a chain of cubic Bézier curves and its label's place.
+public struct EdgeRoute: Hashable, Sendable {
+    /// Control points of consecutive cubic Bézier curves sharing their ends (3n + 1 points),
+    /// from the tail end to the head end.
+    public var points: [Point]
+    /// The tip of the arrowhead at the head end, when the curve stops short of the node to
+    /// leave room for it (Graphviz's `e,x,y`).
+    public var headTip: Point?
+    /// The tip of an arrowhead at the tail end (Graphviz's `s,x,y`).
+    public var tailTip: Point?
+    /// The centre of the edge's label.
+    public var labelCentre: Point?
+    /// The label's width and height in points, as measured (for overlap checks).
+    public var labelSize: Size?
+
+    public init(points: [Point], headTip: Point? = nil, tailTip: Point? = nil, labelCentre: Point? = nil, labelSize: Size? = nil) {
+        self.points = points
+        self.headTip = headTip
+        self.tailTip = tailTip
+        self.labelCentre = labelCentre
+        self.labelSize = labelSize
+    }
+
+    /// The same curve drawn the other way: points reversed, arrow tips swapped.
+    public var reversed: EdgeRoute {
+        EdgeRoute(points: points.reversed(), headTip: tailTip, tailTip: headTip, labelCentre: labelCentre, labelSize: labelSize)
     }
 }
 

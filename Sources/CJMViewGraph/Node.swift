@@ -14,11 +14,14 @@ public struct Node: Hashable, Sendable {
     public var cluster: String?
     /// Required for `.pinned` layouts: the centre, in points.
     public var position: Point?
+    /// For `.pinned` layouts, the box's width and height in points as a layout measured it;
+    /// the Graphviz stage draws the node at least this large. Nil lets the label decide.
+    public var size: Size?
     /// Nodes sharing a group are kept in a straight line by `dot` (one pipeline = one row).
     public var group: String?
 
     public init(id: String, classes: [String] = [], label: [String], style: NodeStyle = NodeStyle(), tooltip: String? = nil,
-                url: String? = nil, cluster: String? = nil, position: Point? = nil, group: String? = nil) {
+                url: String? = nil, cluster: String? = nil, position: Point? = nil, size: Size? = nil, group: String? = nil) {
         self.id = id
         self.classes = classes
         self.label = label
@@ -27,6 +30,7 @@ public struct Node: Hashable, Sendable {
         self.url = url
         self.cluster = cluster
         self.position = position
+        self.size = size
         self.group = group
     }
 }

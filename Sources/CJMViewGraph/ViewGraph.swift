@@ -33,8 +33,10 @@ public struct ViewGraph: Hashable, Sendable {
 public enum Layout: Hashable, Sendable {
     /// Graphviz `dot`: ranks along `direction`.
     case ranked(direction: Direction)
-    /// Every node carries a `position` computed by the map builder; Graphviz only routes
-    /// edges and draws (`neato -n2`). Used where `dot`'s ranking cannot express a grid.
+    /// Every node carries a `position` computed by the map builder, every edge a `route` and
+    /// every cluster a `frame` (or none of them, and Graphviz draws straight lines); Graphviz
+    /// only draws (`neato -n2`). Used for the board's grid and for the flow map composed of
+    /// blocks that `dot` laid out one by one.
     case pinned
 
     public enum Direction: String, Hashable, Sendable {
@@ -76,9 +78,63 @@ public struct Point: Hashable, Sendable {
     public init(x: Double, y: Double) { self.x = x; self.y = y }
 }
 
-/// A size in inches.
+/// A width and a height; each property of this type says its unit (inches or points).
 public struct Size: Hashable, Sendable {
     public var width: Double
     public var height: Double
     public init(width: Double, height: Double) { self.width = width; self.height = height }
+}
+
+/// An axis-aligned rectangle in points, origin bottom-left as Graphviz has it.
+public struct Rect: Hashable, Sendable {
+    public var x: Double
+    public var y: Double
+    public var width: Double
+    public var height: Double
+
+    public init(x: Double, y: Double, width: Double, height: Double) {
+        self.x = x
+        self.y = y
+        self.width = width
+        self.height = height
+    }
+
+    /// The rectangle spanning two corners given in any order.
+    public init(minX: Double, minY: Double, maxX: Double, maxY: Double) {
+        self.init(x: min(minX, maxX), y: min(minY, maxY), width: abs(maxX - minX), height: abs(maxY - minY))
+    }
+
+    /// A rectangle of `size` (points) centred on `centre`.
+    public init(centre: Point, size: Size) {
+        self.init(x: centre.x - size.width / 2, y: centre.y - size.height / 2, width: size.width, height: size.height)
+    }
+
+    public var minX: Double { x }
+    public var minY: Double { y }
+    public var maxX: Double { x + width }
+    public var maxY: Double { y + height }
+    public var centre: Point { Point(x: x + width / 2, y: y + height / 2) }
+
+    /// Whether the interiors meet (touching edges do not count).
+    public func overlaps(_ other: Rect) -> Bool {
+        minX < other.maxX && other.minX < maxX && minY < other.maxY && other.minY < maxY
+    }
+
+    /// Whether `other` lies inside, edges included.
+    public func contains(_ other: Rect) -> Bool {
+        other.minX >= minX && other.maxX <= maxX && other.minY >= minY && other.maxY <= maxY
+    }
+
+    /// The smallest rectangle holding both.
+    public func union(_ other: Rect) -> Rect {
+        Rect(minX: min(minX, other.minX), minY: min(minY, other.minY), maxX: max(maxX, other.maxX), maxY: max(maxY, other.maxY))
+    }
+
+    /// Moved by `dx`, `dy`.
+    public func offsetBy(dx: Double, dy: Double) -> Rect { Rect(x: x + dx, y: y + dy, width: width, height: height) }
+
+    /// Shrunk by `amount` on every side (grown when negative).
+    public func insetBy(_ amount: Double) -> Rect {
+        Rect(x: x + amount, y: y + amount, width: max(0, width - 2 * amount), height: max(0, height - 2 * amount))
+    }
 }

@@ -23,6 +23,7 @@ final class CGraph {
 
     let root: Graph
     private var symbols: [Kind: [String: UnsafeMutablePointer<Agsym_t>]] = [:]
+    private var closesOnRelease = true
 
     /// An empty directed graph named `name` (a generated, comment-safe name).
     init(name: String) throws(RenderFailure) {
@@ -30,7 +31,11 @@ final class CGraph {
         self.root = root
     }
 
-    deinit { agclose(root) }
+    deinit { if closesOnRelease { agclose(root) } }
+
+    /// Leaves the graph open when released: a layout still attached must not be closed under
+    /// (see `GraphvizContext.withLayout`); the worker's exit reclaims it.
+    func keepOpen() { closesOnRelease = false }
 
     /// Declares `name` for every object of `kind` with the value objects get unless set.
     func declare(_ kind: Kind, _ name: String, default value: String) throws(RenderFailure) {

@@ -1,3 +1,4 @@
+import CJMViewGraph
 import Foundation
 
 /// Renders a request in a child `cjm render-worker` process, so a Graphviz crash, `exit()`,
@@ -36,20 +37,46 @@ public struct IsolatedRenderer: Sendable {
             try RequestCheck.validate(request)
             // Before the worker: Pango would silently substitute a missing font in it.
             try FontCheck.require(request.graph.style.fontName)
-            let input = request.wireBytes
-            let child = ChildProcess(executable: workerExecutable,
-                                     arguments: ["render-worker", "--memory-limit", String(memoryLimitBytes)] + (reportTimings ? ["--timings"] : []))
-            let outcome = try child.run(input: input, timeout: timeout, stoppingWhen: shouldStop)
-            let timings = String(decoding: outcome.stderr, as: UTF8.self).split(separator: "\n")
-                .last { $0.hasPrefix(GraphvizRenderer.Timings.prefix) }.map(String.init)
-            return interpret(outcome).map { map in
-                var timed = map
-                timed.timings = timings
-                return timed
-            }
+            return .success(try run(.render(request), stoppingWhen: shouldStop))
         } catch {
             return .failure(error)
         }
+    }
+
+    /// Each graph laid out on its own (`dot`; a pinned one only measured), all in one worker: where every node, edge and
+    /// cluster went, one `GraphGeometry` per graph in order, with the worker's timing line.
+    /// `shouldStop` works as in `renderMap(_:stoppingWhen:)`: the worker is killed and the
+    /// result is `RenderFailure.stopped`.
+    public func layOut(_ graphs: [ViewGraph], stoppingWhen shouldStop: (() -> Bool)? = nil)
+        -> Result<(geometries: [GraphGeometry], timings: String?), RenderFailure> {
+        do throws(RenderFailure) {
+            try RequestCheck.validate(layouts: graphs)
+            // Text is measured in the font it will be drawn in.
+            for font in Set(graphs.map { $0.style.fontName }).sorted() { try FontCheck.require(font) }
+            let map = try run(.layout(graphs), stoppingWhen: shouldStop)
+            let geometries = try GeometryWire.geometries(map.bytes)
+            let matches = zip(graphs, geometries).allSatisfy { (graph: ViewGraph, geometry: GraphGeometry) -> Bool in
+                graph.nodes.count == geometry.nodes.count && graph.edges.count == geometry.edges.count
+                    && graph.clusters.count == geometry.clusters.count
+            }
+            guard geometries.count == graphs.count, matches else {
+                throw .incompleteResult("its layouts do not match the graphs asked for")
+            }
+            return .success((geometries, map.timings))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    private func run(_ request: WorkerRequest, stoppingWhen shouldStop: (() -> Bool)?) throws(RenderFailure) -> RenderedMap {
+        let child = ChildProcess(executable: workerExecutable,
+                                 arguments: ["render-worker", "--memory-limit", String(memoryLimitBytes)] + (reportTimings ? ["--timings"] : []))
+        let outcome = try child.run(input: request.wireBytes, timeout: timeout, stoppingWhen: shouldStop)
+        let timings = String(decoding: outcome.stderr, as: UTF8.self).split(separator: "\n")
+            .last { $0.hasPrefix(GraphvizRenderer.Timings.prefix) }.map(String.init)
+        var map = try interpret(outcome).get()
+        map.timings = timings
+        return map
     }
 
     /// Maps how the worker ended to bytes or a `RenderFailure`. The map is accepted only from

@@ -3,8 +3,9 @@ import Foundation
 
 /// The body of the hidden `cjm render-worker` subcommand: one graph per process.
 ///
-/// Reads one `RenderRequest` on stdin (in the `WireWriter` format) and answers with exactly
-/// one `WorkerFrame` on stdout: the map, exit status 0; or a `RenderFailure` it caught,
+/// Reads one `WorkerRequest` on stdin (in the `WireWriter` format) and answers with exactly
+/// one `WorkerFrame` on stdout: the map (or, for a layout request, the geometries in the
+/// wire format), exit status 0; or a `RenderFailure` it caught,
 /// exit status `failureStatus` (its plain message also goes to stderr, for a person reading
 /// it). Before Graphviz runs, file descriptor 1 is pointed at stderr and the real stdout
 /// kept on a private descriptor, so nothing but that frame can reach the parent's stdout.
@@ -39,16 +40,22 @@ public enum RenderWorker {
         // Cairo's PDF date and any time formatting follow TZ; fix it for identical bytes.
         setenv("TZ", "UTC", 1)
         tzset()
-        let request: RenderRequest
+        let request: WorkerRequest
         do throws(RenderFailure) {
-            request = try RenderRequest(wireBytes: Array(FileHandle.standardInput.readDataToEndOfFile()))
+            request = try WorkerRequest(wireBytes: Array(FileHandle.standardInput.readDataToEndOfFile()))
         } catch {
             return report(error, on: channel)
         }
         var timings = GraphvizRenderer.Timings()
         let map: RenderedMap
         do {
-            map = try GraphvizRenderer.render(request, timings: &timings)
+            switch request {
+            case .render(let render): map = try GraphvizRenderer.render(render, timings: &timings)
+            case .layout(let graphs):
+                // The geometries travel as the map's bytes; a layout draws nothing, so no size.
+                let geometries = try GraphvizRenderer.layOut(graphs, timings: &timings)
+                map = RenderedMap(bytes: GeometryWire.bytes(geometries), drawing: DrawingSize(width: 0, height: 0))
+            }
         } catch {
             return report(error, on: channel)
         }

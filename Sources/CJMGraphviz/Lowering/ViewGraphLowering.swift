@@ -21,16 +21,25 @@ struct ViewGraphLowering {
         }
     }
 
+    /// The cgraph objects made for the view's clusters, nodes and edges, in the view's order.
+    struct Objects {
+        var clusters: [CGraph.Graph] = []
+        var nodes: [CGraph.Node] = []
+        var edges: [CGraph.Edge] = []
+    }
+
     /// Creates every cluster, node, edge and same-rank set of the view in `graph`.
-    func lower(into graph: CGraph) throws(RenderFailure) {
+    @discardableResult
+    func lower(into graph: CGraph) throws(RenderFailure) -> Objects {
         var ids = SVGIdentifierPool()
         try declareAttributes(in: graph)
         try setGraphAttributes(of: graph, ids: &ids)
         let clusters = try buildClusters(in: graph, ids: &ids)
         let nodes = try buildNodes(in: graph, clusters: clusters, ids: &ids)
-        try buildEdges(in: graph, nodes: nodes, ids: &ids)
+        let edges = try buildEdges(in: graph, nodes: nodes, ids: &ids)
         try buildSameRanks(in: graph, nodes: nodes, clusters: clusters)
         try setTitle(of: graph)
+        return Objects(clusters: view.clusters.map { clusters[$0.id]! }, nodes: view.nodes.map { nodes[$0.id]! }, edges: edges)
     }
 
     // MARK: Attributes
@@ -56,6 +65,13 @@ struct ViewGraphLowering {
         for (name, value) in [("style", ""), ("color", "black"), ("penwidth", "1"), ("arrowhead", "normal"), ("arrowtail", "normal"),
                               ("dir", "forward"), ("constraint", "true"), ("weight", "1")] {
             try graph.declare(.edge, name, default: value)
+        }
+        if case .pinned = view.layout {
+            // What `neato -n2` reads back instead of computing: edge curves and label places,
+            // cluster frames.
+            try graph.declare(.edge, "pos", default: "")
+            try graph.declare(.edge, "lp", default: "")
+            try graph.declare(.graph, "bb", default: "")
         }
     }
 
@@ -93,8 +109,9 @@ struct ViewGraphLowering {
     /// Creates clusters parents first (a parent may be listed after its child) and returns
     /// each cluster's subgraph by the builder's id.
     private func buildClusters(in graph: CGraph, ids: inout SVGIdentifierPool) throws(RenderFailure) -> [String: CGraph.Graph] {
-        guard view.clusters.count <= RenderCaps.maxClusters else {
-            throw .graphTooLarge(what: "clusters", count: view.clusters.count, limit: RenderCaps.maxClusters)
+        let limit = RenderCaps.limits(for: view.layout).clusters
+        guard view.clusters.count <= limit else {
+            throw .graphTooLarge(what: "clusters", count: view.clusters.count, limit: limit)
         }
         var byID: [String: Cluster] = [:]
         var names: [String: String] = [:]
@@ -139,6 +156,9 @@ struct ViewGraphLowering {
         try graph.set(object, .graph, "fontcolor", Self.color(cluster.fontColor))
         if let size = cluster.fontSize { try graph.set(object, .graph, "fontsize", Self.number(size, in: 1...400)) }
         if let label = cluster.label { try graph.set(object, .graph, "label", LabelText.label([label])) }
+        if case .pinned = view.layout, let frame = cluster.frame {
+            try graph.set(object, .graph, "bb", [frame.minX, frame.minY, frame.maxX, frame.maxY].map(Self.coordinate).joined(separator: ","))
+        }
         try graph.set(object, .graph, "id", ids.claim(cluster.id))
         try graph.set(object, .graph, "class", SVGIdentifier.classList(cluster.classes))
     }
@@ -199,13 +219,19 @@ struct ViewGraphLowering {
             guard let position = node.position, position.x.isFinite, position.y.isFinite else {
                 throw .invalidGraph("node \"\(node.id)\" has no position in a pinned layout")
             }
-            try graph.set(object, .node, "pos", "\(Self.number(position.x, in: -1e6...1e6)),\(Self.number(position.y, in: -1e6...1e6))!")
+            try graph.set(object, .node, "pos", Self.point(position) + "!")
+            if let size = node.size, style.fixedSize == nil {
+                try graph.set(object, .node, "width", Self.number(size.width / 72, in: 0.01...1000))
+                try graph.set(object, .node, "height", Self.number(size.height / 72, in: 0.01...1000))
+            }
         }
     }
 
     // MARK: Edges
 
-    private func buildEdges(in graph: CGraph, nodes: [String: CGraph.Node], ids: inout SVGIdentifierPool) throws(RenderFailure) {
+    private func buildEdges(in graph: CGraph, nodes: [String: CGraph.Node], ids: inout SVGIdentifierPool) throws(RenderFailure) -> [CGraph.Edge] {
+        var built: [CGraph.Edge] = []
+        built.reserveCapacity(view.edges.count)
         for edge in view.edges {
             guard let from = nodes[edge.from], let to = nodes[edge.to] else {
                 throw .invalidGraph("edge \"\(edge.id)\" joins unknown nodes \"\(edge.from)\" → \"\(edge.to)\"")
@@ -232,7 +258,26 @@ struct ViewGraphLowering {
             if let tooltip = edge.tooltip { try graph.set(object, .edge, "tooltip", LabelText.tooltip(tooltip)) }
             try graph.set(object, .edge, "id", ids.claim(edge.id))
             try graph.set(object, .edge, "class", SVGIdentifier.classList(edge.classes))
+            if case .pinned = view.layout, let route = edge.route {
+                // The curve as cgraph holds the edge: a backward-ranked one runs from `to`.
+                try setRoute(edge.rankedBackward ? route.reversed : route, of: object, in: graph, edge: edge)
+            }
+            built.append(created)
         }
+        return built
+    }
+
+    /// `pos` (`s,x,y e,x,y x0,y0 ...`) and `lp` of a pinned edge, which `neato -n2` draws as given.
+    private func setRoute(_ route: EdgeRoute, of object: UnsafeMutableRawPointer, in graph: CGraph, edge: Edge) throws(RenderFailure) {
+        guard route.points.count >= 4, route.points.count % 3 == 1, route.points.allSatisfy({ $0.x.isFinite && $0.y.isFinite }) else {
+            throw .invalidGraph("edge \"\(edge.id)\" has a route of \(route.points.count) points; a curve needs 3n + 1")
+        }
+        var parts: [String] = []
+        if let tip = route.tailTip { parts.append("s," + Self.point(tip)) }
+        if let tip = route.headTip { parts.append("e," + Self.point(tip)) }
+        parts += route.points.map(Self.point)
+        try graph.set(object, .edge, "pos", parts.joined(separator: " "))
+        if edge.label != nil, let centre = route.labelCentre { try graph.set(object, .edge, "lp", Self.point(centre)) }
     }
 
     // MARK: Same ranks
@@ -242,8 +287,9 @@ struct ViewGraphLowering {
     /// is on, which `setGraphAttributes` does exactly when a set spans clusters).
     private func buildSameRanks(in graph: CGraph, nodes: [String: CGraph.Node], clusters: [String: CGraph.Graph]) throws(RenderFailure) {
         guard case .ranked = view.layout else { return }
+        let clusterOf = clusterOfNode
         for (index, members) in view.sameRank.enumerated() where members.count > 1 {
-            let places = memberClusters(members)
+            let places = memberClusters(members, clusterOf)
             let parent = places.count == 1 ? places.first.flatMap { $0.flatMap { clusters[$0] } } ?? graph.root : graph.root
             let subgraph = try graph.subgraph(of: parent, named: "rank_\(index + 1)")
             try graph.set(UnsafeMutableRawPointer(subgraph), .graph, "rank", "same")
@@ -255,12 +301,19 @@ struct ViewGraphLowering {
     }
 
     /// The clusters (nil: the top level) the members of a same-rank set sit in.
-    private func memberClusters(_ members: [String]) -> Set<String?> {
-        Set(members.map { member in view.nodes.first(where: { $0.id == member })?.cluster })
+    private func memberClusters(_ members: [String], _ clusterOf: [String: String?]) -> Set<String?> {
+        Set(members.map { clusterOf[$0] ?? nil })
+    }
+
+    /// Each node's cluster by node id.
+    private var clusterOfNode: [String: String?] {
+        Dictionary(view.nodes.map { ($0.id, $0.cluster) }, uniquingKeysWith: { first, _ in first })
     }
 
     private var sameRankSpansClusters: Bool {
-        view.sameRank.contains { $0.count > 1 && memberClusters($0).count > 1 }
+        guard view.sameRank.contains(where: { $0.count > 1 }) else { return false }
+        let clusterOf = clusterOfNode
+        return view.sameRank.contains { $0.count > 1 && memberClusters($0, clusterOf).count > 1 }
     }
 
     // MARK: Values
@@ -292,6 +345,12 @@ struct ViewGraphLowering {
         guard isHex || isName else { throw .invalidGraph("\"\(value)\" is not a colour") }
         return value
     }
+
+    /// A coordinate in points, clamped to a million either way.
+    static func coordinate(_ value: Double) -> String { number(value, in: -1e6...1e6) }
+
+    /// `x,y` in points.
+    static func point(_ point: Point) -> String { coordinate(point.x) + "," + coordinate(point.y) }
 
     /// A finite number clamped into `range`, written the way Graphviz parses it.
     static func number(_ value: Double, in range: ClosedRange<Double>) -> String {

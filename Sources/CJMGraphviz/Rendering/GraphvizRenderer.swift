@@ -67,6 +67,38 @@ enum GraphvizRenderer {
         }
     }
 
+    /// Lays out each graph on its own, in order (a ranked one with `dot`; a pinned one with
+    /// `nop2`, which only sizes its nodes where they are), and reads back where everything
+    /// went. Fills `timings.layout` with the total.
+    ///
+    /// One process lays out many graphs here, which the one-graph-per-process rule of
+    /// `render` does not allow: these layouts are only read, never drawn or freed, and the ID
+    /// discipline of `cjm_open_directed` makes a graph's layout the same whatever was laid out
+    /// before it in the process (tests compare it with the graph laid out alone).
+    static func layOut(_ graphs: [ViewGraph], timings: inout Timings) throws(RenderFailure) -> [GraphGeometry] {
+        try RequestCheck.validate(layouts: graphs)
+        GraphvizMessages.startCapturing()
+        var clock = Stopwatch()
+        let context = try GraphvizContext()
+        var result: [GraphGeometry] = []
+        result.reserveCapacity(graphs.count)
+        try withExtendedLifetime(context) { () throws(RenderFailure) in
+            for view in graphs {
+                let graph = try CGraph(name: "cjm")
+                let lowering = ViewGraphLowering(view: view, format: .svg, dpi: 72)
+                let objects = try lowering.lower(into: graph)
+                timings.build += clock.lap()
+                try context.withLayout(of: graph, engine: lowering.engine) { () throws(RenderFailure) in
+                    result.append(LayoutReading.geometry(of: view, objects: objects, graph: graph))
+                }
+                timings.layout += clock.lap()
+                // Kept open: closing would free what `withLayout` leaves alone on purpose.
+                graph.keepOpen()
+            }
+        }
+        return result
+    }
+
     /// Refuses a bitmap cairo would shrink or that would need gigabytes, after layout
     /// (only then is the drawing's size known) and before rendering. A PNG of a sheet is the
     /// sheet's size at the dpi; otherwise the drawing's own.

@@ -17,3 +17,12 @@ public struct RenderRequest: Hashable, Sendable {
         self.page = page
     }
 }
+
+/// What `cjm` asks of one `render-worker` child.
+public enum WorkerRequest: Hashable, Sendable {
+    /// Lay out and draw one graph.
+    case render(RenderRequest)
+    /// Lay out each graph on its own (`dot`, or only measure a pinned one) and answer with where everything went
+    /// (`GraphGeometry`, one per graph, in order), drawing nothing.
+    case layout([ViewGraph])
+}

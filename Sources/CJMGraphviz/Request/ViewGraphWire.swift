@@ -1,10 +1,10 @@
 import CJMViewGraph
 
-// The wire form of a render request. Each `write` lists the stored properties in declaration
+// The wire form of a worker request. Each `write` lists the stored properties in declaration
 // order and each `init(from:)` reads them back in the same order; `WireFormatTests`
 // round-trips every view of the templates, so a property added to one side only fails there.
 
-extension RenderRequest: WireCodable {
+extension WorkerRequest: WireCodable {
     /// The request as the worker reads it from stdin.
     var wireBytes: [UInt8] {
         var writer = WireWriter()
@@ -15,8 +15,40 @@ extension RenderRequest: WireCodable {
     /// The request in `bytes`, which must hold exactly one.
     init(wireBytes bytes: [UInt8]) throws(RenderFailure) {
         var reader = try WireReader(bytes)
-        self = try reader.read(RenderRequest.self)
+        self = try reader.read(WorkerRequest.self)
         try reader.finish()
+    }
+
+    func write(to writer: inout WireWriter) {
+        switch self {
+        case .render(let request):
+            writer.write("render")
+            writer.write(request)
+        case .layout(let graphs):
+            writer.write("layout")
+            writer.write(graphs)
+        }
+    }
+
+    init(from reader: inout WireReader) throws(RenderFailure) {
+        switch try reader.read(String.self) {
+        case "render": self = .render(try reader.read())
+        case "layout": self = .layout(try reader.read())
+        case let other: throw .workerUnavailable("the render request could not be read: unknown request `\(other)`")
+        }
+    }
+}
+
+extension RenderRequest: WireCodable {
+    /// The request as the worker reads it from stdin.
+    var wireBytes: [UInt8] { WorkerRequest.render(self).wireBytes }
+
+    /// The render request in `bytes`, which must hold exactly one.
+    init(wireBytes bytes: [UInt8]) throws(RenderFailure) {
+        guard case .render(let request) = try WorkerRequest(wireBytes: bytes) else {
+            throw .workerUnavailable("the render request could not be read: it asks for layouts")
+        }
+        self = request
     }
 
     func write(to writer: inout WireWriter) {
@@ -28,6 +60,22 @@ extension RenderRequest: WireCodable {
 
     init(from reader: inout WireReader) throws(RenderFailure) {
         self.init(graph: try reader.read(), format: try reader.readCase(), dpi: try reader.read(), page: try reader.read())
+    }
+}
+
+/// The geometries a layout request answers with: the payload of the worker's frame.
+enum GeometryWire {
+    static func bytes(_ geometries: [GraphGeometry]) -> [UInt8] {
+        var writer = WireWriter()
+        writer.write(geometries)
+        return writer.bytes
+    }
+
+    static func geometries(_ bytes: [UInt8]) throws(RenderFailure) -> [GraphGeometry] {
+        var reader = try WireReader(bytes)
+        let geometries = try reader.read([GraphGeometry].self)
+        try reader.finish()
+        return geometries
     }
 }
 
@@ -98,12 +146,13 @@ extension Cluster: WireCodable {
         writer.write(fontColor)
         writer.write(fontSize)
         writer.write(dashed)
+        writer.write(frame)
     }
 
     init(from reader: inout WireReader) throws(RenderFailure) {
         self.init(id: try reader.read(), classes: try reader.read(), label: try reader.read(), parent: try reader.read(),
                   fill: try reader.read(), stroke: try reader.read(), fontColor: try reader.read(), fontSize: try reader.read(),
-                  dashed: try reader.read())
+                  dashed: try reader.read(), frame: try reader.read())
     }
 }
 
@@ -117,13 +166,14 @@ extension Node: WireCodable {
         writer.write(url)
         writer.write(cluster)
         writer.write(position)
+        writer.write(size)
         writer.write(group)
     }
 
     init(from reader: inout WireReader) throws(RenderFailure) {
         self.init(id: try reader.read(), classes: try reader.read(), label: try reader.read(), style: try reader.read(),
                   tooltip: try reader.read(), url: try reader.read(), cluster: try reader.read(), position: try reader.read(),
-                  group: try reader.read())
+                  size: try reader.read(), group: try reader.read())
     }
 }
 
@@ -160,12 +210,13 @@ extension Edge: WireCodable {
         writer.write(constraint)
         writer.write(weight)
         writer.write(rankedBackward)
+        writer.write(route)
     }
 
     init(from reader: inout WireReader) throws(RenderFailure) {
         self.init(id: try reader.read(), from: try reader.read(), to: try reader.read(), classes: try reader.read(),
                   label: try reader.read(), style: try reader.read(), tooltip: try reader.read(), constraint: try reader.read(),
-                  weight: try reader.read(), rankedBackward: try reader.read())
+                  weight: try reader.read(), rankedBackward: try reader.read(), route: try reader.read())
     }
 }
 
@@ -203,5 +254,46 @@ extension Size: WireCodable {
 
     init(from reader: inout WireReader) throws(RenderFailure) {
         self.init(width: try reader.read(), height: try reader.read())
+    }
+}
+
+extension CJMViewGraph.Rect: WireCodable {
+    func write(to writer: inout WireWriter) {
+        writer.write(x)
+        writer.write(y)
+        writer.write(width)
+        writer.write(height)
+    }
+
+    init(from reader: inout WireReader) throws(RenderFailure) {
+        self.init(x: try reader.read(), y: try reader.read(), width: try reader.read(), height: try reader.read())
+    }
+}
+
+extension EdgeRoute: WireCodable {
+    func write(to writer: inout WireWriter) {
+        writer.write(points)
+        writer.write(headTip)
+        writer.write(tailTip)
+        writer.write(labelCentre)
+        writer.write(labelSize)
+    }
+
+    init(from reader: inout WireReader) throws(RenderFailure) {
+        self.init(points: try reader.read(), headTip: try reader.read(), tailTip: try reader.read(), labelCentre: try reader.read(),
+                  labelSize: try reader.read())
+    }
+}
+
+extension GraphGeometry: WireCodable {
+    func write(to writer: inout WireWriter) {
+        writer.write(nodes)
+        writer.writeOptionals(edges)
+        writer.write(clusters)
+        writer.write(bounds)
+    }
+
+    init(from reader: inout WireReader) throws(RenderFailure) {
+        self.init(nodes: try reader.read(), edges: try reader.readOptionals(), clusters: try reader.read(), bounds: try reader.read())
     }
 }

@@ -69,6 +69,11 @@ struct WireWriter {
         for value in values { value.write(to: &self) }
     }
 
+    mutating func writeOptionals<Value: WireCodable>(_ values: [Value?]) {
+        writeCount(values.count)
+        for value in values { write(value) }
+    }
+
     private mutating func writeCount(_ count: Int) {
         withUnsafeBytes(of: UInt32(truncatingIfNeeded: count).littleEndian) { bytes.append(contentsOf: $0) }
     }
@@ -168,6 +173,14 @@ struct WireReader {
         var values: [Value] = []
         values.reserveCapacity(count)
         for _ in 0..<count { values.append(try Value(from: &self)) }
+        return values
+    }
+
+    mutating func readOptionals<Value: WireCodable>(_: [Value?].Type = [Value?].self) throws(RenderFailure) -> [Value?] {
+        let count = try readCount(ofValuesAtLeast: 1)
+        var values: [Value?] = []
+        values.reserveCapacity(count)
+        for _ in 0..<count { values.append(try read(Value?.self)) }
         return values
     }
 

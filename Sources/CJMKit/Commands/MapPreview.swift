@@ -1,4 +1,5 @@
 import CJMGraphviz
+import CJMMaps
 import CJMModel
 import CJMViewGraph
 
@@ -17,12 +18,18 @@ public enum MapPreview {
     public static func writeSVG(of journey: Journey, view: String, to path: String, workerExecutable: String,
                                 timeout: Double = 60) -> Result<Void, Failure> {
         let selection = MapSelection(view: view, persona: nil, theme: nil)
-        let graph: ViewGraph
-        switch selection.graph(of: journey) {
+        let draft: MapDraft
+        switch selection.draft(of: journey) {
         case .failure(let failure): return .failure(Failure(message: failure.message))
-        case .success(let built): graph = built
+        case .success(let built): draft = built
         }
         let renderer = IsolatedRenderer(workerExecutable: workerExecutable, timeout: timeout, memoryLimitBytes: 4 << 30)
+        // A flow map is composed from its blocks first, as `cjm render` composes it.
+        let graph: ViewGraph
+        switch DraftComposition.compose([draft], jobs: 1, renderer: renderer)[0] {
+        case .failure(let failure): return .failure(Failure(message: failure.message))
+        case .success(let composed): graph = composed.graph
+        }
         switch renderer.render(RenderRequest(graph: graph, format: .svg, dpi: 96, page: PageSetup())) {
         case .failure(let failure): return .failure(Failure(message: failure.message))
         case .success(let bytes):

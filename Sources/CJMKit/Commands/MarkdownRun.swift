@@ -1,4 +1,5 @@
 import CJMGraphviz
+import CJMMaps
 import CJMModel
 import CJMSyntax
 import CJMViewGraph
@@ -64,10 +65,15 @@ public struct MarkdownRun: Sendable {
         }
         if status != .success { return .failure(status) }
 
-        let requests = prepared.flatMap { $0.maps.map { RenderRequest(graph: $0.graph, format: .svg) } }
         let renderer = settings.renderer()
+        let drafts = prepared.flatMap { $0.maps.map(\.draft) }
+        let composed = DraftComposition.compose(drafts, jobs: settings.jobs, renderer: renderer)
+        // A map whose blocks could not be laid out fails like a failed render, in its place.
         let progress = ProgressLine(labels: prepared.flatMap { document in document.maps.map { "\(document.path):\($0.line)" } }, console: console)
-        var results = ParallelRenders.run(requests, jobs: settings.jobs, renderer: renderer, progress: progress)[...]
+        let rendered = ParallelRenders.map(composed, jobs: settings.jobs, progress: progress) { (composed: Result<DraftComposition.Composed, RenderFailure>) in
+            composed.flatMap { renderer.renderMap(RenderRequest(graph: $0.graph, format: .svg)) }
+        }
+        var results = rendered[...]
         var changes: [Change] = []
         for document in prepared {
             for (number, map) in document.maps.enumerated() {
@@ -102,7 +108,7 @@ public struct MarkdownRun: Sendable {
         var syntax: EmbeddedMapSyntax
         /// 1-based line of the opening fence or marker.
         var line: Int
-        var graph: ViewGraph
+        var draft: MapDraft
         var svgPath: String
         var link: MapLink
     }
@@ -157,15 +163,15 @@ public struct MarkdownRun: Sendable {
                 continue
             }
 
-            let graph: ViewGraph
-            switch options.selection.graph(of: journey) {
+            let draft: MapDraft
+            switch options.selection.draft(of: journey) {
             case .failure(let failure):
                 let key = failure.isPersona ? "persona" : "view"
                 let place = syntax.options.last { $0.key == key }.map { file.range($0.range.lowerBound, $0.range.upperBound) } ?? openingRange
                 let name = options.persona.flatMap { failure.isPersona ? $0 : nil } ?? options.view
                 sink.error(.invalidMapOption, failure.message, at: place, name: name, suggestingFrom: failure.known)
                 continue
-            case .success(let built): graph = built
+            case .success(let built): draft = built
             }
 
             let fileName = options.fileName ?? "\(FilePath.lastComponent(of: path))-\(index + 1).svg"
@@ -177,8 +183,8 @@ public struct MarkdownRun: Sendable {
                 continue
             }
             claimed[svgPath] = here
-            maps.append(PreparedMap(syntax: syntax, line: syntax.firstLine + 1, graph: graph, svgPath: svgPath,
-                                    link: MapLink(title: graph.title ?? journey.title, fileName: fileName)))
+            maps.append(PreparedMap(syntax: syntax, line: syntax.firstLine + 1, draft: draft, svgPath: svgPath,
+                                    link: MapLink(title: draft.graph.title ?? journey.title, fileName: fileName)))
         }
         let problems = sink.finished()
         reporter.report(problems, sources: sink.sources)

@@ -102,23 +102,43 @@ public struct RenderRun: Sendable {
             return .cannotWrite
         }
 
-        // 3. Build each view graph once, however many formats it goes to.
-        var graphs: [GraphKey: ViewGraph] = [:]
+        // 3. Build each map once, however many formats it goes to.
+        var drafts: [GraphKey: MapDraft] = [:]
+        var keys: [GraphKey] = []
         for output in planned {
             let key = GraphKey(input: output.input, view: output.view)
-            if graphs[key] != nil { continue }
+            if drafts[key] != nil { continue }
             let selection = MapSelection(view: output.view, persona: persona, theme: themeName(for: checked[output.input].journey))
-            switch selection.graph(of: checked[output.input].journey) {
+            switch selection.draft(of: checked[output.input].journey) {
             case .failure(let failure):
                 console.report("cjm: error: \(checked[output.input].compiled.path): \(failure.message)")
                 return .usage
-            case .success(let graph): graphs[key] = graph
+            case .success(let draft):
+                drafts[key] = draft
+                keys.append(key)
             }
         }
         clock.lap("view graph")
 
-        // 4. Render every map, each in its own child process.
+        // 4. Lay out the blocks of composed maps (all blocks of one map in one child process),
+        // then compose each map from its blocks' geometry.
         let renderer = settings.renderer(reportTimings: timings)
+        let composed = DraftComposition.compose(keys.map { drafts[$0]! }, jobs: settings.jobs, renderer: renderer)
+        var graphs: [GraphKey: ViewGraph] = [:]
+        for (key, result) in zip(keys, composed) {
+            switch result {
+            case .success(let map):
+                graphs[key] = map.graph
+                if timings, let line = map.timings { console.report("timing: \(key.view) blocks: \(line)") }
+            case .failure(let failure):
+                console.report("cjm: error: \(checked[key.input].compiled.path): \(key.view): \(failure.message)")
+                status = ExitStatus.worse(status, failure.exitStatus)
+            }
+        }
+        if status != .success { return status }
+        clock.lap("block layout and composition")
+
+        // 5. Render every map, each in its own child process.
         let requests = planned.map { output in
             RenderRequest(graph: graphs[GraphKey(input: output.input, view: output.view)]!, format: output.format,
                           dpi: dpi ?? (page.paper != nil ? PaperDPI.png : 96), page: page)
@@ -144,7 +164,7 @@ public struct RenderRun: Sendable {
         if status != .success { return status }
         clock.lap("render (Graphviz child)")
 
-        // 4b. The maps embedded in Markdown documents, in memory too (`cjm md`).
+        // 5b. The maps embedded in Markdown documents, in memory too (`cjm md`).
         var markdown: [MarkdownRun.Change] = []
         if !documents.isEmpty {
             let run = MarkdownRun(inputs: documents, check: check, settings: settings)
@@ -155,7 +175,7 @@ public struct RenderRun: Sendable {
             clock.lap("markdown maps")
         }
 
-        // 5. Warnings about the printed maps, then `--strict`.
+        // 6. Warnings about the printed maps, then `--strict`.
         let warnings = printWarnings(onPaper, checked: checked, renderer: renderer, reporter: reporter)
         let warned = !warnings.isEmpty || journeys.contains { $0.hasWarnings }
         if strict && warned {
@@ -163,7 +183,7 @@ public struct RenderRun: Sendable {
             return .failedCheck
         }
 
-        // 6. Compare (`--check`) or write.
+        // 7. Compare (`--check`) or write.
         let outcome = check ? ExitStatus.worse(compare(planned, rendered, console: console), MarkdownRun.reportStale(markdown, console: console))
                             : write(planned, rendered, markdown: markdown, console: console)
         clock.lap(check ? "compare" : "write")
@@ -199,9 +219,12 @@ public struct RenderRun: Sendable {
     /// Each named view of `journey` laid out (as DOT, the cheapest output) for its size.
     private func measureViews(of journey: Journey, renderer: IsolatedRenderer) -> [PrintLegibility.MeasuredView] {
         let personaPath = persona.map { ElementPath($0) }
-        let graphs = journey.views.compactMap { view in
+        let drafts = journey.views.compactMap { view in
             MapCatalog.build(view: view.id, journey: journey, persona: personaPath, theme: Theme.named(themeName(for: journey), styles: journey.styles)).map { (view.id, $0) }
         }
+        // Views whose blocks cannot be laid out are left out of the advice, like failed renders.
+        let composed = DraftComposition.compose(drafts.map(\.1), jobs: settings.jobs, renderer: renderer)
+        let graphs = zip(drafts, composed).compactMap { draft, result in (try? result.get()).map { (draft.0, $0.graph) } }
         let results = ParallelRenders.run(graphs.map { RenderRequest(graph: $0.1, format: .dot) }, jobs: settings.jobs, renderer: renderer)
         return zip(graphs, results).compactMap { view, result in
             guard case .success(let map) = result else { return nil }

@@ -269,12 +269,12 @@ private struct Watch {
         guard let journey else { return }
         let views = state.viewsToRender(also: [shownView])
         if views.isEmpty || interruption.isRaised || watched.changed() { return }
-        var graphs: [(view: String, graph: ViewGraph)] = []
+        var drafts: [(view: String, draft: MapDraft)] = []
         for view in views {
-            switch MapSelection(view: view).graph(of: journey) {
+            switch MapSelection(view: view).draft(of: journey) {
             case .failure(let failure): state.publishRenderFailure(view: view, text: failure.message, revision: revision)
-            case .success(let graph):
-                graphs.append((view, graph))
+            case .success(let draft):
+                drafts.append((view, draft))
                 state.publishDrawing(view: view)
             }
         }
@@ -282,6 +282,20 @@ private struct Watch {
         let watched = self.watched
         let interruption = self.interruption
         let shouldStop: @Sendable () -> Bool = { interruption.isRaised || watched.changed() }
+        // Flow maps are composed from their blocks first, as `cjm render` composes them.
+        let composed = DraftComposition.compose(drafts.map(\.draft), jobs: run.settings.jobs, renderer: renderer, stoppingWhen: shouldStop)
+        var graphs: [(view: String, graph: ViewGraph)] = []
+        for ((view, _), result) in zip(drafts, composed) {
+            switch result {
+            case .success(let map): graphs.append((view, map.graph))
+            case .failure(.stopped):
+                if !interruption.isRaised { console.report("\(Self.clockTime()) \(run.input): \(view) superseded by a newer save") }
+            case .failure(let failure):
+                if interruption.isRaised { return }
+                console.report("cjm: error: \(run.input): \(view): \(failure.message)")
+                state.publishRenderFailure(view: view, text: "\(run.input): \(view): \(failure.message)", revision: revision)
+            }
+        }
         let results = ParallelRenders.run(graphs.map { RenderRequest(graph: $0.graph, format: .svg) }, jobs: run.settings.jobs,
                                           renderer: renderer, stoppingWhen: shouldStop)
         let milliseconds = Int(((ContinuousClock.now - started) / .milliseconds(1)).rounded())

@@ -3,7 +3,7 @@ import CJMModel
 import CJMViewGraph
 
 /// Which map of a checked journey to draw: a view, optionally narrowed to one persona, in a
-/// theme. The one place a command turns those names into a view graph.
+/// theme. The one place a command turns those names into a map.
 struct MapSelection: Hashable, Sendable {
     /// `flow`, `board`, or a `view` id of the journey.
     var view: String
@@ -35,16 +35,17 @@ struct MapSelection: Hashable, Sendable {
         }
     }
 
-    /// The view graph of this selection of `journey`.
-    func graph(of journey: Journey) -> Result<ViewGraph, Failure> {
+    /// The map of this selection of `journey`, as built (a flow map still to be composed
+    /// from its blocks: `DraftComposition`).
+    func draft(of journey: Journey) -> Result<MapDraft, Failure> {
         let personaPath = persona.map { ElementPath($0) }
         if let persona, let personaPath, !journey.personas.contains(where: { $0.path == personaPath }) {
             return .failure(.noPersona(persona, known: journey.personas.map(\.path.description)))
         }
         let theme = Theme.named(self.theme ?? journey.theme, styles: journey.styles)
-        guard let graph = MapCatalog.build(view: view, journey: journey, persona: personaPath, theme: theme) else {
+        guard let draft = MapCatalog.build(view: view, journey: journey, persona: personaPath, theme: theme) else {
             return .failure(.noView(view, known: MapCatalog.names(in: journey)))
         }
-        return .success(graph)
+        return .success(draft)
     }
 }

@@ -2,38 +2,57 @@ import CJMModel
 import CJMViewGraph
 
 /// The core map of seed 001, read left to right: channels → CRM → lead stages → deal
-/// pipelines (one row each) → site pages ← ads, with touchpoints beside their channels and a
+/// pipelines (one row each) → site pages ← ads, with touchpoints before their channels and a
 /// legend of what the map uses.
 ///
 /// Each block is built on its own (`ChannelsBlock`, `CRMBlock`, `LeadsBlock`, `PipelinesBlock`,
-/// `SiteBlock`, `AdsBlock`, `TouchpointsBlock`); this type composes them, draws the journey's
-/// flows between the nodes present, and adds invisible ranking edges that keep the blocks in
-/// reading order. The same journey always gives the same graph.
+/// `SiteBlock`, `AdsBlock`, `TouchpointsBlock`); this type joins them, draws the journey's
+/// flows between the nodes present and cuts the map into the pieces `dot` lays out alone
+/// (`BlockPlan`): each pipeline, the leads, the CRM, each campaign of ads, a site whose pages
+/// link to each other, the legend; channels, touchpoints and the pages of a site without
+/// such links are measured by `dot` and stacked by the composition. `FlowComposer` then
+/// arranges the pieces in reading order into the shape of a sheet and routes the flows
+/// between them. The same journey always gives the same graph.
 public enum FlowMap {
     /// The id of the graph (SVG root id).
     public static let graphID = "flow"
 
-    /// The flow map of `journey` in `theme` (whose `style` rules are already applied), its
-    /// block titles in `language` (by default the journey's: a view passes its whole journey's).
+    /// What the flow map of `journey` shows in `theme` (whose `style` rules are already
+    /// applied), its block titles in `language` (by default the journey's: a view passes its
+    /// whole journey's): `draft(_:theme:language:).graph`.
     public static func build(_ journey: Journey, theme: Theme, language: MapLanguage? = nil) -> ViewGraph {
+        draft(journey, theme: theme, language: language).graph
+    }
+
+    /// The flow map of `journey`, to be composed from the geometry of its blocks.
+    public static func draft(_ journey: Journey, theme: Theme, language: MapLanguage? = nil) -> MapDraft {
         var context = FlowMapContext(theme: theme, language: language ?? MapLanguage.of(journey))
-        let readingOrder = [
-            ChannelsBlock.build(journey.channels, context: &context),
-            CRMBlock.build(journey.crm, context: &context),
-            LeadsBlock.build(journey.leads, context: &context),
-            PipelinesBlock.build(journey.pipelines, context: &context),
-            SiteBlock.build(journey.sites, flows: journey.flows, context: &context),
-            AdsBlock.build(journey.adNetworks, context: &context),
-        ]
+        let channels = ChannelsBlock.build(journey.channels, context: &context)
+        let crm = CRMBlock.build(journey.crm, context: &context)
+        let leads = LeadsBlock.build(journey.leads, context: &context)
+        let pipelines = PipelinesBlock.build(journey.pipelines, context: &context)
+        let sites = SiteBlock.build(journey.sites, flows: journey.flows, context: &context)
+        let ads = AdsBlock.build(journey.adNetworks, context: &context)
+        let touchpoints = TouchpointsBlock.build(journey.touchpoints, context: &context)
         var map = MapFragment()
-        for block in readingOrder { map.append(block) }
-        map.append(TouchpointsBlock.build(journey.touchpoints, context: &context))
+        for block in [channels, crm, leads, pipelines, sites, ads, touchpoints] { map.append(block) }
         map.edges += FlowEdges.build(journey, context: &context)
         SiteBlock.markUnpromoted(&map.nodes, edges: map.edges)
-        map.edges += BlockOrder.edges(readingOrder, existing: map.edges, ids: &context.ids)
-        map.append(Legend.build(nodes: map.nodes, edges: map.edges, context: &context))
-        return ViewGraph(
-            id: graphID, title: journey.title, layout: .ranked(direction: .leftToRight), style: theme.graph,
+        let legend = Legend.build(nodes: map.nodes, edges: map.edges, context: &context)
+        map.append(legend)
+        let graph = ViewGraph(
+            id: graphID, title: journey.title, layout: .pinned, style: theme.graph,
             clusters: map.clusters, nodes: map.nodes, edges: map.edges, sameRank: map.sameRank)
+
+        var planner = BlockPlanner(graph: graph)
+        planner.addStack(frame: touchpoints.clusters.first?.id, ordersByNeighbours: true)
+        planner.addStack(frame: channels.clusters.first?.id, ordersByNeighbours: false, alignsWithPrevious: !touchpoints.isEmpty)
+        planner.addUnit(root: crm.clusters.first?.id)
+        planner.addUnit(root: leads.clusters.first?.id)
+        planner.addFramedUnits(frame: pipelines.clusters.first?.id)
+        planner.addSites(sites.clusters.map(\.id))
+        planner.addAdNetworks(ads.clusters.filter { $0.parent == nil }.map(\.id))
+        planner.setLegend(root: legend.clusters.first?.id)
+        return MapDraft(graph: graph, composition: FlowComposition(graph: graph, plan: planner.finish()))
     }
 }

@@ -1,8 +1,8 @@
 import CJMModel
 import CJMViewGraph
 
-/// What one block of the flow map contributes: its clusters, nodes, the edges inside it that
-/// are not journey flows (automation links), and how it joins its neighbours.
+/// What one block of the flow map contributes: its clusters, nodes, and the edges inside it
+/// that are not journey flows (automation links).
 ///
 /// Each block is built on its own into a fragment, so a block can be laid out alone; the flow
 /// map composes them and adds the journey's flows between whatever nodes are present.
@@ -11,10 +11,6 @@ struct MapFragment {
     var nodes: [Node] = []
     var edges: [Edge] = []
     var sameRank: [[String]] = []
-    /// Nodes that must sit right of the previous block (ranking only).
-    var entries: [String] = []
-    /// Nodes after which the next block starts (ranking only).
-    var exits: [String] = []
 
     var isEmpty: Bool { nodes.isEmpty }
 
@@ -23,8 +19,6 @@ struct MapFragment {
         nodes += other.nodes
         edges += other.edges
         sameRank += other.sameRank
-        entries += other.entries
-        exits += other.exits
     }
 }
 

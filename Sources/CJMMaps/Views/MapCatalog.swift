@@ -17,19 +17,18 @@ public enum MapCatalog {
     /// `persona` narrows every map to that persona's touchpoints (touchpoints without a
     /// persona stay); on a named view it applies on top of the view's own selection. A named
     /// view's graph takes the view's id and shows its label under the journey's title.
-    public static func build(view name: String, journey: Journey, persona: ElementPath?, theme: Theme) -> ViewGraph? {
+    public static func build(view name: String, journey: Journey, persona: ElementPath?, theme: Theme) -> MapDraft? {
         switch name {
         case FlowMap.graphID:
-            return FlowMap.build(narrowed(journey, to: persona), theme: theme, language: MapLanguage.of(journey))
+            return FlowMap.draft(narrowed(journey, to: persona), theme: theme, language: MapLanguage.of(journey))
         case "board":
-            return BoardMap.build(journey, theme: theme, persona: persona)
+            return MapDraft(graph: BoardMap.build(journey, theme: theme, persona: persona))
         default:
             guard let view = journey.views.first(where: { $0.id == name }) else { return nil }
-            var graph = FlowMap.build(narrowed(ViewSelection.apply(view, to: journey), to: persona), theme: theme,
+            var draft = FlowMap.draft(narrowed(ViewSelection.apply(view, to: journey), to: persona), theme: theme,
                                       language: MapLanguage.of(journey))
-            graph.id = GraphIdentifiers.sanitise(view.id)
-            graph.title = "\(journey.title) — \(view.label)"
-            return graph
+            draft.rename(id: GraphIdentifiers.sanitise(view.id), title: "\(journey.title) — \(view.label)")
+            return draft
         }
     }
 

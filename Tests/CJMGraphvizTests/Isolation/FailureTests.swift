@@ -44,6 +44,24 @@ import CJMViewGraph
         #expect(started.duration(to: .now) < .seconds(10))
     }
 
+    @Test func stopCheckKillsARenderAndALayout() {
+        // Called off at once: the worker is killed before it can answer, for a render and for
+        // the block layouts a flow map is composed from alike (`cjm watch` on a newer save).
+        let stopped = Worker.renderer().renderMap(RenderRequest(graph: SampleGraphs.smallFlow(), format: .svg), stoppingWhen: { true })
+        #expect(stopped.failure == .stopped)
+        let layout = Worker.renderer().layOut([SampleGraphs.smallFlow()], stoppingWhen: { true })
+        guard case .failure(.stopped) = layout else {
+            Issue.record("expected the layout to be stopped, got \(layout)")
+            return
+        }
+        // Never asked to stop: the same layout comes back.
+        guard case .success(let done) = Worker.renderer().layOut([SampleGraphs.smallFlow()], stoppingWhen: { false }) else {
+            Issue.record("expected a layout")
+            return
+        }
+        #expect(done.geometries.count == 1)
+    }
+
     @Test func memoryCapShowsAsOutOfMemory() {
         // About 40 megapixels at 150 dpi: cairo cannot get its surface under 250 MB.
         let renderer = Worker.renderer(memoryLimitBytes: 250_000_000)

@@ -78,7 +78,7 @@ import Testing
         let text = Self.russian.replacingOccurrences(of: "page home \"Главная\"", with: "page home \"Home page\"")
             .replacingOccurrences(of: "pipeline repair \"Ремонт\" { stage new \"Запись\"; stage done \"Выдан\" won }",
                                   with: "pipeline repair \"Repair\" { stage new \"Booked\"; stage done \"Done\" won }")
-        let graph = try #require(MapCatalog.build(view: "deals", journey: try Self.journey(text), persona: nil, theme: .named(.default)))
+        let graph = try #require(MapCatalog.build(view: "deals", journey: try Self.journey(text), persona: nil, theme: .named(.default))).graph
         #expect(Self.blockTitles(graph) == ["Сделки", "Сайт"])
     }
 

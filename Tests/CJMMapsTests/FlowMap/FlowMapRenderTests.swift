@@ -15,7 +15,7 @@ import Testing
 
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: worker), "needs the built cjm executable"))
     func serviceCenterMapRendersToSVGWithCyrillicLabelsAndIDs() throws {
-        let graph = FlowMap.build(ServiceCenterJourney.journey(), theme: .named(.default))
+        let graph = try ComposedMaps.compose(FlowMap.draft(ServiceCenterJourney.journey(), theme: .named(.default)))
         let renderer = IsolatedRenderer(workerExecutable: Self.worker, timeout: 60, memoryLimitBytes: 2_000_000_000)
         let bytes = try renderer.render(RenderRequest(graph: graph, format: .svg)).get()
         // Graphviz writes `-` as the character reference `&#45;`; an XML reader sees `-`.
@@ -48,7 +48,7 @@ import Testing
             ServiceCenterJourney.flow("site.repair_page", "site.manual", .explicit, label: "в корзину"),
         ]
         let renderer = IsolatedRenderer(workerExecutable: Self.worker, timeout: 60, memoryLimitBytes: 2_000_000_000)
-        let result = renderer.render(RenderRequest(graph: FlowMap.build(journey, theme: .named(.default)), format: .svg))
+        let result = renderer.render(RenderRequest(graph: try ComposedMaps.compose(FlowMap.draft(journey, theme: .named(.default))), format: .svg))
         let svg = String(decoding: try result.get(), as: UTF8.self)
         #expect(svg.contains("баннер на главной"))
         #expect(svg.contains("кросс&#45;продажа"))

@@ -13,10 +13,15 @@ import Testing
         graph.edges.filter { $0.from == from && $0.to == to && !$0.classes.contains("layout") }
     }
 
-    @Test func titleAndLayoutReadLeftToRight() {
+    @Test func titleAndLayoutComposedFromBlocks() {
         #expect(graph.title == "Сервисный центр «ТехноПлюс»")
-        #expect(graph.layout == .ranked(direction: .leftToRight))
+        #expect(graph.layout == .pinned)
         #expect(graph.style.fontName == "DejaVu Sans")
+        let draft = FlowMap.draft(ServiceCenterJourney.journey(), theme: theme)
+        // Each block is laid out by `dot` on its own, left to right; stacks are only measured.
+        #expect(draft.blocks.allSatisfy { $0.layout == .ranked(direction: .leftToRight) || $0.id == "channels" || $0.id == "site-site" || $0.id == "touchpoints" })
+        #expect(draft.blocks.first { $0.id == "channels" }?.layout == .pinned)
+        #expect(draft.blocks.map(\.id).contains("pipeline-repair") && draft.blocks.map(\.id).contains("campaign-search-brand"))
     }
 
     @Test func everyElementLabelIsOnTheMap() {
@@ -158,10 +163,10 @@ import Testing
         #expect(home?.label == ["Главная", "technoplus.example"])
         #expect(node(graph, "page-site-manual")?.label == ["Инструкции", "/manual"])
         #expect(graph.sameRank.contains(["page-site-home", "page-site-repair_page", "page-site-manual"]))
-        // Nothing links to the home page, so only an invisible ranking edge keeps it right of the deals.
-        let order = graph.edges.filter { $0.to == "page-site-home" && $0.classes == ["layout"] }
-        #expect(order.map(\.from).contains("stage-repair-won"))
-        #expect(order.allSatisfy { $0.style.line == .invisible && $0.weight == 0 })
+        // No page links to another, so the site is a stack of pages the composition places.
+        let draft = FlowMap.draft(ServiceCenterJourney.journey(), theme: theme)
+        let site = draft.blocks.first { $0.id == "site-site" }
+        #expect(site?.edges.isEmpty == true && site?.nodes.count == 3)
     }
 
     @Test func pagesNoAdLandsOnStandOut() {
@@ -208,20 +213,16 @@ import Testing
         #expect(graph.sameRank.contains { $0.contains("page-site-home") } == false)
         #expect(edges(graph, from: "page-site-home", to: "page-site-repair_page").first?.label == "баннер")
         #expect(edges(graph, from: "page-site-repair_page", to: "page-site-home").first?.label == "назад")
-        // The loop is reached from nowhere in the column, so it is ranked after the deals itself.
-        let anchored = Set(graph.edges.filter { $0.classes == ["layout"] }.map(\.to))
-        #expect(anchored.isSuperset(of: ["page-site-manual", "page-site-home", "page-site-repair_page"]))
+        // Pages that link to each other make the site one block that `dot` lays out with its links.
+        let site = FlowMap.draft(journey, theme: theme).blocks.first { $0.id == "site-site" }
+        #expect(site?.edges.map(\.label) == ["баннер", "назад"])
     }
 
     @Test func sitePlacementPutsUnlinkedPagesInTheColumn() {
         let pages = ["a", "b", "c", "d"].map { ElementPath(["shop", $0]) }
         let flows = [ServiceCenterJourney.flow("shop.a", "shop.b", .explicit), ServiceCenterJourney.flow("shop.b", "shop.c", .explicit)]
-        let placement = SiteBlock.placement(pages, flows: flows)
-        #expect(placement.column == [0, 3])
-        #expect(placement.unreached.isEmpty)
-        let loop = SiteBlock.placement(Array(pages[0...1]), flows: [flows[0], ServiceCenterJourney.flow("shop.b", "shop.a", .explicit)])
-        #expect(loop.column == [0])
-        #expect(loop.unreached.isEmpty)
+        #expect(SiteBlock.column(pages, flows: flows) == [0, 3])
+        #expect(SiteBlock.column(Array(pages[0...1]), flows: [flows[0], ServiceCenterJourney.flow("shop.b", "shop.a", .explicit)]) == [0])
     }
 
     @Test func pipelineFiguresSitAboveTheFirstStage() {

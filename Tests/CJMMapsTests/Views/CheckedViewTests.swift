@@ -51,7 +51,7 @@ import Testing
     }
 
     @Test func namedViewRendersAsAFlowMapWithItsTitle() throws {
-        let graph = try #require(MapCatalog.build(view: "repair_view", journey: try Self.journey(), persona: nil, theme: .named(.default)))
+        let graph = try #require(MapCatalog.build(view: "repair_view", journey: try Self.journey(), persona: nil, theme: .named(.default))).graph
         let texts = graph.nodes.map { $0.label.joined(separator: " ") }
         #expect(graph.title == "Сервисный центр «ТехноПлюс» — Ремонт")
         #expect(texts.contains("Инструкции") || texts.contains { $0.hasPrefix("Инструкции") })

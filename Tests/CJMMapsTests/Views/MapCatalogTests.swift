@@ -16,15 +16,18 @@ import Testing
     }
 
     @Test func builtInNamesBuildTheirMaps() throws {
-        let board = try #require(MapCatalog.build(view: "board", journey: journey, persona: nil, theme: theme))
+        let draft = try #require(MapCatalog.build(view: "board", journey: journey, persona: nil, theme: theme))
+        let board = draft.graph
+        #expect(draft.blocks.isEmpty && draft.compose([]) == board)
         #expect(board.id == "board" && board.layout == .pinned)
         #expect(board == BoardMap.build(journey, theme: theme, persona: nil))
         let flow = try #require(MapCatalog.build(view: "flow", journey: journey, persona: nil, theme: theme))
-        #expect(flow == FlowMap.build(journey, theme: theme))
+        #expect(flow.graph == FlowMap.build(journey, theme: theme))
+        #expect(!flow.blocks.isEmpty)
     }
 
     @Test func namedViewIsTheFlowMapOfItsSelectionWithItsTitle() throws {
-        let graph = try #require(MapCatalog.build(view: "ads_only", journey: journey, persona: nil, theme: theme))
+        let graph = try #require(MapCatalog.build(view: "ads_only", journey: journey, persona: nil, theme: theme)).graph
         #expect(graph.id == "ads_only")
         #expect(graph.title?.contains("Только реклама") == true)
         let labels = graph.nodes.map { $0.label.joined(separator: " ") }
@@ -33,10 +36,10 @@ import Testing
     }
 
     @Test func personaNarrowsTheBoardAndTheFlow() throws {
-        let board = try #require(MapCatalog.build(view: "board", journey: journey, persona: BoardFixtures.path("engineer"), theme: theme))
+        let board = try #require(MapCatalog.build(view: "board", journey: journey, persona: BoardFixtures.path("engineer"), theme: theme)).graph
         let texts = board.nodes.map { $0.label.joined(separator: " ") }
         #expect(texts.contains { $0.contains("Вопрос в Telegram") } && !texts.contains { $0.contains("Первый звонок") })
-        let flow = try #require(MapCatalog.build(view: "flow", journey: journey, persona: BoardFixtures.path("engineer"), theme: theme))
+        let flow = try #require(MapCatalog.build(view: "flow", journey: journey, persona: BoardFixtures.path("engineer"), theme: theme)).graph
         let flowTexts = flow.nodes.map { $0.label.joined(separator: " ") }
         #expect(flowTexts.contains { $0.contains("Вопрос в Telegram") } && !flowTexts.contains { $0.contains("Первый звонок") })
     }

@@ -7,18 +7,34 @@ import Testing
 /// The render request crosses into the worker in `WireWriter`'s positional format: every view
 /// the catalog builds must come back equal, and damaged bytes must be refused, not misread.
 @Suite struct WireFormatTests {
+    /// Every view of every theme as built, and every block of it that `dot` lays out.
     static func graphs() throws -> [ViewGraph] {
         let journey = try CheckedViewTests.journey()
         return try MapCatalog.names(in: journey).flatMap { name in
-            try ThemeName.allCases.map { theme in
-                try #require(MapCatalog.build(view: name, journey: journey, persona: nil, theme: Theme.named(theme, styles: [])))
+            try ThemeName.allCases.flatMap { theme in
+                let draft = try #require(MapCatalog.build(view: name, journey: journey, persona: nil, theme: Theme.named(theme, styles: [])))
+                return [draft.graph] + draft.blocks
             }
         }
     }
 
+    @Test(.enabled(if: ComposedMaps.workerIsBuilt, "needs the built cjm executable"))
+    func composedMapsAndTheirGeometriesRoundTrip() throws {
+        let draft = FlowMap.draft(ServiceCenterJourney.journey(), theme: .named(.default))
+        let geometries = try ComposedMaps.geometries(draft)
+        #expect(try GeometryWire.geometries(GeometryWire.bytes(geometries)) == geometries)
+        let composed = draft.compose(geometries)
+        #expect(composed.edges.allSatisfy { $0.route != nil } && composed.clusters.allSatisfy { $0.frame != nil })
+        let request = RenderRequest(graph: composed, format: .svg)
+        #expect(try RenderRequest(wireBytes: request.wireBytes) == request)
+        let layout = WorkerRequest.layout(draft.blocks)
+        #expect(try WorkerRequest(wireBytes: layout.wireBytes) == layout)
+        #expect(throws: RenderFailure.self) { try RenderRequest(wireBytes: layout.wireBytes) }
+    }
+
     @Test func everyViewOfEveryThemeRoundTrips() throws {
         let graphs = try Self.graphs()
-        #expect(graphs.count >= 21)
+        #expect(graphs.count >= 42)
         for graph in graphs {
             for request in [RenderRequest(graph: graph, format: .svg), RenderRequest(graph: graph, format: .png, dpi: 144.5)] {
                 #expect(try RenderRequest(wireBytes: request.wireBytes) == request, "\(graph.id)")

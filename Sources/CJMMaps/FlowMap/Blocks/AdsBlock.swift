@@ -49,8 +49,6 @@ enum AdsBlock {
         fragment.nodes.append(Node(
             id: id, classes: ["ad"] + (ad.queries.isEmpty ? [] : ["with-queries"]), label: context.lines(ad.label, FlowMapContext.countLine(ad.count)) + queries, style: style,
             tooltip: context.tooltip("Объявление", ad.label, ad.path, ad.queries.map(queryLine)), cluster: cluster))
-        // An ad with a landing page is ranked by its backward edge; others need the block order.
-        if ad.landing == nil { fragment.entries.append(id) }
         return fragment
     }
 

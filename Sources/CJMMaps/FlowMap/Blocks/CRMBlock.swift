@@ -15,8 +15,6 @@ enum CRMBlock {
         fragment.nodes.append(Node(
             id: id, classes: ["crm"], label: context.lines(crm.label), style: context.theme.style(for: .crm),
             tooltip: context.tooltip("CRM", crm.label, crm.path), cluster: cluster))
-        fragment.entries = [id]
-        fragment.exits = [id]
         return fragment
     }
 }

@@ -34,8 +34,6 @@ enum ChannelsBlock {
                 id: id, classes: classes, label: context.lines(channel.label, extra), style: style,
                 tooltip: context.tooltip("Канал", channel.label, channel.path, notes),
                 url: channel.url, cluster: cluster))
-            fragment.entries.append(id)
-            fragment.exits.append(id)
         }
         return fragment
     }

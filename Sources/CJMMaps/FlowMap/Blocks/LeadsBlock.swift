@@ -11,9 +11,7 @@ enum LeadsBlock {
         fragment.clusters.insert(context.blockCluster(id: cluster, kind: .leads, label: label), at: 0)
         if let first = anchors.first {
             context.placed.anchor(leads.path, source: anchors.lastOpen ?? first, target: first)
-            fragment.entries = [first]
         }
-        fragment.exits = anchors.lastOpen.map { [$0] } ?? anchors.rightmost
         return fragment
     }
 }

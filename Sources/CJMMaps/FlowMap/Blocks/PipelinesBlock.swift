@@ -17,7 +17,6 @@ enum PipelinesBlock {
             var (row, anchors) = StageRow.build(pipeline.stages, kindName: "Этап сделки", cluster: cluster, context: &context)
             if let first = anchors.first {
                 context.placed.anchor(pipeline.path, source: anchors.lastOpen ?? first, target: first)
-                fragment.entries.append(first)
                 let figures = figureLines(pipeline)
                 if !figures.isEmpty {
                     let id = context.ids.make("figures", pipeline.path)
@@ -35,7 +34,6 @@ enum PipelinesBlock {
                     }
                 }
             }
-            fragment.exits += anchors.rightmost
             fragment.append(row)
         }
         return fragment

@@ -25,13 +25,8 @@ enum SiteBlock {
                 ids.append(id)
             }
             context.placed.anchor(site.path, source: ids[0], target: ids[0])
-            let placement = placement(site.pages.map(\.path), flows: flows)
-            let column = placement.column.map { ids[$0] }
+            let column = self.column(site.pages.map(\.path), flows: flows).map { ids[$0] }
             if column.count > 1 { fragment.sameRank.append(column) }
-            // The column's first page ranks the whole column; pages no link from the column
-            // reaches (a loop of pages linking each other) are ranked on their own.
-            fragment.entries += [column[0]] + placement.unreached.map { ids[$0] }
-            fragment.exits.append(column[0])
         }
         return fragment
     }
@@ -50,28 +45,17 @@ enum SiteBlock {
         }
     }
 
-    /// Which pages (by index) stand in the column, and which pages no link from it reaches.
-    static func placement(_ pages: [ElementPath], flows: [Flow]) -> (column: [Int], unreached: [Int]) {
+    /// Which pages (by index) stand in the column: those no other page of the site links to
+    /// (the first page when every page is linked to).
+    static func column(_ pages: [ElementPath], flows: [Flow]) -> [Int] {
         var index: [ElementPath: Int] = [:]
         for (position, path) in pages.enumerated() { index[path] = position }
-        var links: [[Int]] = Array(repeating: [], count: pages.count)
         var linkedTo = Array(repeating: false, count: pages.count)
         for flow in flows {
             guard let from = index[flow.from], let to = index[flow.to], from != to else { continue }
-            links[from].append(to)
             linkedTo[to] = true
         }
-        var column = pages.indices.filter { !linkedTo[$0] }
-        if column.isEmpty { column = [0] }
-        var reached = Array(repeating: false, count: pages.count)
-        var queue = column
-        for position in column { reached[position] = true }
-        while let position = queue.popLast() {
-            for next in links[position] where !reached[next] {
-                reached[next] = true
-                queue.append(next)
-            }
-        }
-        return (column, pages.indices.filter { !reached[$0] })
+        let column = pages.indices.filter { !linkedTo[$0] }
+        return column.isEmpty ? [0] : column
     }
 }

@@ -10,8 +10,6 @@ enum StageRow {
         var first: String?
         /// The last stage that is not won/lost: where conversions and cross-sells leave.
         var lastOpen: String?
-        /// Ends (won/lost) and the last open stage: the row's right edge, for ranking.
-        var rightmost: [String] = []
     }
 
     static func build(_ stages: [Stage], kindName: String, cluster: String, context: inout FlowMapContext) -> (MapFragment, Anchors) {
@@ -37,7 +35,6 @@ enum StageRow {
             }
             style.minWidth = style.minWidth ?? 1.5
             anchors.first = anchors.first ?? id
-            if stage.end != nil { anchors.rightmost.append(id) }
             fragment.nodes.append(Node(
                 id: id, classes: classes, label: context.lines(stage.label, FlowMapContext.countLine(stage.count)), style: style,
                 tooltip: context.tooltip(kindName, stage.label, stage.path, endNote), cluster: cluster,
@@ -60,7 +57,6 @@ enum StageRow {
             }
             if column.count > 1 { fragment.sameRank.append(column) }
         }
-        if let lastOpen = anchors.lastOpen, !anchors.rightmost.contains(lastOpen) { anchors.rightmost.insert(lastOpen, at: 0) }
         return (fragment, anchors)
     }
 

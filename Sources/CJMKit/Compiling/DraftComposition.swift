@@ -1,0 +1,30 @@
+import CJMGraphviz
+import CJMMaps
+import CJMViewGraph
+
+/// Turns built maps into graphs ready to draw: a draft composed of blocks (the flow map) has
+/// its blocks laid out first, all of one map in one worker process, `jobs` maps at a time,
+/// then is composed from their geometry; any other draft is ready as it is. The one way every
+/// command (`render`, `md`, `watch`, the editor's preview) gets its maps composed.
+enum DraftComposition {
+    /// A composed map, with the worker's timing line for its blocks.
+    struct Composed: Sendable {
+        var graph: ViewGraph
+        var timings: String?
+    }
+
+    /// Every draft composed, in order. `shouldStop` (asked from the layout threads) kills
+    /// the block layouts in progress and skips those not started, which then fail with
+    /// `RenderFailure.stopped` (`cjm watch`: a newer save supersedes them).
+    static func compose(_ drafts: [MapDraft], jobs: Int, renderer: IsolatedRenderer,
+                        stoppingWhen shouldStop: (@Sendable () -> Bool)? = nil) -> [Result<Composed, RenderFailure>] {
+        let layouts = ParallelRenders.map(drafts, jobs: jobs) { draft -> Result<([GraphGeometry], String?), RenderFailure> in
+            if draft.blocks.isEmpty { return .success(([], nil)) }
+            if let shouldStop, shouldStop() { return .failure(.stopped) }
+            return renderer.layOut(draft.blocks, stoppingWhen: shouldStop).map { ($0.geometries, $0.timings) }
+        }
+        return zip(drafts, layouts).map { draft, layout in
+            layout.map { geometries, timings in Composed(graph: draft.compose(geometries), timings: timings) }
+        }
+    }
+}

@@ -1,0 +1,144 @@
+import CJMViewGraph
+
+/// Cuts the flow map's graph into the `BlockPlan`'s units, section by section in reading
+/// order. A unit holds a cluster with everything inside it and the edges between its nodes;
+/// a stack's measuring unit holds its frame and its nodes, one above the other, without edges.
+struct BlockPlanner {
+    private let graph: ViewGraph
+    private var plan = BlockPlan()
+    /// Cluster indices by parent id (nil: top level), in the graph's order.
+    private var children: [String?: [Int]] = [:]
+    /// Node indices by cluster id, in the graph's order.
+    private var members: [String: [Int]] = [:]
+    private var clusterIndex: [String: Int] = [:]
+    /// The unit each node's clusters went into (block units only).
+    private var unitOfCluster: [String: Int] = [:]
+
+    init(graph: ViewGraph) {
+        self.graph = graph
+        for (index, cluster) in graph.clusters.enumerated() {
+            children[cluster.parent, default: []].append(index)
+            clusterIndex[cluster.id] = index
+        }
+        for (index, node) in graph.nodes.enumerated() {
+            if let cluster = node.cluster { members[cluster, default: []].append(index) }
+        }
+    }
+
+    /// A section of one framed stack: the frame's own nodes, each a piece. With
+    /// `alignsWithPrevious`, its pieces move level with what they reach in the section before.
+    mutating func addStack(frame: String?, ordersByNeighbours: Bool, alignsWithPrevious: Bool = false) {
+        guard let frame, var group = stackGroup(frame: frame, ordersByNeighbours: ordersByNeighbours) else { return }
+        if alignsWithPrevious, !plan.sections.isEmpty { group.alignsWithSection = plan.sections.count - 1 }
+        plan.sections.append(BlockPlan.Section(groups: [group]))
+    }
+
+    /// A section of one unit: the cluster `root` and everything inside it.
+    mutating func addUnit(root: String?) {
+        guard let root, let unit = makeUnit(root: root) else { return }
+        plan.sections.append(BlockPlan.Section(groups: [BlockPlan.Group(frame: nil, pieces: [.unit(unit)])]))
+    }
+
+    /// A section of one frame whose child clusters are units (the deals: one per pipeline).
+    mutating func addFramedUnits(frame: String?) {
+        guard let frame, let group = framedUnits(frame: frame) else { return }
+        plan.sections.append(BlockPlan.Section(groups: [group]))
+    }
+
+    /// One section for all sites: a site whose pages link to each other is a unit (`dot`
+    /// draws the links), any other a stack of its pages.
+    mutating func addSites(_ sites: [String]) {
+        var groups: [BlockPlan.Group] = []
+        for site in sites {
+            let pages = Set((members[site] ?? []).map { graph.nodes[$0].id })
+            let linked = graph.edges.contains { edge in
+                edge.style.line != .invisible && pages.contains(edge.from) && pages.contains(edge.to)
+            }
+            if linked {
+                if let unit = makeUnit(root: site) { groups.append(BlockPlan.Group(frame: nil, pieces: [.unit(unit)])) }
+            } else if let group = stackGroup(frame: site, ordersByNeighbours: true) {
+                groups.append(group)
+            }
+        }
+        if !groups.isEmpty { plan.sections.append(BlockPlan.Section(groups: groups)) }
+    }
+
+    /// One section for all ad networks: each a frame of its campaigns, each campaign a unit.
+    mutating func addAdNetworks(_ networks: [String]) {
+        let groups = networks.compactMap { framedUnits(frame: $0) }
+        if !groups.isEmpty { plan.sections.append(BlockPlan.Section(groups: groups)) }
+    }
+
+    mutating func setLegend(root: String?) {
+        guard let root else { return }
+        plan.legend = makeUnit(root: root)
+    }
+
+    /// The plan, with each unit's inner edges and same-rank sets.
+    mutating func finish() -> BlockPlan {
+        var unitOfNode: [String: Int] = [:]
+        for node in graph.nodes {
+            if let cluster = node.cluster, let unit = unitOfCluster[cluster] { unitOfNode[node.id] = unit }
+        }
+        for edge in graph.edges {
+            guard let unit = unitOfNode[edge.from], unitOfNode[edge.to] == unit else { continue }
+            plan.units[unit].graph.edges.append(edge)
+        }
+        for set in graph.sameRank where set.count > 1 {
+            guard let unit = set.first.flatMap({ unitOfNode[$0] }), set.allSatisfy({ unitOfNode[$0] == unit }) else { continue }
+            plan.units[unit].graph.sameRank.append(set)
+        }
+        return plan
+    }
+
+    // MARK: Pieces
+
+    private mutating func stackGroup(frame: String, ordersByNeighbours: Bool) -> BlockPlan.Group? {
+        guard let index = clusterIndex[frame], let nodes = members[frame], !nodes.isEmpty else { return nil }
+        var cluster = graph.clusters[index]
+        cluster.parent = nil
+        // Only the sizes count, so the nodes are pinned anywhere and Graphviz just measures them.
+        let pinned = nodes.map { index -> Node in
+            var node = graph.nodes[index]
+            node.position = Point(x: 0, y: 0)
+            return node
+        }
+        var measured = unitGraph(id: frame, clusters: [cluster], nodes: pinned, sameRank: [])
+        measured.layout = .pinned
+        plan.units.append(BlockPlan.Unit(graph: measured, measuresOnly: true))
+        return BlockPlan.Group(frame: frame, pieces: nodes.map { .node($0) }, ordersByNeighbours: ordersByNeighbours)
+    }
+
+    private mutating func framedUnits(frame: String) -> BlockPlan.Group? {
+        let units = (children[frame] ?? []).compactMap { makeUnit(root: graph.clusters[$0].id) }
+        guard !units.isEmpty else { return nil }
+        return BlockPlan.Group(frame: frame, pieces: units.map { .unit($0) })
+    }
+
+    /// A unit of `root` and its descendants with their nodes; edges are added by `finish`.
+    private mutating func makeUnit(root: String) -> Int? {
+        guard let index = clusterIndex[root] else { return nil }
+        var clusters: [Cluster] = []
+        let nodes: [Node]
+        var pending = [index]
+        while !pending.isEmpty {
+            // Parents before children, siblings in the graph's order.
+            let current = pending.removeFirst()
+            var cluster = graph.clusters[current]
+            if current == index { cluster.parent = nil }
+            clusters.append(cluster)
+            pending += children[cluster.id] ?? []
+        }
+        nodes = clusters.flatMap { members[$0.id] ?? [] }.sorted().map { graph.nodes[$0] }
+        guard !nodes.isEmpty else { return nil }
+        let unit = plan.units.count
+        for cluster in clusters { unitOfCluster[cluster.id] = unit }
+        plan.units.append(BlockPlan.Unit(graph: unitGraph(id: root, clusters: clusters, nodes: nodes, sameRank: []), measuresOnly: false))
+        return unit
+    }
+
+    private func unitGraph(id: String, clusters: [Cluster], nodes: [Node], sameRank: [[String]]) -> ViewGraph {
+        ViewGraph(id: id, layout: .ranked(direction: .leftToRight), style: graph.style, clusters: clusters, nodes: nodes, sameRank: sameRank)
+    }
+
+}

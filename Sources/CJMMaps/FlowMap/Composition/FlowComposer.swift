@@ -1,0 +1,446 @@
+import CJMViewGraph
+
+/// Composes the pinned flow map from the `dot` layouts of its units: sizes the pieces,
+/// orders the stacks, arranges everything into a sheet (`SheetArrangement`), routes the flows
+/// between pieces (`FlowRouter`), places their labels (`LabelPlacer`) and writes every
+/// position into the graph. Inside a unit, `dot`'s own placement and curves are kept, moved
+/// as a whole. Works in screen coordinates (y down) and turns them into Graphviz's (y up) at
+/// the end.
+struct FlowComposer {
+    private let graph: ViewGraph
+    private var plan: BlockPlan
+    private let geometries: [GraphGeometry]
+
+    /// Node index by id.
+    private var nodeIndex: [String: Int] = [:]
+    /// The unit that placed each node (block units) or measured it (stacks).
+    private var unitOfNode: [Int?]
+    /// Each node's box inside its unit, screen coordinates with the unit box's corner at 0.
+    private var localRect: [Rect]
+    /// Each unit's box in its own Graphviz coordinates.
+    private var unitBox: [Rect] = []
+    /// The mean x of what each node's flows reach, once a first arrangement has placed them.
+    private var neighbourX: [Double]
+
+    static let labelPadding = 6.0
+
+    init(graph: ViewGraph, plan: BlockPlan, geometries: [GraphGeometry]) {
+        self.graph = graph
+        self.plan = plan
+        self.geometries = geometries
+        unitOfNode = Array(repeating: nil, count: graph.nodes.count)
+        localRect = Array(repeating: Rect(x: 0, y: 0, width: 0, height: 0), count: graph.nodes.count)
+        neighbourX = Array(repeating: 0, count: graph.nodes.count)
+        for (index, node) in graph.nodes.enumerated() { nodeIndex[node.id] = index }
+        for (unit, entry) in plan.units.enumerated() {
+            let geometry = geometries[unit]
+            var box = geometry.clusters.first ?? geometry.nodes.first ?? Rect(x: 0, y: 0, width: 0, height: 0)
+            for rect in geometry.clusters + geometry.nodes { box = box.union(rect) }
+            for route in geometry.edges {
+                if let route, let centre = route.labelCentre, let size = route.labelSize { box = box.union(Rect(centre: centre, size: size)) }
+            }
+            unitBox.append(box)
+            for (position, node) in entry.graph.nodes.enumerated() {
+                guard let index = nodeIndex[node.id] else { continue }
+                let rect = geometry.nodes[position]
+                unitOfNode[index] = unit
+                localRect[index] = entry.measuresOnly
+                    ? Rect(x: 0, y: 0, width: rect.width, height: rect.height)
+                    : Rect(x: rect.minX - box.minX, y: box.maxY - rect.maxY, width: rect.width, height: rect.height)
+            }
+        }
+    }
+
+    mutating func compose() -> ViewGraph {
+        orderStacks()
+        var sheet = arrangement()
+        var (limit, first) = sheet.best()
+        // Stacks that follow their neighbours are sorted again by where those ended up.
+        if reorderByNeighbourHeight(Layout(composer: self, result: first)) {
+            sheet = arrangement()
+            first = sheet.arrange(limit: limit)
+        }
+        align(&first, sheet)
+        var layout = Layout(composer: self, result: first)
+        var routed = layout.route(composer: self)
+        let current = (0...first.columns.count).map { index -> Double in
+            let gutter = FlowRouter(columns: first.columns, bounds: first.bounds, extraBlocked: []).gutter(index)
+            return gutter.upperBound - gutter.lowerBound
+        }
+        if zip(routed.gutterWidths, current).contains(where: { $0 > $1 + 0.5 }) {
+            var wider = sheet.arrange(limit: limit, gaps: zip(routed.gutterWidths, current).map { max($0, $1) })
+            align(&wider, sheet)
+            layout = Layout(composer: self, result: wider)
+            routed = layout.route(composer: self)
+        }
+        return assemble(layout, routed.routes)
+    }
+
+    private func arrangement() -> SheetArrangement {
+        SheetArrangement(sections: plan.sections.map { section in
+            section.groups.map { group in
+                SheetArrangement.Group(band: group.frame.map(bandHeight), sizes: group.pieces.map(size), gridded: group.ordersByNeighbours,
+                                       across: group.pieces.map { piece in
+                                           guard case .node(let node) = piece else { return 0 }
+                                           return neighbourX[node]
+                                       })
+            }
+        })
+    }
+
+    /// Moves the pieces of each group that aligns with a section level with the mean height
+    /// of what they reach there, when the group stands in one column.
+    private func align(_ result: inout SheetArrangement.Result, _ sheet: SheetArrangement) {
+        for (s, section) in plan.sections.enumerated() {
+            for (g, group) in section.groups.enumerated() {
+                guard let other = group.alignsWithSection, sheet.isOneColumn(section: s, group: g, in: result) else { continue }
+                let layout = Layout(composer: self, result: result)
+                var inOther = Set<Int>()
+                for otherGroup in plan.sections[other].groups {
+                    for piece in otherGroup.pieces {
+                        switch piece {
+                        case .node(let node): inOther.insert(node)
+                        case .unit(let unit):
+                            for node in plan.units[unit].graph.nodes { if let index = nodeIndex[node.id] { inOther.insert(index) } }
+                        }
+                    }
+                }
+                var sum: [Int: Double] = [:], count: [Int: Int] = [:]
+                for edge in graph.edges where edge.style.line != .invisible {
+                    guard let a = nodeIndex[edge.from], let b = nodeIndex[edge.to] else { continue }
+                    for (mine, theirs) in [(a, b), (b, a)] where inOther.contains(theirs) {
+                        sum[mine, default: 0] += layout.nodeRect[theirs].centre.y
+                        count[mine, default: 0] += 1
+                    }
+                }
+                let rects = result.pieces[s][g]
+                let targets = group.pieces.map { piece -> Double? in
+                    guard case .node(let node) = piece, let n = count[node] else { return nil }
+                    return sum[node]! / Double(n)
+                }
+                guard targets.contains(where: { $0 != nil }) else { continue }
+                let top = SheetArrangement.margin + (group.frame.map(bandHeight) ?? 0) + SheetArrangement.framePadding
+                let centres = LevelAlignment.centres(heights: rects.map(\.height), targets: targets, gap: SheetArrangement.pieceGap, top: top)
+                sheet.move(section: s, group: g, centres: centres, in: &result)
+            }
+        }
+    }
+
+    /// Sorts each group that follows its neighbours by the mean height of what its flows
+    /// reach in `layout`; true when some order changed.
+    private mutating func reorderByNeighbourHeight(_ layout: Layout) -> Bool {
+        var groupOf = Array(repeating: -1, count: graph.nodes.count)
+        var groupCount = 0
+        for section in plan.sections {
+            for group in section.groups {
+                for case .node(let node) in group.pieces { groupOf[node] = groupCount }
+                groupCount += 1
+            }
+        }
+        var sum = Array(repeating: 0.0, count: graph.nodes.count)
+        var sumX = Array(repeating: 0.0, count: graph.nodes.count)
+        var count = Array(repeating: 0, count: graph.nodes.count)
+        for edge in graph.edges where edge.style.line != .invisible {
+            guard let a = nodeIndex[edge.from], let b = nodeIndex[edge.to], groupOf[a] != groupOf[b] || groupOf[a] < 0 else { continue }
+            sum[a] += layout.nodeRect[b].centre.y
+            sumX[a] += layout.nodeRect[b].centre.x
+            count[a] += 1
+            sum[b] += layout.nodeRect[a].centre.y
+            sumX[b] += layout.nodeRect[a].centre.x
+            count[b] += 1
+        }
+        for node in graph.nodes.indices where count[node] > 0 { neighbourX[node] = sumX[node] / Double(count[node]) }
+        var changed = false
+        for s in plan.sections.indices {
+            for g in plan.sections[s].groups.indices where plan.sections[s].groups[g].ordersByNeighbours {
+                let pieces = plan.sections[s].groups[g].pieces
+                let keys = pieces.map { piece -> Double in
+                    guard case .node(let node) = piece else { return 0 }
+                    return count[node] > 0 ? sum[node] / Double(count[node]) : layout.nodeRect[node].centre.y
+                }
+                let order = pieces.indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }
+                if order != Array(pieces.indices) { changed = true }
+                plan.sections[s].groups[g].pieces = order.map { pieces[$0] }
+            }
+        }
+        return changed
+    }
+
+    // MARK: Pieces
+
+    private func size(_ piece: BlockPlan.Piece) -> Size {
+        switch piece {
+        case .unit(let unit): Size(width: unitBox[unit].width, height: unitBox[unit].height)
+        case .node(let node): Size(width: localRect[node].width, height: localRect[node].height)
+        }
+    }
+
+    /// Room for a frame's title: its font's line with Graphviz's label padding.
+    private func bandHeight(_ frame: String) -> Double {
+        let size = graph.clusters.first { $0.id == frame }?.fontSize ?? graph.style.fontSize
+        return (size * 1.25 + 10).rounded(.up)
+    }
+
+    /// Sorts the pieces of each group that asks for it by the mean position of what its
+    /// flows reach, each position read within its own section (0 at its top, 1 at its end).
+    private mutating func orderStacks() {
+        var position = Array(repeating: Double.nan, count: graph.nodes.count)
+        var groupOf = Array(repeating: -1, count: graph.nodes.count)
+        var groupCount = 0
+        for section in plan.sections {
+            let total = Double(max(1, section.groups.reduce(0) { $0 + $1.pieces.count }))
+            var ordinal = 0.0
+            for group in section.groups {
+                for piece in group.pieces {
+                    switch piece {
+                    case .node(let node):
+                        position[node] = ordinal / total
+                        groupOf[node] = groupCount
+                    case .unit(let unit):
+                        let height = max(unitBox[unit].height, 1)
+                        for node in plan.units[unit].graph.nodes {
+                            guard let index = nodeIndex[node.id] else { continue }
+                            position[index] = (ordinal + localRect[index].centre.y / height) / total
+                            groupOf[index] = groupCount
+                        }
+                    }
+                    ordinal += 1
+                }
+                groupCount += 1
+            }
+        }
+        var sum = Array(repeating: 0.0, count: graph.nodes.count)
+        var count = Array(repeating: 0, count: graph.nodes.count)
+        for edge in graph.edges where edge.style.line != .invisible {
+            guard let a = nodeIndex[edge.from], let b = nodeIndex[edge.to], groupOf[a] != groupOf[b],
+                  !position[a].isNaN, !position[b].isNaN else { continue }
+            sum[a] += position[b]
+            count[a] += 1
+            sum[b] += position[a]
+            count[b] += 1
+        }
+        for s in plan.sections.indices {
+            for g in plan.sections[s].groups.indices where plan.sections[s].groups[g].ordersByNeighbours {
+                let pieces = plan.sections[s].groups[g].pieces
+                let keys = pieces.enumerated().map { offset, piece -> Double in
+                    guard case .node(let node) = piece, count[node] > 0 else { return Double(offset) / Double(pieces.count) }
+                    return sum[node] / Double(count[node])
+                }
+                let order = pieces.indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }
+                plan.sections[s].groups[g].pieces = order.map { pieces[$0] }
+            }
+        }
+    }
+
+    // MARK: One arrangement
+
+    /// Screen boxes of every node, unit and frame for one arrangement, and its columns.
+    private struct Layout {
+        var result: SheetArrangement.Result
+        var nodeRect: [Rect]
+        var unitOrigin: [Point]
+        var nodeColumn: [Int]
+        var frames: [String: Rect] = [:]
+        var legend: Rect?
+        var bounds: Rect
+
+        init(composer: FlowComposer, result: SheetArrangement.Result) {
+            self.result = result
+            nodeRect = composer.localRect
+            unitOrigin = Array(repeating: Point(x: 0, y: 0), count: composer.plan.units.count)
+            nodeColumn = Array(repeating: 0, count: composer.graph.nodes.count)
+            var columnOf: [[[Int]]] = composer.plan.sections.map { $0.groups.map { Array(repeating: 0, count: $0.pieces.count) } }
+            for (index, column) in result.columns.enumerated() {
+                for entry in column.pieces { columnOf[column.section][entry.group][entry.piece] = index }
+            }
+            for (s, section) in composer.plan.sections.enumerated() {
+                for (g, group) in section.groups.enumerated() {
+                    if let frame = group.frame, let rect = result.frames[s][g] { frames[frame] = rect }
+                    for (p, piece) in group.pieces.enumerated() {
+                        let rect = result.pieces[s][g][p]
+                        switch piece {
+                        case .node(let node):
+                            nodeRect[node] = rect
+                            nodeColumn[node] = columnOf[s][g][p]
+                        case .unit(let unit):
+                            unitOrigin[unit] = Point(x: rect.minX, y: rect.minY)
+                            for node in composer.plan.units[unit].graph.nodes {
+                                guard let index = composer.nodeIndex[node.id] else { continue }
+                                nodeRect[index] = composer.localRect[index].offsetBy(dx: rect.minX, dy: rect.minY)
+                                nodeColumn[index] = columnOf[s][g][p]
+                            }
+                        }
+                    }
+                }
+            }
+            bounds = result.bounds
+            if let legend = composer.plan.legend {
+                let box = composer.unitBox[legend]
+                let rect = Self.legendPlace(Size(width: box.width, height: box.height), result: result)
+                unitOrigin[legend] = Point(x: rect.minX, y: rect.minY)
+                for node in composer.plan.units[legend].graph.nodes {
+                    guard let index = composer.nodeIndex[node.id] else { continue }
+                    nodeRect[index] = composer.localRect[index].offsetBy(dx: rect.minX, dy: rect.minY)
+                    nodeColumn[index] = -1
+                }
+                self.legend = rect
+                bounds = bounds.union(Rect(x: rect.minX, y: rect.minY, width: rect.width + SheetArrangement.margin,
+                                           height: rect.height + SheetArrangement.margin))
+            }
+        }
+
+        /// The first free spot for the legend: bottom or top of the map, from the left;
+        /// else a new strip below everything.
+        static func legendPlace(_ size: Size, result: SheetArrangement.Result) -> Rect {
+            let margin = SheetArrangement.margin
+            var taken = result.columns.flatMap(\.boxes) + result.frames.flatMap { $0.compactMap { $0 } }
+            taken = taken.map { $0.insetBy(-12) }
+            let bottom = result.bounds.maxY - margin - size.height, top = margin
+            for column in result.columns {
+                for y in [bottom, top] {
+                    let rect = Rect(x: column.minX, y: y, width: size.width, height: size.height)
+                    if rect.maxX <= result.bounds.maxX - margin, !taken.contains(where: { $0.overlaps(rect) }) { return rect }
+                }
+            }
+            return Rect(x: margin, y: result.bounds.maxY, width: size.width, height: size.height)
+        }
+
+        /// Every flow between two pieces, routed.
+        func route(composer: FlowComposer) -> (routes: [Int: FlowRouter.Route], gutterWidths: [Double]) {
+            var router = FlowRouter(columns: result.columns, bounds: bounds, extraBlocked: legend.map { [$0.insetBy(-8)] } ?? [])
+            var requests: [FlowRouter.Request] = []
+            var edges: [Int] = []
+            for (index, edge) in composer.graph.edges.enumerated() where composer.isRouted(edge) {
+                guard let a = composer.nodeIndex[edge.from], let b = composer.nodeIndex[edge.to],
+                      nodeColumn[a] >= 0, nodeColumn[b] >= 0 else { continue }
+                requests.append(FlowRouter.Request(from: endpoint(a, composer), to: endpoint(b, composer),
+                                                   arrow: edge.style.arrowHead != .none, fromKey: a, toKey: b))
+                edges.append(index)
+            }
+            let (routes, widths) = router.route(requests)
+            var byEdge: [Int: FlowRouter.Route] = [:]
+            for (edge, route) in zip(edges, routes) { byEdge[edge] = route }
+            return (byEdge, widths)
+        }
+
+        private func endpoint(_ node: Int, _ composer: FlowComposer) -> FlowRouter.Endpoint {
+            let rect = nodeRect[node]
+            guard let unit = composer.unitOfNode[node], !composer.plan.units[unit].measuresOnly else {
+                return FlowRouter.Endpoint(rect: rect, shell: rect, column: nodeColumn[node], obstacles: [])
+            }
+            let box = composer.unitBox[unit]
+            let origin = unitOrigin[unit]
+            let shell = Rect(x: origin.x, y: origin.y, width: box.width, height: box.height)
+            var obstacles: [Rect] = []
+            for other in composer.plan.units[unit].graph.nodes {
+                guard let index = composer.nodeIndex[other.id], index != node else { continue }
+                obstacles.append(nodeRect[index])
+            }
+            return FlowRouter.Endpoint(rect: rect, shell: shell, column: nodeColumn[node], obstacles: obstacles)
+        }
+    }
+
+    /// Whether `edge` is drawn by the router: visible and not inside one `dot` unit.
+    private func isRouted(_ edge: Edge) -> Bool {
+        guard edge.style.line != .invisible, let a = nodeIndex[edge.from], let b = nodeIndex[edge.to] else { return false }
+        guard let unit = unitOfNode[a], unitOfNode[b] == unit else { return true }
+        return plan.units[unit].measuresOnly
+    }
+
+    // MARK: The graph
+
+    private func assemble(_ layout: Layout, _ routes: [Int: FlowRouter.Route]) -> ViewGraph {
+        var result = graph
+        let bounds = layout.bounds
+        let height = bounds.height
+        func flip(_ point: Point) -> Point { Point(x: Self.rounded(point.x), y: Self.rounded(height - point.y)) }
+        func flip(_ rect: Rect) -> Rect {
+            Rect(x: Self.rounded(rect.minX), y: Self.rounded(height - rect.maxY), width: Self.rounded(rect.width), height: Self.rounded(rect.height))
+        }
+        // How each unit moved: Graphviz coordinates inside the unit to those of the map.
+        let shifts = plan.units.indices.map { unit -> Point in
+            let origin = layout.unitOrigin[unit], box = unitBox[unit]
+            return Point(x: origin.x - box.minX, y: height - origin.y - box.maxY)
+        }
+        func shifted(_ point: Point, _ unit: Int) -> Point {
+            Point(x: Self.rounded(point.x + shifts[unit].x), y: Self.rounded(point.y + shifts[unit].y))
+        }
+
+        for index in result.nodes.indices {
+            let rect = layout.nodeRect[index]
+            result.nodes[index].position = flip(rect.centre)
+            result.nodes[index].size = Size(width: Self.rounded(rect.width), height: Self.rounded(rect.height))
+        }
+        var clusterFrame: [String: Rect] = [:]
+        for (unit, entry) in plan.units.enumerated() where !entry.measuresOnly {
+            for (position, cluster) in entry.graph.clusters.enumerated() {
+                let frame = geometries[unit].clusters[position]
+                clusterFrame[cluster.id] = Rect(x: Self.rounded(frame.minX + shifts[unit].x), y: Self.rounded(frame.minY + shifts[unit].y),
+                                                width: Self.rounded(frame.width), height: Self.rounded(frame.height))
+            }
+        }
+        for (id, rect) in layout.frames { clusterFrame[id] = flip(rect) }
+        for index in result.clusters.indices { result.clusters[index].frame = clusterFrame[result.clusters[index].id] }
+
+        // Labels of routed edges go where nothing else is.
+        var placer = LabelPlacer()
+        for rect in layout.nodeRect { placer.block(rect) }
+        for (id, rect) in layout.frames {
+            let band = bandHeight(id)
+            placer.block(Rect(x: rect.minX, y: rect.minY, width: rect.width, height: band))
+        }
+        if let legend = layout.legend { placer.block(legend) }
+        for (unit, entry) in plan.units.enumerated() where !entry.measuresOnly {
+            let origin = layout.unitOrigin[unit], box = unitBox[unit]
+            func screen(_ rect: Rect) -> Rect {
+                Rect(x: rect.minX - box.minX + origin.x, y: box.maxY - rect.maxY + origin.y, width: rect.width, height: rect.height)
+            }
+            for (position, cluster) in entry.graph.clusters.enumerated() where cluster.label != nil {
+                let frame = screen(geometries[unit].clusters[position])
+                placer.block(Rect(x: frame.minX, y: frame.minY, width: frame.width, height: (cluster.fontSize ?? 14) * 1.25 + 8))
+            }
+            for route in geometries[unit].edges {
+                if let route, let centre = route.labelCentre, let size = route.labelSize { placer.block(screen(Rect(centre: centre, size: size))) }
+            }
+        }
+
+        let measure = TextMeasure(fontSize: graph.style.fontSize)
+        var kept: [Edge] = []
+        kept.reserveCapacity(result.edges.count)
+        for (index, var edge) in result.edges.enumerated() {
+            guard edge.style.line != .invisible, let a = nodeIndex[edge.from], let b = nodeIndex[edge.to] else { continue }
+            if let route = routes[index] {
+                var drawn = EdgeRoute(points: RoundedPath.bezier(route.points).map(flip), headTip: route.headTip.map(flip))
+                if let label = edge.label {
+                    let size = Size(width: measure.width(of: label) + Self.labelPadding, height: graph.style.fontSize * 1.2 + 4)
+                    let centre = placer.place(size, along: route.points, within: bounds) ?? Self.midpoint(route.points)
+                    drawn.labelCentre = flip(centre)
+                    drawn.labelSize = size
+                }
+                edge.route = drawn
+            } else if let unit = unitOfNode[a], unitOfNode[b] == unit, let position = plan.units[unit].graph.edges.firstIndex(where: { $0.id == edge.id }),
+                      let route = geometries[unit].edges[position] {
+                edge.route = EdgeRoute(points: route.points.map { shifted($0, unit) }, headTip: route.headTip.map { shifted($0, unit) },
+                                       tailTip: route.tailTip.map { shifted($0, unit) }, labelCentre: route.labelCentre.map { shifted($0, unit) },
+                                       labelSize: route.labelSize)
+            } else {
+                // Not drawn by `dot` and not routed: a straight line keeps the flow on the map.
+                let from = flip(layout.nodeRect[a].centre), to = flip(layout.nodeRect[b].centre)
+                edge.route = EdgeRoute(points: [from, from, to, to])
+            }
+            edge.rankedBackward = false
+            kept.append(edge)
+        }
+        result.edges = kept
+        result.sameRank = []
+        return result
+    }
+
+    private static func midpoint(_ points: [Point]) -> Point {
+        guard let first = points.first, let last = points.last else { return Point(x: 0, y: 0) }
+        return Point(x: (first.x + last.x) / 2, y: (first.y + last.y) / 2)
+    }
+
+    /// Two decimals: short, stable attribute values.
+    static func rounded(_ value: Double) -> Double { (value * 100).rounded() / 100 }
+}

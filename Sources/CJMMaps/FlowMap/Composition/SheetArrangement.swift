@@ -1,0 +1,314 @@
+import CJMViewGraph
+
+/// Places the flow map's pieces: sections left to right in reading order, each a column of
+/// its groups' pieces, wrapped into further columns at a height limit chosen so the whole
+/// map has the proportions of a sheet. Coordinates here are screen-like: y grows downwards
+/// from the top of the map.
+struct SheetArrangement {
+    /// A group as the arrangement sees it: an optional frame with a title band, and the
+    /// sizes of its pieces in order.
+    struct Group {
+        /// Height of the frame's title band, or nil for a group without a frame.
+        var band: Double?
+        var sizes: [Size]
+        /// Pieces laid out row by row across the group's columns instead of down each column.
+        var gridded = false
+        /// For a gridded group: which piece of a row goes further right (its lines lead right).
+        var across: [Double] = []
+    }
+
+    /// One column of pieces, the unit of wrapping and of routing between columns.
+    struct Column {
+        var section: Int
+        /// The column's full extent, frame padding included.
+        var minX = 0.0
+        var maxX = 0.0
+        var width: Double { maxX - minX }
+        /// The pieces in it, top to bottom: (section's group, piece index).
+        var pieces: [(group: Int, piece: Int)] = []
+        /// Where its pieces are.
+        var boxes: [Rect] = []
+        /// Spans of y that a horizontal line through the column must not cross: pieces and
+        /// the title bands and bottom borders of the frames standing in it.
+        var blocked: [ClosedRange<Double>] = []
+    }
+
+    /// Where everything went for one height limit.
+    struct Result {
+        /// Per section, per group, per piece.
+        var pieces: [[[Rect]]]
+        /// Per section, per group: the frame, when the group has one.
+        var frames: [[Rect?]]
+        var columns: [Column]
+        /// Everything placed, margins included.
+        var bounds: Rect
+    }
+
+    static let pieceGap = 18.0
+    static let groupGap = 24.0
+    static let framePadding = 12.0
+    /// Between two columns of one section, and between sections, before routing asks for more.
+    static let columnGap = 36.0
+    static let sectionGap = 48.0
+    static let margin = 36.0
+    /// A landscape sheet (A series): what the height limit is chosen for.
+    static let sheetRatio = 2.0.squareRoot()
+
+    let sections: [[Group]]
+
+    /// The arrangement whose bounds fit a landscape A-series sheet at the largest scale,
+    /// among those between 1:1 and 2:1; when none is, the one closest to that range.
+    func best() -> (limit: Double, result: Result) {
+        let heights = sections.flatMap { $0.flatMap(\.sizes) }.map(\.height)
+        let tallest = (heights.max() ?? 0) + 2 * Self.framePadding + 40
+        let total = sections.map { section in section.reduce(0.0) { $0 + groupHeight($1) + Self.groupGap } }.max() ?? 0
+        guard total > tallest else { return (max(tallest, total), arrange(limit: max(tallest, total))) }
+        var best: (limit: Double, result: Result, cost: Double)?
+        let steps = 48
+        for step in 0...steps {
+            // Denser among the low limits, where the arrangement changes fastest.
+            let fraction = Double(step) / Double(steps)
+            let limit = tallest + (total - tallest) * fraction * fraction
+            let result = arrange(limit: limit)
+            let cost = Self.cost(result.bounds)
+            if best.map({ cost < $0.cost - 1e-9 }) ?? true { best = (limit, result, cost) }
+        }
+        return (best!.limit, best!.result)
+    }
+
+    /// How far a map of `bounds` is from a good sheet: the side of the sheet it needs, plus
+    /// a penalty outside the 1:1–2:1 landscape range that dominates any size difference.
+    static func cost(_ bounds: Rect) -> Double {
+        let aspect = bounds.width / max(bounds.height, 1)
+        let sheet = max(bounds.width / sheetRatio, bounds.height)
+        let outside = aspect < 1 ? 1 / aspect - 1 : aspect > 2 ? aspect / 2 - 1 : 0
+        return sheet * (1 + 100 * outside)
+    }
+
+    /// Everything placed with columns no taller than `limit` (a piece taller than that gets a
+    /// column of its own). The gap left of column `i` (and right of the last, `i` = count) is
+    /// at least `gaps[i]` when given: what the routes through it need.
+    func arrange(limit: Double, gaps wanted: [Double] = []) -> Result {
+        func gap(_ index: Int, startsSection: Bool) -> Double {
+            let standard = index == 0 ? Self.margin : startsSection ? Self.sectionGap : Self.columnGap
+            return index < wanted.count ? max(standard, wanted[index]) : standard
+        }
+        var pieces: [[[Rect]]] = []
+        var frames: [[Rect?]] = []
+        var columns: [Column] = []
+        var sectionTops: [(columns: Range<Int>, height: Double)] = []
+        var x = 0.0
+        for (sectionIndex, section) in sections.enumerated() {
+            let first = columns.count
+            var sectionPieces: [[Rect]] = []
+            var sectionFrames: [Rect?] = []
+            // Column contents as (group, piece, y) before x is known; frames as column ranges.
+            var contents: [[(group: Int, piece: Int, y: Double)]] = []
+            var heights: [Double] = []
+            var frameSpans: [(group: Int, columns: Range<Int>, top: Double, bottom: Double)] = []
+            for (groupIndex, group) in section.enumerated() {
+                sectionPieces.append(Array(repeating: Rect(x: 0, y: 0, width: 0, height: 0), count: group.sizes.count))
+                let inset = group.band.map { $0 + Self.framePadding } ?? 0
+                let padding = group.band == nil ? 0 : Self.framePadding
+                let whole = groupHeight(group)
+                if let last = heights.last, last + Self.groupGap + whole <= limit {
+                    // Fits under what the last column holds.
+                    var y = last + Self.groupGap + inset
+                    let top = last + Self.groupGap
+                    for (pieceIndex, size) in group.sizes.enumerated() {
+                        contents[contents.count - 1].append((groupIndex, pieceIndex, y))
+                        y += size.height + Self.pieceGap
+                    }
+                    let bottom = top + whole
+                    heights[heights.count - 1] = bottom
+                    frameSpans.append((groupIndex, (contents.count - 1)..<contents.count, top, bottom))
+                    continue
+                }
+                let heights0 = group.sizes.map(\.height)
+                let runs = Self.balancedColumns(heights0, limit: limit - inset - padding)
+                let start = contents.count
+                var bottom = 0.0
+                if group.gridded && runs.count > 1 {
+                    // Row by row, every row as tall as its tallest piece, so the gaps between
+                    // rows line up across the columns and a row's lines run straight through.
+                    var across = runs.count
+                    var grid = Self.grid(heights0, across: across, keys: group.across)
+                    while grid.height > limit - inset - padding && across < heights0.count {
+                        across += 1
+                        grid = Self.grid(heights0, across: across, keys: group.across)
+                    }
+                    for column in grid.columns {
+                        contents.append(column.map { (groupIndex, $0.piece, inset + $0.y) })
+                        heights.append(0)
+                    }
+                    bottom = inset + grid.height + padding
+                    for index in start..<contents.count { heights[index] = bottom }
+                    frameSpans.append((groupIndex, start..<contents.count, 0, bottom))
+                    continue
+                }
+                for run in runs {
+                    var y = inset
+                    var column: [(group: Int, piece: Int, y: Double)] = []
+                    for pieceIndex in run {
+                        column.append((groupIndex, pieceIndex, y))
+                        y += group.sizes[pieceIndex].height + Self.pieceGap
+                    }
+                    let height = y - Self.pieceGap + padding
+                    contents.append(column)
+                    heights.append(height)
+                    bottom = max(bottom, height)
+                }
+                for index in start..<contents.count { heights[index] = bottom }
+                frameSpans.append((groupIndex, start..<contents.count, 0, bottom))
+            }
+            // Widths: the widest piece, plus frame padding when any frame stands in the column.
+            var widths: [Double] = []
+            for column in contents {
+                let widest = column.map { section[$0.group].sizes[$0.piece].width }.max() ?? 0
+                let framed = column.contains { section[$0.group].band != nil }
+                widths.append(widest + (framed ? 2 * Self.framePadding : 0))
+            }
+            var minX: [Double] = []
+            for index in contents.indices {
+                x += gap(columns.count + index, startsSection: index == 0)
+                minX.append(x)
+                x += widths[index]
+            }
+            for (index, column) in contents.enumerated() {
+                var placed = Column(section: sectionIndex, minX: minX[index], maxX: minX[index] + widths[index])
+                for entry in column {
+                    let size = section[entry.group].sizes[entry.piece]
+                    let rect = Rect(x: minX[index] + (widths[index] - size.width) / 2, y: entry.y, width: size.width, height: size.height)
+                    sectionPieces[entry.group][entry.piece] = rect
+                    placed.pieces.append((entry.group, entry.piece))
+                    placed.boxes.append(rect)
+                }
+                columns.append(placed)
+            }
+            for (groupIndex, group) in section.enumerated() {
+                guard group.band != nil, let span = frameSpans.first(where: { $0.group == groupIndex }) else {
+                    sectionFrames.append(nil)
+                    continue
+                }
+                let left = minX[span.columns.lowerBound]
+                let right = minX[span.columns.upperBound - 1] + widths[span.columns.upperBound - 1]
+                sectionFrames.append(Rect(x: left, y: span.top, width: right - left, height: span.bottom - span.top))
+            }
+            pieces.append(sectionPieces)
+            frames.append(sectionFrames)
+            sectionTops.append((first..<columns.count, heights.max() ?? 0))
+        }
+        // Sections centred on the tallest one.
+        let height = sectionTops.map(\.height).max() ?? 0
+        for (sectionIndex, section) in sectionTops.enumerated() {
+            let dy = Self.margin + (height - section.height) / 2
+            for groupIndex in pieces[sectionIndex].indices {
+                for pieceIndex in pieces[sectionIndex][groupIndex].indices {
+                    pieces[sectionIndex][groupIndex][pieceIndex] = pieces[sectionIndex][groupIndex][pieceIndex].offsetBy(dx: 0, dy: dy)
+                }
+                frames[sectionIndex][groupIndex] = frames[sectionIndex][groupIndex]?.offsetBy(dx: 0, dy: dy)
+            }
+            for index in section.columns {
+                columns[index].boxes = columns[index].boxes.map { $0.offsetBy(dx: 0, dy: dy) }
+            }
+        }
+        let right = x + max(gap(columns.count, startsSection: true), Self.margin)
+        var result = Result(pieces: pieces, frames: frames, columns: columns,
+                            bounds: Rect(x: 0, y: 0, width: right, height: height + 2 * Self.margin))
+        refreshBlocked(&result)
+        return result
+    }
+
+    /// Each column's blocked spans from its boxes and the frames standing in it.
+    func refreshBlocked(_ result: inout Result) {
+        for index in result.columns.indices {
+            let column = result.columns[index]
+            var blocked = column.boxes.map { $0.minY...$0.maxY }
+            for (groupIndex, frame) in result.frames[column.section].enumerated() {
+                guard let frame, let band = sections[column.section][groupIndex].band,
+                      frame.minX <= column.minX + 0.5, frame.maxX >= column.maxX - 0.5 else { continue }
+                blocked.append(frame.minY...(frame.minY + band))
+                blocked.append((frame.maxY - 2)...(frame.maxY + 2))
+            }
+            result.columns[index].blocked = blocked
+        }
+    }
+
+    /// Moves the pieces of group `group` of `section`, which stand in one column, to the
+    /// centres given (same order), and its frame and the map's bounds with them.
+    func move(section: Int, group: Int, centres: [Double], in result: inout Result) {
+        guard let columnIndex = result.columns.firstIndex(where: { $0.section == section && $0.pieces.contains { $0.group == group } }) else { return }
+        for (piece, centre) in centres.enumerated() {
+            let old = result.pieces[section][group][piece]
+            let moved = Rect(x: old.minX, y: centre - old.height / 2, width: old.width, height: old.height)
+            result.pieces[section][group][piece] = moved
+            if let slot = result.columns[columnIndex].pieces.firstIndex(where: { $0.group == group && $0.piece == piece }) {
+                result.columns[columnIndex].boxes[slot] = moved
+            }
+        }
+        if let band = sections[section][group].band, let frame = result.frames[section][group], let first = result.pieces[section][group].first,
+           let last = result.pieces[section][group].last {
+            let top = first.minY - band - Self.framePadding, bottom = last.maxY + Self.framePadding
+            result.frames[section][group] = Rect(x: frame.minX, y: top, width: frame.width, height: bottom - top)
+            result.bounds = result.bounds.union(Rect(x: frame.minX, y: top - Self.margin, width: frame.width, height: bottom - top + 2 * Self.margin))
+        }
+        refreshBlocked(&result)
+    }
+
+    /// Whether the pieces of group `group` of `section` all stand in one column.
+    func isOneColumn(section: Int, group: Int, in result: SheetArrangement.Result) -> Bool {
+        result.columns.filter { $0.section == section && $0.pieces.contains { $0.group == group } }.count == 1
+    }
+
+    /// Height of a group in one column: pieces, gaps, frame band and padding.
+    private func groupHeight(_ group: Group) -> Double {
+        let pieces = group.sizes.reduce(0.0) { $0 + $1.height } + Double(max(group.sizes.count - 1, 0)) * Self.pieceGap
+        return pieces + (group.band.map { $0 + 2 * Self.framePadding } ?? 0)
+    }
+
+    /// Pieces `across` to a row in reading order, each centred in its row's height: per
+    /// column, the pieces with their tops; and the grid's height.
+    static func grid(_ heights: [Double], across: Int, keys: [Double] = []) -> (columns: [[(piece: Int, y: Double)]], height: Double) {
+        var columns = Array(repeating: [(piece: Int, y: Double)](), count: across)
+        var y = 0.0
+        for start in stride(from: 0, to: heights.count, by: across) {
+            var row = Array(start..<min(start + across, heights.count))
+            if keys.count == heights.count { row.sort { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 } }
+            let rowHeight = row.map { heights[$0] }.max() ?? 0
+            for (slot, index) in row.enumerated() { columns[slot].append((index, y + (rowHeight - heights[index]) / 2)) }
+            y += rowHeight + pieceGap
+        }
+        return (columns.filter { !$0.isEmpty }, max(0, y - pieceGap))
+    }
+
+    /// Indices of `heights` cut into as few consecutive columns as fit under `limit`, then
+    /// evened out: the lowest limit that needs no more columns.
+    static func balancedColumns(_ heights: [Double], limit: Double) -> [[Int]] {
+        func cut(_ limit: Double) -> [[Int]] {
+            var columns: [[Int]] = []
+            var current: [Int] = []
+            var used = 0.0
+            for (index, height) in heights.enumerated() {
+                let needed = current.isEmpty ? height : used + pieceGap + height
+                if !current.isEmpty && needed > limit {
+                    columns.append(current)
+                    current = [index]
+                    used = height
+                } else {
+                    current.append(index)
+                    used = needed
+                }
+            }
+            if !current.isEmpty { columns.append(current) }
+            return columns
+        }
+        let loose = cut(limit)
+        guard loose.count > 1 else { return loose }
+        var low = (heights.max() ?? 0), high = limit
+        for _ in 0..<30 {
+            let middle = (low + high) / 2
+            if cut(middle).count <= loose.count { high = middle } else { low = middle }
+        }
+        return cut(high)
+    }
+}

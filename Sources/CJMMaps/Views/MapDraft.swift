@@ -1,0 +1,38 @@
+import CJMViewGraph
+
+/// A map as built, before Graphviz has drawn it: what it shows, and the graphs `dot` must lay
+/// out first when the map is composed of blocks laid out one by one (the flow map).
+///
+/// Rendering a draft takes two trips to Graphviz: `blocks` laid out by `dot` (each alone,
+/// in one worker), then `compose` with their geometries gives the pinned map to draw. A
+/// draft with no blocks (the board) is already complete: `compose([])` returns `graph`.
+public struct MapDraft: Sendable {
+    /// Every node, edge and cluster of the map with its text and style; for a composed map,
+    /// without positions (`layout` is `.pinned`, the positions come from `compose`).
+    public private(set) var graph: ViewGraph
+    /// The graphs to lay out, in order; empty when `graph` is complete. Ranked ones are laid
+    /// out by `dot`; pinned ones (nodes a stack places) are only measured.
+    public var blocks: [ViewGraph] { composition?.plan.units.map { $0.graph } ?? [] }
+
+    private var composition: FlowComposition?
+
+    init(graph: ViewGraph, composition: FlowComposition? = nil) {
+        self.graph = graph
+        self.composition = composition
+    }
+
+    /// The same map under another SVG root id and title (a named view).
+    mutating func rename(id: String, title: String) {
+        graph.id = id
+        graph.title = title
+        composition?.graph.id = id
+        composition?.graph.title = title
+    }
+
+    /// The map to draw: `graph` with every node, edge and cluster placed, given the geometry
+    /// of each of `blocks` in order (as `dot` laid them out). Deterministic.
+    public func compose(_ geometries: [GraphGeometry]) -> ViewGraph {
+        guard let composition else { return graph }
+        return composition.compose(geometries)
+    }
+}
