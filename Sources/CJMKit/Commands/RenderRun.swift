@@ -123,7 +123,11 @@ public struct RenderRun: Sendable {
         // 4. Lay out the blocks of composed maps (all blocks of one map in one child process),
         // then compose each map from its blocks' geometry.
         let renderer = settings.renderer(reportTimings: timings)
+        // The progress line covers the block layouts too: on a large map they take most of the time.
+        let progress = ProgressLine(labels: planned.map { "\(checked[$0.input].compiled.path) (\($0.view), \($0.format.rawValue))" }, console: console)
+        for index in planned.indices { progress?.started(index) }
         let composed = DraftComposition.compose(keys.map { drafts[$0]! }, jobs: settings.jobs, renderer: renderer)
+        for index in planned.indices { progress?.finished(index, drawn: false) }
         var graphs: [GraphKey: ViewGraph] = [:]
         for (key, result) in zip(keys, composed) {
             switch result {
@@ -135,7 +139,7 @@ public struct RenderRun: Sendable {
                 status = ExitStatus.worse(status, failure.exitStatus)
             }
         }
-        if status != .success { return status }
+        if status != .success { progress?.end(); return status }
         clock.lap("block layout and composition")
 
         // 5. Render every map, each in its own child process.
@@ -143,7 +147,6 @@ public struct RenderRun: Sendable {
             RenderRequest(graph: graphs[GraphKey(input: output.input, view: output.view)]!, format: output.format,
                           dpi: dpi ?? (page.paper != nil ? PaperDPI.png : 96), page: page)
         }
-        let progress = ProgressLine(labels: planned.map { "\(checked[$0.input].compiled.path) (\($0.view), \($0.format.rawValue))" }, console: console)
         let results = ParallelRenders.run(requests, jobs: settings.jobs, renderer: renderer, progress: progress)
         var rendered: [[UInt8]] = []
         var onPaper: [GraphKey: PrintLegibility] = [:]

@@ -39,11 +39,12 @@ final class ProgressLine: Sendable {
         state.withLock { $0.running.append(index) }
     }
 
-    /// Map `index` is done (drawn or failed).
-    func finished(_ index: Int) {
+    /// Map `index` is done (drawn or failed), or, when not `drawn`, done with a step before
+    /// its drawing (its blocks' layout).
+    func finished(_ index: Int, drawn: Bool = true) {
         state.withLock { state in
             state.running.removeAll { $0 == index }
-            state.done += 1
+            if drawn { state.done += 1 }
         }
     }
 
