@@ -107,10 +107,17 @@ public struct FormatRun: Sendable {
             return .failure(Refusal(diagnostics: parsed.diagnostics, sources: SourceMap([parsed.source])))
         }
         if parsed.syntax.statements.contains(where: { if case .element(let e) = $0 { e.keyword.name == "journey" } else { false } }) {
-            let checked = Checker.check(source, limits: limits, loader: loader)
-            if checked.hasErrors { return .failure(Refusal(diagnostics: checked.diagnostics, sources: checked.sources)) }
+            return canonicalText(ofChecked: Checker.check(source, limits: limits, loader: loader))
         }
         return .success(CanonicalForm.text(of: parsed.syntax, source: parsed.source))
+    }
+
+    /// The canonical text of a journey already checked: `checked` is `Checker.check`'s result
+    /// for a file that holds a `journey`. The same rule as `canonicalText(of:)` (refused while
+    /// the check has errors), for a caller that keeps the check, so it is not made twice.
+    public static func canonicalText(ofChecked checked: CheckResult) -> Result<String, Refusal> {
+        if checked.hasErrors { return .failure(Refusal(diagnostics: checked.diagnostics, sources: checked.sources)) }
+        return .success(CanonicalForm.text(of: checked.syntax, source: checked.sources[FileID(0)]))
     }
 
     /// Replaces the file `path` names (through symlinks), keeping its permissions; a file
