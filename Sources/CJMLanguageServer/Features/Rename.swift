@@ -30,8 +30,10 @@ enum Rename {
     /// The element a rename at `offset` renames, or why there is none.
     private static func target(_ context: DocumentContext, offset: Int) -> Result<SymbolAtCursor, Refusal> {
         let symbol = SymbolAtCursor(context, offset: offset)
-        if let symbol, context.result.sources[symbol.declaration.file].text(of: symbol.declaration) == symbol.path.id {
-            return .success(symbol)
+        if let symbol {
+            let file = context.result.sources[symbol.declaration.file]
+            // `leads {` is declared at its keyword, which is also its path's id: not an id written.
+            if file.text(of: symbol.declaration) == symbol.path.id, !startsStatement(symbol.declaration, in: file) { return .success(symbol) }
         }
         let word = wordAt(offset, in: context.source)
         if LanguageVocabulary.isKeyword(word) {
@@ -45,6 +47,18 @@ enum Rename {
             return .failure(Refusal(message: "`\(word)` is an attribute or flag of the language, not an id, so it cannot be renamed; put the cursor on an id"))
         }
         return .failure(Refusal(message: "there is no id here to rename; put the cursor on an element's id or on a reference to it"))
+    }
+
+    /// Whether `range` is the first word of its statement, so a keyword: an id always follows
+    /// its element's keyword.
+    private static func startsStatement(_ range: SourceRange, in file: SourceFile) -> Bool {
+        var index = range.startOffset
+        while index > 0 {
+            let byte = file.utf8[index - 1]
+            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") { index -= 1; continue }
+            return byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "{") || byte == UInt8(ascii: ";")
+        }
+        return true
     }
 
     /// The word (letters, digits, `_`, `-`) around byte `offset`.
