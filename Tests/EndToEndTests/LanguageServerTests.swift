@@ -276,14 +276,14 @@ import Testing
         #expect(lspRange(children.first?["selectionRange"]) == [1, 12, 1, 17])
 
         // Formatting gives exactly what `cjm fmt` writes, as one edit of the lines that change
-        // (the first line is already canonical and is left alone).
+        // (the first and last lines are already canonical and are left alone).
         let formatted = try client.request("textDocument/formatting", ["textDocument": doc, "options": ["tabSize": 2, "insertSpaces": true]])
         let edits = formatted["result"] as? [[String: Any]] ?? []
         try #require(edits.count == 1)
         let cli = try CJMProcess.run(["fmt", "-"], stdin: Data(messy.utf8))
-        #expect(lspRange(edits[0]["range"]) == [1, 0, 5, 0])
+        #expect(lspRange(edits[0]["range"]) == [1, 0, 4, 0], "the closing brace is already canonical too")
         var lines = messy.components(separatedBy: "\n")
-        lines.replaceSubrange(1..<5, with: [(edits[0]["newText"] as? String ?? "").dropLast().description])
+        lines.replaceSubrange(1..<4, with: [(edits[0]["newText"] as? String ?? "").dropLast().description])
         #expect(lines.joined(separator: "\n") == cli.stdoutText)
         // Asked again of the formatted text: nothing to change.
         try client.notify("textDocument/didChange", ["textDocument": ["uri": uri, "version": 2], "contentChanges": [["text": cli.stdoutText]]])
