@@ -134,7 +134,7 @@ public struct LanguageServer: Sendable {
             return position().map { Navigation.references(context, at: $0, includeDeclaration: include, locations: locations) }
         case "textDocument/documentSymbol":
             guard let analysis = workspace.analyses[document.uri] else { return .success(.array([])) }
-            return .success(memo.outline(of: analysis))
+            return .success(Outline.symbols(analysis))
         case "textDocument/formatting":
             return Formatting.edits(document, analysis: workspace.analyses[document.uri], loader: workspace.overlayLoader())
                 .mapError { .requestFailed($0.message) }
