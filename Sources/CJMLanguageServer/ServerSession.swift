@@ -10,6 +10,9 @@ import CJMKit
 /// and so on. A request whose `$/cancelRequest` has arrived by the time the server would start
 /// on it is answered with RequestCancelled (`Inbox`); one already started runs to its end.
 public enum ServerSession {
+    /// The most frames read ahead at one time.
+    static let maxQueued = 1000
+
     /// Serves until the end; returns the exit status (0 after `shutdown` then `exit`, else 1,
     /// as the protocol asks).
     public static func run(_ server: LanguageServer) -> Int32 {
@@ -28,9 +31,14 @@ public enum ServerSession {
         var inbox = Inbox()
         while true {
             if inbox.isEmpty { inbox.append(reader.next()) }
-            // Everything that has already arrived joins the queue, so that a cancellation
-            // sent behind its request is seen before the request is handled.
-            while !inbox.hasEnded, reader.hasBufferedFrame || inputIsWaiting() { inbox.append(reader.next()) }
+            // What has already arrived joins the queue, so that a cancellation sent behind its
+            // request is seen before the request is handled. Bounded, so that a client sending
+            // without pause is still answered.
+            var queued = 0
+            while !inbox.hasEnded, queued < maxQueued, reader.hasBufferedFrame || inputIsWaiting() {
+                inbox.append(reader.next())
+                queued += 1
+            }
             guard let (item, isCancelled) = inbox.next() else { continue }
             let outgoing: [JSONValue]
             switch item {
