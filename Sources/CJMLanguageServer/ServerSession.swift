@@ -10,7 +10,7 @@ import CJMKit
 /// and so on. A request whose `$/cancelRequest` has arrived by the time the server would start
 /// on it is answered with RequestCancelled (`Inbox`); one already started runs to its end.
 public enum ServerSession {
-    /// The most frames read ahead at one time.
+    /// The most frames held read ahead of the one being handled.
     static let maxQueued = 1000
 
     /// Serves until the end; returns the exit status (0 after `shutdown` then `exit`, else 1,
@@ -34,10 +34,8 @@ public enum ServerSession {
             // What has already arrived joins the queue, so that a cancellation sent behind its
             // request is seen before the request is handled. Bounded, so that a client sending
             // without pause is still answered.
-            var queued = 0
-            while !inbox.hasEnded, queued < maxQueued, reader.hasBufferedFrame || inputIsWaiting() {
+            while !inbox.hasEnded, inbox.count < maxQueued, reader.hasBufferedFrame || inputIsWaiting() {
                 inbox.append(reader.next())
-                queued += 1
             }
             guard let (item, isCancelled) = inbox.next() else { continue }
             let outgoing: [JSONValue]

@@ -26,6 +26,9 @@ public struct Inbox: Sendable {
     /// Whether nothing is waiting.
     public var isEmpty: Bool { first == items.count }
 
+    /// How many items are waiting.
+    public var count: Int { items.count - first }
+
     /// Whether the end of the input has been queued (nothing more can be read).
     public private(set) var hasEnded = false
 
