@@ -1,5 +1,6 @@
 import CJMMaps
 import CJMModel
+import CJMSyntax
 import CJMViewGraph
 
 /// Which map of a checked journey to draw: a view, optionally narrowed to one persona, in a
@@ -25,6 +26,14 @@ struct MapSelection: Hashable, Sendable {
             case .noView(let name, let known):
                 "no view '\(name)'; available views: \(known.joined(separator: ", "))"
             }
+        }
+
+        /// `message` with "did you mean" when a known name is close (`sales-only` →
+        /// `sales_only`), for the command line; the Markdown reader adds its own.
+        var messageWithSuggestion: String {
+            let name = switch self { case .noPersona(let name, _), .noView(let name, _): name }
+            guard let guess = NameSuggestion.closest(to: name, among: known) else { return message }
+            return message + "; did you mean '\(guess)'?"
         }
 
         /// The names that do exist, for "did you mean".

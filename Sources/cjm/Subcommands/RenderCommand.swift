@@ -61,6 +61,9 @@ struct RenderCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the time each stage took to stderr.")
     var timings = false
 
+    @Flag(name: .shortAndLong, help: "Do not name each file written on stderr.")
+    var quiet = false
+
     @OptionGroup var rendering: RenderingOptions
 
     @Option(name: .long, help: "A CSV of id,count[,revenue] rows (a CRM export) whose counts replace the journey's.",
@@ -71,7 +74,7 @@ struct RenderCommand: ParsableCommand {
         let run = RenderRun(
             inputs: files, output: output, formats: try formats(), view: view, allViews: allViews, persona: persona,
             theme: try themeName(), dpi: dpi, page: try pageSetup(), strict: strict, check: check, timings: timings,
-            figures: figures, settings: rendering.settings
+            quiet: quiet, figures: figures, settings: rendering.settings
         )
         let status = run.run(console: Console())
         if status != .success { throw status.exitCode }
