@@ -111,6 +111,7 @@ public struct RenderRun: Sendable {
         // 3. Build each map once, however many formats it goes to.
         var drafts: [GraphKey: MapDraft] = [:]
         var keys: [GraphKey] = []
+        var personaWarned = false
         for output in planned {
             let key = GraphKey(input: output.input, view: output.view)
             if drafts[key] != nil { continue }
@@ -122,6 +123,11 @@ public struct RenderRun: Sendable {
             case .success(let draft):
                 drafts[key] = draft
                 keys.append(key)
+                let compiled = checked[output.input].compiled
+                if let warning = selection.personaWarning(in: checked[output.input].journey, sources: compiled.sources) {
+                    reporter.report([warning], sources: compiled.sources)
+                    personaWarned = true
+                }
             }
         }
         clock.lap("view graph")
@@ -186,7 +192,7 @@ public struct RenderRun: Sendable {
 
         // 6. Warnings about the printed maps, then `--strict`.
         let warnings = printWarnings(onPaper, checked: checked, renderer: renderer, reporter: reporter)
-        let warned = !warnings.isEmpty || journeys.contains { $0.hasWarnings }
+        let warned = !warnings.isEmpty || personaWarned || journeys.contains { $0.hasWarnings }
         if strict && warned {
             reporter.reportStrictFailure()
             return .failedCheck

@@ -44,6 +44,21 @@ struct MapSelection: Hashable, Sendable {
         }
     }
 
+    /// W102, at the persona's definition, when `persona` is given but no touchpoint of the
+    /// map is for it: the narrowing then changes nothing, or only leaves out other personas'
+    /// touchpoints, which is rarely what was meant. Nil otherwise (or for unknown names,
+    /// which `draft(of:)` reports).
+    func personaWarning(in journey: Journey, sources: SourceMap) -> Diagnostic? {
+        guard let persona, let definition = journey.personas.first(where: { $0.path == ElementPath(persona) }),
+              let touchpoints = MapCatalog.touchpoints(ofMap: view, in: journey),
+              !touchpoints.contains(where: { $0.persona == definition.path }) else { return nil }
+        let message = touchpoints.contains(where: { $0.persona != nil })
+            ? "no touchpoint of `\(view)` is for `\(persona)`, so --persona \(persona) only leaves out those of other personas"
+            : "--persona \(persona) changes no touchpoint of `\(view)`: none of them is for a persona"
+        return Diagnostic(.warning, .personaNarrowsNothing, message, at: sources.span(definition.source),
+                          notes: [.init("a touchpoint is for a persona when it says `persona: \(persona)`")])
+    }
+
     /// The map of this selection of `journey`, as built (a flow map still to be composed
     /// from its blocks: `DraftComposition`).
     func draft(of journey: Journey) -> Result<MapDraft, Failure> {

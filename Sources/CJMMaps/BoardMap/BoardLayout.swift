@@ -49,6 +49,8 @@ struct BoardLayout {
     private let theme: Theme
     private let palette: BoardPalette
     private let personas: [Persona]
+    /// The journey's title, and the persona the board is narrowed to.
+    private let title: String
     private var columns: [BoardColumn]
     private var boxes: [Box] = []
     private var edges: [Edge] = []
@@ -68,6 +70,13 @@ struct BoardLayout {
         palette = BoardPalette(theme: theme, fontSize: Metrics.fontSize)
         let touchpoints = journey.touchpoints.filter { persona == nil || $0.persona == nil || $0.persona == persona }
         personas = journey.personas.filter { persona == nil || $0.path == persona }
+        // A board narrowed to a persona says so in its title, so a printout cannot pass for the whole journey.
+        if let persona {
+            let word = MapLanguage.of(journey) == .english ? "persona" : "персона"
+            title = journey.title + " — \(word): " + (personas.first?.label ?? persona.description)
+        } else {
+            title = journey.title
+        }
         columns = BoardColumn.columns(of: journey, touchpoints: touchpoints)
         var x = Metrics.margin + Metrics.laneTitleWidth + Metrics.gapX
         for index in columns.indices {
@@ -100,7 +109,7 @@ struct BoardLayout {
             node.style.fixedSize = Size(width: box.width / 72, height: box.height / 72)
             return node
         }
-        let graph = ViewGraph(id: "board", title: journey.title, layout: .pinned, style: graphStyle, nodes: nodes, edges: edges)
+        let graph = ViewGraph(id: "board", title: title, layout: .pinned, style: graphStyle, nodes: nodes, edges: edges)
         return (graph, width, height)
     }
 
