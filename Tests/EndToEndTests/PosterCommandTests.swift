@@ -153,7 +153,7 @@ struct PosterCommandTests {
         #expect(try Data(contentsOf: pdf) == Data("old map".utf8), "--strict wrote over the old map")
 
         let json = try CJMProcess.run(["render", Self.template("service-center"), "-o", pdf.path, "--paper", "A4", "--diagnostics", "json"])
-        #expect(json.stderr.contains("\"code\":\"W101\""), "\(json.stderr)")
+        #expect(json.stdoutText.contains("\"code\":\"W101\""), "JSON diagnostics go to stdout: \(json.stdoutText)")
 
         let legible = try CJMProcess.run(["render", Self.template("service-center"), "-o", pdf.path, "--paper", "A0", "--strict", "--timings"])
         #expect(legible.status == 0, "\(legible.stderr)")
