@@ -9,7 +9,8 @@ struct RenderCommand: ParsableCommand {
         discussion: """
             Without -o each map is written beside its input. -o FILE picks the format by extension; \
             -o DIR (or several inputs, formats or views) writes NAME[.VIEW].FORMAT into the folder; \
-            -o - writes to stdout. Existing files change only when every map rendered.
+            -o - writes to stdout; -o NAME without an extension (not an existing file) is a folder. Existing files \
+            change only when every map rendered; each file written is then named on stderr (wrote PATH) unless --quiet.
             """
     )
 
