@@ -54,7 +54,7 @@ import Testing
 
         // The same code and message as `cjm check --diagnostics json`.
         let cli = try CJMProcess.run(["check", file.path, "--diagnostics", "json"])
-        let first = try #require(cli.stderr.split(separator: "\n").first, "cjm check prints the diagnostic to stderr")
+        let first = try #require(cli.stdoutText.split(separator: "\n").first, "cjm check prints the JSON diagnostic to stdout")
         let line = try JSONSerialization.jsonObject(with: Data(first.utf8)) as! [String: Any]
         #expect(opened[0]["code"] as? String == line["code"] as? String)
         #expect(opened[0]["code"] as? String == "E040")

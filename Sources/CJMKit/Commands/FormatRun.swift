@@ -38,9 +38,12 @@ public struct FormatRun: Sendable {
 
     /// Formats every input; the status is the worst outcome over them.
     public func run(console: Console) -> ExitStatus {
-        let reporter = DiagnosticReporter(format: diagnosticFormat, console: console)
+        let paths = InputList.expand(inputs)
+        // `fmt -` and the diffs print to stdout; JSON diagnostics then keep out of the way.
+        let reporter = DiagnosticReporter(format: diagnosticFormat, console: console,
+                                          stdoutCarriesOutput: mode == .diff || mode == .checkAndDiff || paths.contains("-"))
         var status = ExitStatus.success
-        for path in InputList.expand(inputs) {
+        for path in paths {
             status = ExitStatus.worse(status, format(path, reporter: reporter, console: console))
         }
         return status
@@ -48,6 +51,10 @@ public struct FormatRun: Sendable {
 
     private func format(_ path: String, reporter: DiagnosticReporter, console: Console) -> ExitStatus {
         let name = path == "-" ? InputFile.standardInputName : path
+        if let refusal = InputList.markdownRefusal(path) {
+            console.report(refusal)
+            return .usage
+        }
         let bytes: [UInt8]
         switch InputFile.read(path, cap: limits.maxFileBytes) {
         case .failure(let failure):

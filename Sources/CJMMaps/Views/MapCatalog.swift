@@ -32,6 +32,17 @@ public enum MapCatalog {
         }
     }
 
+    /// The touchpoints the map called `name` would show before any `--persona`: all of the
+    /// journey's on `flow` and `board`, a named view's selection of them; nil for no such map.
+    public static func touchpoints(ofMap name: String, in journey: Journey) -> [Touchpoint]? {
+        switch name {
+        case FlowMap.graphID, "board": return journey.touchpoints
+        default:
+            guard let view = journey.views.first(where: { $0.id == name }) else { return nil }
+            return ViewSelection.apply(view, to: journey).touchpoints
+        }
+    }
+
     private static func narrowed(_ journey: Journey, to persona: ElementPath?) -> Journey {
         guard let persona else { return journey }
         let view = ViewDefinition(id: "persona", label: persona.description, personas: [persona], source: journey.source)
