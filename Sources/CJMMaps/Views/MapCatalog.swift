@@ -27,7 +27,7 @@ public enum MapCatalog {
             guard let view = journey.views.first(where: { $0.id == name }) else { return nil }
             var draft = FlowMap.draft(narrowed(ViewSelection.apply(view, to: journey), to: persona), theme: theme,
                                       language: MapLanguage.of(journey))
-            draft.rename(id: GraphIdentifiers.sanitise(view.id), title: "\(journey.title) — \(view.label)")
+            draft.rename(id: SafeIdentifier.make(view.id), title: "\(journey.title) — \(view.label)")
             return draft
         }
     }
