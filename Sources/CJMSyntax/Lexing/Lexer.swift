@@ -435,6 +435,7 @@ struct Lexer {
             }
             pos += 1
         }
+        if !closed { endBeforeBlockBrace(after: max(start + 1, segmentStart)) }
         let text: Int32
         if usesScratch {
             scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[segmentStart..<pos]))
@@ -450,6 +451,20 @@ struct Lexer {
         var string = token(.string, from: start)
         string.text = text
         return string
+    }
+
+    /// Moves `pos`, at the end of an unterminated string's line, back to a `{` that ends the
+    /// line after `earliest`, and past the spaces before it: that brace most likely opens the
+    /// element's block (`stage new "Новая {`), and leaving it in the string would put every
+    /// statement of the block into the enclosing one.
+    private mutating func endBeforeBlockBrace(after earliest: Int) {
+        var end = pos
+        while end > earliest, bytes[end - 1] == UInt8(ascii: " ") || bytes[end - 1] == UInt8(ascii: "\t") || bytes[end - 1] == UInt8(ascii: "\r") {
+            end -= 1
+        }
+        guard end > earliest, bytes[end - 1] == UInt8(ascii: "{") else { return }
+        pos = end - 1
+        while pos > earliest, bytes[pos - 1] == UInt8(ascii: " ") || bytes[pos - 1] == UInt8(ascii: "\t") { pos -= 1 }
     }
 
     /// Decodes the escape at `pos` (a backslash), moving past it; nil after reporting E004.
