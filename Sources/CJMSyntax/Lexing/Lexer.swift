@@ -386,6 +386,8 @@ struct Lexer {
         scratch.removeAll(keepingCapacity: true)
 
         var closed = false
+        /// Set when the closing quote was found to open the next string instead.
+        var attributeAfter: String?
         let raw = UnsafeRawPointer(bytes.baseAddress)
         while pos < bytes.count {
             // Most of a label is plain text: take it eight bytes at a time.
@@ -435,7 +437,15 @@ struct Lexer {
             }
             pos += 1
         }
-        if !closed { endBeforeBlockBrace(after: max(start + 1, segmentStart)) }
+        if !closed {
+            endBeforeBlockBrace(after: max(start + 1, segmentStart))
+        } else if pos + 1 < bytes.count, !canFollowString(bytes[pos + 1]),
+                  let end = endBeforeAttribute(from: max(start + 1, segmentStart)) {
+            // `"Отзывы  url: "/reviews"`: the quote read as closing this string opened the next.
+            closed = false
+            attributeAfter = text(end, pos).split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map(String.init)
+            pos = end
+        }
         let text: Int32
         if usesScratch {
             scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[segmentStart..<pos]))
@@ -445,6 +455,8 @@ struct Lexer {
         }
         if closed {
             pos += 1
+        } else if let attributeAfter {
+            diagnostics.error(.unterminatedString, "this string has no closing '\"' before '\(attributeAfter)'; the '\"' after that opens the next string", at: range(start, pos))
         } else {
             diagnostics.error(.unterminatedString, "this string has no closing '\"' on its line; strings cannot span lines (write \\n for a line break)", at: range(start, pos))
         }
@@ -465,6 +477,36 @@ struct Lexer {
         guard end > earliest, bytes[end - 1] == UInt8(ascii: "{") else { return }
         pos = end - 1
         while pos > earliest, bytes[pos - 1] == UInt8(ascii: " ") || bytes[pos - 1] == UInt8(ascii: "\t") { pos -= 1 }
+    }
+
+    /// Whether `byte` may stand right after a string's closing quote in a well-formed file.
+    private func canFollowString(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: "\n"), UInt8(ascii: "{"), UInt8(ascii: "}"),
+             UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "#"), UInt8(ascii: "\""):
+            true
+        default:
+            false
+        }
+    }
+
+    /// Where a string that ends at `pos` (its closing quote) with `name: ` (`url: `) should have
+    /// ended: before that name and the spaces in front of it; nil when it does not end so, or
+    /// the place is before `earliest`.
+    private func endBeforeAttribute(from earliest: Int) -> Int? {
+        var end = pos
+        while end > earliest, bytes[end - 1] == UInt8(ascii: " ") || bytes[end - 1] == UInt8(ascii: "\t") { end -= 1 }
+        guard end > earliest, bytes[end - 1] == UInt8(ascii: ":") else { return nil }
+        end -= 1
+        let nameEnd = end
+        while end > earliest, isNameByte(bytes[end - 1]) { end -= 1 }
+        guard end < nameEnd, end > earliest, bytes[end - 1] == UInt8(ascii: " ") || bytes[end - 1] == UInt8(ascii: "\t") else { return nil }
+        while end > earliest, bytes[end - 1] == UInt8(ascii: " ") || bytes[end - 1] == UInt8(ascii: "\t") { end -= 1 }
+        return end > earliest ? end : nil
+    }
+
+    private func isNameByte(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) || byte == UInt8(ascii: "_")
     }
 
     /// Decodes the escape at `pos` (a backslash), moving past it; nil after reporting E004.
