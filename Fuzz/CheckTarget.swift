@@ -66,9 +66,10 @@ enum CheckFuzzing {
     static func renderFront(_ journey: Journey) {
         let theme = Theme.named(journey.theme, styles: journey.styles)
         for name in MapCatalog.names(in: journey) {
-            guard let graph = MapCatalog.build(view: name, journey: journey, persona: nil, theme: theme) else {
+            guard let draft = MapCatalog.build(view: name, journey: journey, persona: nil, theme: theme) else {
                 fatalError("MapCatalog lists `\(name)` but builds nothing")
             }
+            let graph = draft.graph
             for format in [OutputFormat.svg, .png] {
                 let request = RenderRequest(graph: graph, format: format)
                 let wire = request.wireBytes
@@ -79,18 +80,21 @@ enum CheckFuzzing {
             for url in graph.nodes.compactMap(\.url) where SafeURL.forGraphviz(url) == nil {
                 fatalError("the checker accepted `url: \(url.debugDescription)`, the renderer refuses it")
             }
-            do throws(RenderFailure) {
-                try RequestCheck.validate(RenderRequest(graph: graph, format: .svg))
-            } catch {
-                // A journey within the checker's caps can still make a map over the render
-                // caps; that is a reported failure (exit 65), not a crash.
-                continue
-            }
-            do throws(RenderFailure) {
-                let cgraph = try CGraph(name: "cjm")
-                try ViewGraphLowering(view: graph, format: .svg, dpi: 96).lower(into: cgraph)
-            } catch {
-                fatalError("a checked journey's map `\(name)` was refused by the lowering: \(error)")
+            // What Graphviz lays out: a composed map's blocks one by one, else the whole graph.
+            for laidOut in draft.blocks.isEmpty ? [graph] : draft.blocks {
+                do throws(RenderFailure) {
+                    try RequestCheck.validate(RenderRequest(graph: laidOut, format: .svg))
+                } catch {
+                    // A journey within the checker's caps can still make a map over the render
+                    // caps; that is a reported failure (exit 65), not a crash.
+                    continue
+                }
+                do throws(RenderFailure) {
+                    let cgraph = try CGraph(name: "cjm")
+                    try ViewGraphLowering(view: laidOut, format: .svg, dpi: 96).lower(into: cgraph)
+                } catch {
+                    fatalError("a checked journey's map `\(name)` was refused by the lowering: \(error)")
+                }
             }
         }
     }
@@ -110,7 +114,7 @@ enum CheckFuzzing {
         for name in MapCatalog.names(in: checked) {
             let before = MapCatalog.build(view: name, journey: checked, persona: nil, theme: theme)
             let after = MapCatalog.build(view: name, journey: reformedJourney, persona: nil, theme: reformedTheme)
-            precondition(before == after, "fmt changed the map `\(name)`\n\(formatted)")
+            precondition(before?.graph == after?.graph && before?.blocks == after?.blocks, "fmt changed the map `\(name)`\n\(formatted)")
         }
         let reparsed = Parser.parse(SourceFile(path: "fuzz.cjm", text: formatted), limits: limits)
         precondition(CanonicalForm.text(of: reparsed.syntax, source: reparsed.source) == formatted, "fmt is not idempotent\n\(formatted)")
