@@ -160,6 +160,37 @@ struct PosterCommandTests {
         #expect(legible.stderr.contains("timing: flow on A0 landscape: smallest text 10.3 pt printed"))
     }
 
+    /// W101 is switched off like a lint: `lint ignore: W101` in the journey, or `# cjm-ignore
+    /// W101` above its `journey` line. Then `--strict` passes and the map is written; the
+    /// switch is not reported as unused by `cjm lint` (which cannot know the sheet).
+    @Test func theJourneyCanSwitchThePrintSizeWarningOff() throws {
+        let folder = try makeScratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let text = try String(contentsOfFile: Self.template("service-center"), encoding: .utf8)
+        var lines = text.components(separatedBy: "\n")
+        #expect(lines[8].hasPrefix("journey "), "the template's journey line moved: \(lines[8])")
+        var ignoredInBlock = lines
+        ignoredInBlock.insert("  lint ignore: illegible-print", at: 9)
+        var ignoredByComment = lines
+        ignoredByComment[7] = "# cjm-ignore W101 — printed as an A0 poster only"
+        for (name, variant) in [("block", ignoredInBlock), ("comment", ignoredByComment)] {
+            let journey = folder.appendingPathComponent("\(name).cjm")
+            try variant.joined(separator: "\n").write(to: journey, atomically: true, encoding: .utf8)
+            let pdf = folder.appendingPathComponent("\(name).pdf")
+            let render = try CJMProcess.run(["render", journey.path, "-o", pdf.path, "--paper", "A4", "--strict"])
+            #expect(render.status == 0, "\(name): \(render.stderr)")
+            #expect(!render.stderr.contains("W101"), "\(name): \(render.stderr)")
+            #expect(FileManager.default.fileExists(atPath: pdf.path))
+            let lint = try CJMProcess.run(["lint", journey.path, "--strict"])
+            #expect(lint.status == 0, "\(name): \(lint.stderr)")
+        }
+        lines[7] = "# cjm-ignore W002 — not the print-size rule"
+        let other = folder.appendingPathComponent("other.cjm")
+        try lines.joined(separator: "\n").write(to: other, atomically: true, encoding: .utf8)
+        let warned = try CJMProcess.run(["render", other.path, "-o", folder.appendingPathComponent("other.pdf").path, "--paper", "A4"])
+        #expect(warned.stderr.contains("other.cjm:9:1: warning[W101]"), "\(warned.stderr)")
+    }
+
     @Test func badPaperOptionsAreUsageErrors() throws {
         let folder = try makeScratchFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
