@@ -88,9 +88,13 @@ struct LintCommandTests {
         let outcome = try CJMProcess.run(["lint", "--list"])
         #expect(outcome.status == 0)
         let lines = outcome.stdoutText.split(separator: "\n")
-        #expect(lines.count == 13)
+        #expect(lines.count == 14)
         #expect(lines.first?.hasPrefix("W001  unpromoted-page  ") == true)
         #expect(lines.contains { $0.hasPrefix("W013  unused-ignore  ") })
+        // The print-size warning of `render --paper/--tile`, which a journey can switch off too.
+        let last = lines.last.map { $0.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true) } ?? []
+        #expect(last.count == 3 && last[0] == "W101" && last[1] == "illegible-print"
+                && last[2].drop { $0 == " " }.hasPrefix("Checked by `cjm render --paper/--tile`"), "\(lines.last ?? "")")
     }
 
     @Test func lintWithoutFilesIsAUsageError() throws {

@@ -215,12 +215,18 @@ public struct RenderRun: Sendable {
     }
 
     /// Prints a W101 warning for every map whose text prints too small, after measuring the
-    /// journey's named views for its advice; returns the warnings.
+    /// journey's named views for its advice; returns the warnings. A journey that switches W101
+    /// off (`lint ignore: W101`, or `# cjm-ignore W101` at its `journey` line) gets none. Such a
+    /// switch is never called unused: whether the text fits depends on the sheet of each run.
     private func printWarnings(_ onPaper: [GraphKey: PrintLegibility], checked: [(compiled: CompiledJourney, journey: Journey)],
                                renderer: IsolatedRenderer, reporter: DiagnosticReporter) -> [Diagnostic] {
         var all: [Diagnostic] = []
         for (key, legibility) in onPaper.sorted(by: { ($0.key.input, $0.key.view) < ($1.key.input, $1.key.view) }) where legibility.isIllegible {
             let (compiled, journey) = checked[key.input]
+            if let check = compiled.check {
+                var suppressions = Suppressions(check)
+                if suppressions.silences(.illegiblePrint, at: journey.source) { continue }
+            }
             let views = key.view == FlowMap.graphID ? measureViews(of: journey, renderer: renderer) : []
             var collector = DiagnosticCollector(limit: 100, sources: compiled.sources)
             if let warning = legibility.warning(at: compiled.sources.span(journey.source), views: views) { collector.add(warning) }

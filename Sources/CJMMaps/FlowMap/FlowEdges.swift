@@ -11,6 +11,7 @@ enum FlowEdges {
     static func build(_ journey: Journey, context: inout FlowMapContext) -> [Edge] {
         let manualChannels = Set(journey.channels.filter { $0.crm == .manual }.map(\.path))
         let unconnectedChannels = Set(journey.channels.filter { $0.crm == .none }.map(\.path))
+        let funnel = FunnelEdges(journey, minPenWidth: context.theme.edge.penWidth)
         var edges: [Edge] = []
         for flow in journey.flows {
             if flow.origin == .channelToCRM || flow.origin == .channelToLeads, unconnectedChannels.contains(flow.from) { continue }
@@ -55,11 +56,30 @@ enum FlowEdges {
             }
             if let label = flow.label, !label.isEmpty { labelParts.append(label) }
             if let count = flow.count { labelParts.append(NumberText.integer(count)) }
-            if let conversion = conversion(flow, context.placed) { labelParts.append(conversion) }
+            let step = flow.origin == .stageChain || flow.origin == .terminal ? funnel.step(from: flow.from, to: flow.to) : nil
+            var funnelClasses: [String] = []
+            if let width = step?.penWidth {
+                style.penWidth = width
+                funnelClasses.append("funnel-counted")
+            }
+            if let conversion = conversion(flow, context.placed) {
+                if step?.isLowConversion == true {
+                    style.color = context.theme.lowConversion
+                    style.fontColor = context.theme.lowConversion
+                    funnelClasses.append("low-conversion")
+                    labelParts.append(FunnelEdges.warningMark + " " + conversion)
+                } else {
+                    labelParts.append(conversion)
+                }
+            }
+            if let loss = step?.biggestDropOff {
+                labelParts.append(FunnelEdges.dropOffLabel(loss))
+                funnelClasses.append("biggest-drop-off")
+            }
             let label = labelParts.isEmpty ? nil : labelParts.joined(separator: " · ")
             edges.append(Edge(
                 id: context.ids.make("flow-\(from)-\(to)"), from: from, to: to,
-                classes: ["flow", originClass(flow.origin)] + (manual ? ["manual"] : []),
+                classes: ["flow", originClass(flow.origin)] + (manual ? ["manual"] : []) + funnelClasses,
                 label: label, style: style,
                 tooltip: tooltip(flow, label: label),
                 constraint: constraint, weight: weight, rankedBackward: backward))

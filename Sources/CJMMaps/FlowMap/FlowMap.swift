@@ -27,6 +27,7 @@ public enum FlowMap {
     /// The flow map of `journey`, to be composed from the geometry of its blocks.
     public static func draft(_ journey: Journey, theme: Theme, language: MapLanguage? = nil) -> MapDraft {
         var context = FlowMapContext(theme: theme, language: language ?? MapLanguage.of(journey))
+        context.minConversion = journey.lint.minConversion
         let channels = ChannelsBlock.build(journey.channels, context: &context)
         let crm = CRMBlock.build(journey.crm, context: &context)
         let leads = LeadsBlock.build(journey.leads, context: &context)

@@ -9,6 +9,8 @@ struct FlowMapContext {
     let titles: BlockTitles
     var ids = GraphIdentifiers()
     var placed = PlacedElements()
+    /// The journey's `lint min_conversion:`, in percent: named by the legend's warning line.
+    var minConversion = LintSettings.defaultMinConversion
 
     /// Characters per label line: about 2.5 inches of DejaVu Sans at 14 pt, readable on a wall.
     static let wrapWidth = 24

@@ -1,3 +1,4 @@
+import CJMModel
 import CJMViewGraph
 
 /// A key to the map listing only the kinds of boxes and lines this map actually uses.
@@ -54,6 +55,13 @@ enum Legend {
                   style: { $0.edge }),
         LineEntry(key: "touchpoint", label: "Канал точки контакта", isUsed: { $0.classes.contains("touchpoint") },
                   style: { var style = $0.edge; style.line = .dotted; style.arrowHead = .none; return style }),
+        LineEntry(key: "funnel-counted", label: "Толщина — сколько дошло до этапа", isUsed: { $0.classes.contains("funnel-counted") },
+                  style: { var style = $0.edge; style.penWidth = FunnelEdges.maxPenWidth / 2; return style }),
+        LineEntry(key: "biggest-drop-off", label: FunnelEdges.dropOffMark + " Больше всего потерь", isUsed: { $0.classes.contains("biggest-drop-off") },
+                  style: { $0.edge }),
+        // Its label names the journey's threshold: `lowConversionLabel`.
+        LineEntry(key: "low-conversion", label: "", isUsed: { $0.classes.contains("low-conversion") },
+                  style: { var style = $0.edge; style.color = $0.lowConversion; style.fontColor = $0.lowConversion; return style }),
         LineEntry(key: "dashed", label: "Связь (пунктир)", isUsed: explicit(.dashed),
                   style: { var style = $0.edge; style.line = .dashed; return style }),
         LineEntry(key: "dotted", label: "Связь (точки)", isUsed: explicit(.dotted),
@@ -86,12 +94,13 @@ enum Legend {
         }
         for entry in usedLines {
             let style = entry.style(theme)
+            let label = entry.key == "low-conversion" ? lowConversionLabel(context.minConversion) : entry.label
             let text = context.ids.make("legend-line-" + entry.key)
             let end = context.ids.make("legend-line-" + entry.key + "-end")
             fragment.nodes.append(Node(
-                id: text, classes: ["legend", "legend-line"], label: [entry.label],
+                id: text, classes: ["legend", "legend-line"], label: [label],
                 style: NodeStyle(shape: .plain, fill: nil, stroke: theme.graph.fontColor, fontColor: theme.graph.fontColor, fontSize: 12),
-                tooltip: "Легенда: " + entry.label, cluster: cluster))
+                tooltip: "Легенда: " + label, cluster: cluster))
             fragment.nodes.append(Node(
                 id: end, classes: ["legend", "legend-line-end"], label: [""],
                 style: NodeStyle(shape: .point, fill: style.color, stroke: style.color, fontColor: theme.graph.fontColor,
@@ -127,6 +136,11 @@ enum Legend {
     }
 
     static let rowsPerColumn = 4
+
+    /// `⚠ Конверсия ниже 20%`: the journey's `lint min_conversion:`.
+    static func lowConversionLabel(_ threshold: Double) -> String {
+        FunnelEdges.warningMark + " Конверсия ниже " + NumberText.decimal(threshold, fractionDigits: 1) + "%"
+    }
 
     private static func chunks(_ ids: [String]) -> [[String]] {
         stride(from: 0, to: ids.count, by: rowsPerColumn).map { Array(ids[$0..<min($0 + rowsPerColumn, ids.count)]) }

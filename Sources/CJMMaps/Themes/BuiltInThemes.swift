@@ -26,7 +26,9 @@ extension Theme {
         automation: NodeStyle(shape: .note, fill: "#fff176", stroke: "#f9a825", fontSize: 12),
         wonStage: NodeStyle(fill: "#c8e6c9", stroke: "#2e7d32", penWidth: 2),
         lostStage: NodeStyle(fill: "#ffcdd2", stroke: "#c62828", penWidth: 2, dashed: true),
-        edge: EdgeStyle()
+        edge: EdgeStyle(),
+        // Deep orange, 5.6:1 on white: apart from the lost stages' red and every block's tint.
+        lowConversion: "#bf360c"
     )
 
     /// `print`: for paper, posters' default: black lines and text on white, borders strong
@@ -52,7 +54,9 @@ extension Theme {
         automation: NodeStyle(shape: .note, fill: "#ffff00", stroke: "#000000", fontColor: "#000000", fontSize: 12, penWidth: 2.5),
         wonStage: NodeStyle(fill: "#ffffff", stroke: "#000000", fontColor: "#000000", penWidth: 3.5),
         lostStage: NodeStyle(fill: "#ffffff", stroke: "#000000", fontColor: "#000000", penWidth: 2, dashed: true),
-        edge: EdgeStyle(color: "#000000", fontColor: "#000000", penWidth: 1.5)
+        edge: EdgeStyle(color: "#000000", fontColor: "#000000", penWidth: 1.5),
+        // Strong red: stands out in colour and still prints as a dark grey in black and white.
+        lowConversion: "#c00000"
     )
 
     /// `mono`: grayscale for black-and-white laser printers: black lines, kinds told apart by
@@ -78,6 +82,8 @@ extension Theme {
         automation: NodeStyle(shape: .note, fill: "#b0b0b0", stroke: "#000000", fontColor: "#000000", fontSize: 12, penWidth: 1.5),
         wonStage: NodeStyle(fill: "#ffffff", stroke: "#000000", fontColor: "#000000", penWidth: 3.5),
         lostStage: NodeStyle(fill: "#9e9e9e", stroke: "#000000", fontColor: "#000000", penWidth: 1.5, dashed: true),
-        edge: EdgeStyle(color: "#000000", fontColor: "#000000", penWidth: 1.5)
+        edge: EdgeStyle(color: "#000000", fontColor: "#000000", penWidth: 1.5),
+        // Grey would read as less, not more: in mono the label's ⚠ carries the warning alone.
+        lowConversion: "#000000"
     )
 }

@@ -16,6 +16,9 @@ public struct Theme: Sendable {
     public var wonStage: NodeStyle
     public var lostStage: NodeStyle
     public var edge: EdgeStyle
+    /// The line and label colour of a funnel step converting under `lint min_conversion:`
+    /// (the label also carries a ⚠, so the warning reads where colour does not).
+    public var lowConversion: String
 
     /// The built-in theme `name` with `styles` applied in the order written.
     public static func named(_ name: ThemeName, styles: [StyleRule] = []) -> Theme {

@@ -17,7 +17,7 @@ enum FunnelLints {
         }
         if let leads = journey.leads { noteCrossBlockSources(leads.stages) }
         for pipeline in journey.pipelines { noteCrossBlockSources(pipeline.stages) }
-        let threshold = journey.lint.minConversion
+        let lint = journey.lint
 
         if let leads = journey.leads {
             let working = leads.stages.filter { $0.end == nil }
@@ -32,7 +32,7 @@ enum FunnelLints {
             }) {
                 converted = last.path
             }
-            walk(leads.stages, leftByEdge: leftByEdge, alsoLeft: converted, threshold: threshold, into: &findings)
+            walk(leads.stages, leftByEdge: leftByEdge, alsoLeft: converted, lint: lint, into: &findings)
         }
         for pipeline in journey.pipelines {
             var hasAutomation = false, hasWon = false, hasLost = false
@@ -46,13 +46,13 @@ enum FunnelLints {
             if !hasWon || !hasLost {
                 findings.append(LintFinding(.pipelineWithoutEnd(hasWon: hasWon, hasLost: hasLost), subject: pipeline.path, source: pipeline.source))
             }
-            walk(pipeline.stages, leftByEdge: leftByEdge, alsoLeft: nil, threshold: threshold, into: &findings)
+            walk(pipeline.stages, leftByEdge: leftByEdge, alsoLeft: nil, lint: lint, into: &findings)
         }
     }
 
     /// W010 for each step of the block (into a working or a won stage) whose conversion is under
-    /// `threshold` percent, then W006 for each working stage no step, edge or conversion leaves.
-    private static func walk(_ stages: [Stage], leftByEdge: Set<ElementPath>, alsoLeft: ElementPath?, threshold: Double,
+    /// the journey's `min_conversion`, then W006 for each working stage no step, edge or conversion leaves.
+    private static func walk(_ stages: [Stage], leftByEdge: Set<ElementPath>, alsoLeft: ElementPath?, lint: LintSettings,
                              into findings: inout [LintFinding]) {
         var left = [Bool](repeating: false, count: stages.count)
         StageChain.forEachStep(stages) { index, source in
@@ -63,8 +63,8 @@ enum FunnelLints {
             else { return }
             left[from] = true
             guard stage.end != .lost, let fromCount = stages[from].count, let toCount = stage.count, fromCount > 0 else { return }
-            if Double(toCount) * 100 < threshold * Double(fromCount) {
-                findings.append(LintFinding(.lowConversion(from: source, fromCount: fromCount, toCount: toCount, threshold: threshold),
+            if lint.isLowConversion(from: fromCount, to: toCount) {
+                findings.append(LintFinding(.lowConversion(from: source, fromCount: fromCount, toCount: toCount, threshold: lint.minConversion),
                                             subject: stage.path, source: stage.source))
             }
         }

@@ -30,4 +30,10 @@ public struct LintSettings: Equatable, Sendable {
         self.ignored = ignored
         self.minConversion = minConversion
     }
+
+    /// Whether a step from `fromCount` to `toCount` converts under `minConversion` (W010 and the
+    /// flow map's warning colour share this one rule). False when `fromCount` is not positive.
+    public func isLowConversion(from fromCount: Int, to toCount: Int) -> Bool {
+        fromCount > 0 && Double(toCount) * 100 < minConversion * Double(fromCount)
+    }
 }

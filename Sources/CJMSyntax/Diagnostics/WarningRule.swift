@@ -45,6 +45,8 @@ public struct WarningRule: Hashable, Sendable {
                     "Recommendations pay off when they flow back into awareness: a referral loop."),
         WarningRule(.unusedIgnore, "unused-ignore",
                     "An ignore that silences nothing hides nothing; remove it, or it will hide the next real warning."),
+        WarningRule(.illegiblePrint, "illegible-print",
+                    "Checked by `cjm render --paper/--tile`: text printed under 8 pt cannot be read from a step away; the warning says which sheet or view fits."),
     ]
 
     private static let byWord: [String: WarningRule] = {
