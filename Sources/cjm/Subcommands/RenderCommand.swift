@@ -61,6 +61,8 @@ struct RenderCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the time each stage took to stderr.")
     var timings = false
 
+    @OptionGroup var shape: MapShapeOptions
+
     @OptionGroup var rendering: RenderingOptions
 
     @Option(name: .long, help: "A CSV of id,count[,revenue] rows (a CRM export) whose counts replace the journey's.",
@@ -71,7 +73,8 @@ struct RenderCommand: ParsableCommand {
         let run = RenderRun(
             inputs: files, output: output, formats: try formats(), view: view, allViews: allViews, persona: persona,
             theme: try themeName(), dpi: dpi, page: try pageSetup(), strict: strict, check: check, timings: timings,
-            figures: figures, settings: rendering.settings
+            figures: figures, direction: try shape.parsedDirection(), legend: try shape.parsedLegend(), width: shape.width,
+            settings: rendering.settings
         )
         let status = run.run(console: Console())
         if status != .success { throw status.exitCode }
@@ -123,6 +126,8 @@ extension RenderCommand: CommandExamples {
     static let examples = [
         (effect: "Draw journey.svg beside journey.cjm", command: "cjm render journey.cjm"),
         (effect: "The phase board as a 150 dpi PNG", command: "cjm render journey.cjm --view board -o board.png --dpi 150"),
+        (effect: "A map for a docs column: read top to bottom, checked legible 800 px wide",
+         command: "cjm render journey.cjm -o docs/journey.svg --direction down --width 800 --strict"),
         (effect: "In CI: fail when a committed map in docs/ is stale",
          command: "cjm render docs/journey.cjm -o docs/ -f svg --check"),
     ]

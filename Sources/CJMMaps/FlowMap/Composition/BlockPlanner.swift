@@ -1,3 +1,4 @@
+import CJMModel
 import CJMViewGraph
 
 /// Cuts the flow map's graph into the `BlockPlan`'s units, section by section in reading
@@ -14,8 +15,14 @@ struct BlockPlanner {
     /// The unit each node's clusters went into (block units only).
     private var unitOfCluster: [String: Int] = [:]
 
-    init(graph: ViewGraph) {
+    /// The way blocks rank their insides: left to right, or top to bottom for a map read down.
+    private let direction: Layout.Direction
+    private var legendRequest: (root: String, key: Legend.Key, placement: LegendPlacement)?
+
+    init(graph: ViewGraph, direction: MapDirection = .right) {
         self.graph = graph
+        self.direction = direction == .down ? .topToBottom : .leftToRight
+        plan.transposed = direction == .down
         for (index, cluster) in graph.clusters.enumerated() {
             children[cluster.parent, default: []].append(index)
             clusterIndex[cluster.id] = index
@@ -69,13 +76,17 @@ struct BlockPlanner {
         if !groups.isEmpty { plan.sections.append(BlockPlan.Section(groups: groups)) }
     }
 
-    mutating func setLegend(root: String?) {
-        guard let root else { return }
-        plan.legend = makeUnit(root: root)
+    /// The legend in `root`, laid out as the strips `placement` may use (`Legend.Key.rowCounts`).
+    mutating func setLegend(root: String?, key: Legend.Key, placement: LegendPlacement) {
+        guard let root, placement != .off else { return }
+        legendRequest = (root, key, placement)
     }
 
     /// The plan, with each unit's inner edges and same-rank sets.
     mutating func finish() -> BlockPlan {
+        // The legend's strips share its nodes, so each is a copy of one unit, ranked left to
+        // right whichever way the map reads (a strip is a grid of entries, not a flow).
+        let legendBase = legendRequest.flatMap { makeUnit(root: $0.root) }
         var unitOfNode: [String: Int] = [:]
         for node in graph.nodes {
             if let cluster = node.cluster, let unit = unitOfCluster[cluster] { unitOfNode[node.id] = unit }
@@ -87,6 +98,32 @@ struct BlockPlanner {
         for set in graph.sameRank where set.count > 1 {
             guard let unit = set.first.flatMap({ unitOfNode[$0] }), set.allSatisfy({ unitOfNode[$0] == unit }) else { continue }
             plan.units[unit].graph.sameRank.append(set)
+        }
+        if let legendBase, let request = legendRequest {
+            var base = plan.units[legendBase].graph
+            base.layout = .ranked(direction: .leftToRight)
+            var variants: [(rows: Int, side: LegendPlacement)] = []
+            let sides: [LegendPlacement] = request.placement == .auto ? [.bottom, .right] : [request.placement]
+            for side in sides {
+                for rows in request.key.rowCounts(for: side) {
+                    variants.append((rows, side))
+                }
+            }
+            for (index, variant) in variants.enumerated() {
+                let grid = request.key.grid(rows: variant.rows)
+                var graph = base
+                graph.sameRank += grid.sameRank
+                graph.edges += grid.edges
+                let unit: Int
+                if index == 0 {
+                    unit = legendBase
+                    plan.units[unit].graph = graph
+                } else {
+                    unit = plan.units.count
+                    plan.units.append(BlockPlan.Unit(graph: graph, measuresOnly: false))
+                }
+                plan.legends.append((unit, variant.side))
+            }
         }
         return plan
     }
@@ -138,7 +175,7 @@ struct BlockPlanner {
     }
 
     private func unitGraph(id: String, clusters: [Cluster], nodes: [Node], sameRank: [[String]]) -> ViewGraph {
-        ViewGraph(id: id, layout: .ranked(direction: .leftToRight), style: graph.style, clusters: clusters, nodes: nodes, sameRank: sameRank)
+        ViewGraph(id: id, layout: .ranked(direction: direction), style: graph.style, clusters: clusters, nodes: nodes, sameRank: sameRank)
     }
 
 }
