@@ -189,12 +189,14 @@ extension NodeStyle: WireCodable {
         writer.write(alignment.rawValue)
         writer.write(fixedSize)
         writer.write(minWidth)
+        writer.write(minHeight)
     }
 
     init(from reader: inout WireReader) throws(RenderFailure) {
         self.init(shape: try reader.readCase(), fill: try reader.read(), stroke: try reader.read(), fontColor: try reader.read(),
                   fontSize: try reader.read(), penWidth: try reader.read(), dashed: try reader.read(),
-                  alignment: try reader.readCase(), fixedSize: try reader.read(), minWidth: try reader.read())
+                  alignment: try reader.readCase(), fixedSize: try reader.read(), minWidth: try reader.read(),
+                  minHeight: try reader.read())
     }
 }
 

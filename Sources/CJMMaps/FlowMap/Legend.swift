@@ -3,7 +3,10 @@ import CJMViewGraph
 
 /// A key to the map listing only the kinds of boxes and lines this map actually uses.
 enum Legend {
-    static let clusterLabel = "Легенда"
+    /// What the legend is called where it is named: its SVG title and its entries' tooltips.
+    /// The strip itself has no title band: its samples speak for themselves, and the band
+    /// would be a quarter of its height.
+    static let name = "Легенда"
 
     private struct NodeEntry: Sendable {
         var key: String
@@ -100,13 +103,13 @@ enum Legend {
             return (sameRank.filter { $0.count > 1 }, edges)
         }
 
-        /// The row counts worth laying out for `placement`: strips one to three entries high
+        /// The row counts worth laying out for `placement`: strips one to four entries high
         /// under the map, one column of each sort down its side.
         func rowCounts(for placement: LegendPlacement) -> [Int] {
             let tallest = max(samples.count, texts.count, 1)
             switch placement {
             case .off: return []
-            case .bottom, .auto: return Array(Set([1, 2, 3].map { min($0, tallest) })).sorted()
+            case .bottom, .auto: return Array(Set([1, 2, 3, 4].map { min($0, tallest) })).sorted()
             case .right: return [tallest]
             }
         }
@@ -124,14 +127,15 @@ enum Legend {
         var key = Key()
         let cluster = context.ids.make("legend")
         fragment.clusters.append(Cluster(
-            id: cluster, classes: ["legend"], label: clusterLabel, fill: theme.graph.background, stroke: theme.clusterStroke,
+            id: cluster, classes: ["legend"], fill: theme.graph.background, stroke: theme.clusterStroke,
             fontColor: theme.graph.fontColor, fontSize: FlowMapContext.subBlockTitleSize))
         for entry in usedNodes {
             var style = entry.style(theme)
             style.fontSize = entryFontSize
+            style.minHeight = sampleHeight
             let id = context.ids.make("legend-" + entry.key)
             fragment.nodes.append(Node(id: id, classes: ["legend", "legend-" + entry.key], label: [entry.label], style: style,
-                                       tooltip: "Легенда: " + entry.label, cluster: cluster))
+                                       tooltip: name + ": " + entry.label, cluster: cluster))
             key.samples.append(id)
         }
         for entry in usedLines {
@@ -141,20 +145,28 @@ enum Legend {
             fragment.nodes.append(Node(
                 id: text, classes: ["legend", "legend-line"], label: [entry.label],
                 style: NodeStyle(shape: .plain, fill: nil, stroke: theme.graph.fontColor, fontColor: theme.graph.fontColor, fontSize: entryFontSize),
-                tooltip: "Легенда: " + entry.label, cluster: cluster))
+                tooltip: name + ": " + entry.label, cluster: cluster))
             fragment.nodes.append(Node(
                 id: end, classes: ["legend", "legend-line-end"], label: [""],
                 style: NodeStyle(shape: .point, fill: style.color, stroke: style.color, fontColor: theme.graph.fontColor,
                                  fixedSize: Size(width: 0.06, height: 0.06)),
-                tooltip: "Легенда: " + entry.label, cluster: cluster))
+                tooltip: name + ": " + entry.label, cluster: cluster))
             // Heavy, so each sample line runs straight across from its description.
             fragment.edges.append(Edge(id: context.ids.make("legend-edge-" + entry.key), from: text, to: end,
-                                       classes: ["legend", "legend-" + entry.key], style: style, tooltip: "Легенда: " + entry.label, weight: 10))
+                                       classes: ["legend", "legend-" + entry.key], style: style, tooltip: name + ": " + entry.label, weight: 10))
             key.texts.append(text)
             key.ends.append(end)
         }
         return (fragment, key)
     }
+
+    /// Inches between the legend's columns (long enough to show a line's dashes) and rows.
+    static let rankSeparation = 0.3
+    static let nodeSeparation = 0.1
+
+    /// Inches a sample box is high at least: one line of text with a little air, not
+    /// Graphviz's half inch.
+    static let sampleHeight = 0.3
 
     /// The entries' text size: the map's smallest, so the legend never sets the legibility.
     static let entryFontSize = 12.0

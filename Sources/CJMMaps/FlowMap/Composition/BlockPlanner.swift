@@ -62,7 +62,9 @@ struct BlockPlanner {
                 edge.style.line != .invisible && pages.contains(edge.from) && pages.contains(edge.to)
             }
             if linked {
-                if let unit = makeUnit(root: site) { groups.append(BlockPlan.Group(frame: nil, pieces: [.unit(unit)])) }
+                // Left to right whichever way the map reads: `dot` would put a site's unlinked
+                // pages side by side on its first rank, a row far wider than a docs column.
+                if let unit = makeUnit(root: site, direction: .leftToRight) { groups.append(BlockPlan.Group(frame: nil, pieces: [.unit(unit)])) }
             } else if let group = stackGroup(frame: site, ordersByNeighbours: true) {
                 groups.append(group)
             }
@@ -102,6 +104,9 @@ struct BlockPlanner {
         if let legendBase, let request = legendRequest {
             var base = plan.units[legendBase].graph
             base.layout = .ranked(direction: .leftToRight)
+            // Tight: a strip is read entry by entry, and every point of it is taken from the map.
+            base.style.rankSeparation = Legend.rankSeparation
+            base.style.nodeSeparation = Legend.nodeSeparation
             var variants: [(rows: Int, side: LegendPlacement)] = []
             let sides: [LegendPlacement] = request.placement == .auto ? [.bottom, .right] : [request.placement]
             for side in sides {
@@ -153,7 +158,7 @@ struct BlockPlanner {
     }
 
     /// A unit of `root` and its descendants with their nodes; edges are added by `finish`.
-    private mutating func makeUnit(root: String) -> Int? {
+    private mutating func makeUnit(root: String, direction: Layout.Direction? = nil) -> Int? {
         guard let index = clusterIndex[root] else { return nil }
         var clusters: [Cluster] = []
         let nodes: [Node]
@@ -170,7 +175,9 @@ struct BlockPlanner {
         guard !nodes.isEmpty else { return nil }
         let unit = plan.units.count
         for cluster in clusters { unitOfCluster[cluster.id] = unit }
-        plan.units.append(BlockPlan.Unit(graph: unitGraph(id: root, clusters: clusters, nodes: nodes, sameRank: []), measuresOnly: false))
+        var unitGraph = unitGraph(id: root, clusters: clusters, nodes: nodes, sameRank: [])
+        if let direction { unitGraph.layout = .ranked(direction: direction) }
+        plan.units.append(BlockPlan.Unit(graph: unitGraph, measuresOnly: false))
         return unit
     }
 

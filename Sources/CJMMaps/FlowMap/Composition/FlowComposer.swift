@@ -37,6 +37,8 @@ struct FlowComposer {
     private var neighbourX: [Double]
 
     static let labelPadding = 6.0
+    /// The share of `fitWidth` the arrangement aims at: routing may widen the gaps after.
+    static let routingAllowance = 0.95
 
     init(graph: ViewGraph, plan: BlockPlan, geometries: [GraphGeometry], fitWidth: Double? = nil, sheetAspects: [Double] = []) {
         self.graph = graph
@@ -110,7 +112,7 @@ struct FlowComposer {
                                        },
                                        titleLength: group.frame.map(titleLength) ?? 0)
             }
-        }, bandsAcross: transposed, target: transposed ? .height(fitWidth ?? .infinity) : .landscapeSheet)
+        }, bandsAcross: transposed, target: transposed ? .height((fitWidth ?? .infinity) * Self.routingAllowance) : .landscapeSheet)
     }
 
     /// `rect` with x and y swapped when `transposed` (a map read down), else as it is.
