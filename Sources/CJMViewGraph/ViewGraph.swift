@@ -5,7 +5,7 @@
 public struct ViewGraph: Hashable, Sendable {
     /// Used as the SVG root id and in file names.
     public var id: String
-    /// Shown as the graph label at the top.
+    /// Shown as the graph label at the top; a line break (`\n`) starts a new line of it.
     public var title: String?
     public var layout: Layout
     public var style: GraphStyle

@@ -100,7 +100,7 @@ struct ViewGraphLowering {
     private func setTitle(of graph: CGraph) throws(RenderFailure) {
         guard let title = view.title else { return }
         let root = UnsafeMutableRawPointer(graph.root)
-        try graph.set(root, .graph, "label", LabelText.label([title]))
+        try graph.set(root, .graph, "label", LabelText.label(title.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)))
         try graph.set(root, .graph, "fontsize", Self.number(view.style.titleFontSize, in: 1...400))
     }
 

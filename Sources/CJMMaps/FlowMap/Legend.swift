@@ -54,7 +54,7 @@ enum Legend {
                   style: { var style = $0.edge; style.line = .dashed; return style }),
         LineEntry(key: "cross-sell", label: "Кросс-продажа", isUsed: { $0.classes.contains("cross-sell") },
                   style: { var style = $0.edge; style.line = .dashed; style.penWidth = FlowEdges.crossSellPenWidth; return style }),
-        LineEntry(key: "landing", label: "Объявление ведёт на страницу", isUsed: { $0.classes.contains("landing") },
+        LineEntry(key: "landing", label: "Переход с объявления", isUsed: { $0.classes.contains("landing") },
                   style: { $0.edge }),
         LineEntry(key: "touchpoint", label: "Канал точки контакта", isUsed: { $0.classes.contains("touchpoint") },
                   style: { var style = $0.edge; style.line = .dotted; style.arrowHead = .none; return style }),
@@ -162,7 +162,7 @@ enum Legend {
 
     /// Inches between the legend's columns (long enough to show a line's dashes) and rows.
     static let rankSeparation = 0.3
-    static let nodeSeparation = 0.1
+    static let nodeSeparation = 0.05
 
     /// Inches a sample box is high at least: one line of text with a little air, not
     /// Graphviz's half inch.

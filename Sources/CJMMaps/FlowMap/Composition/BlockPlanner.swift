@@ -182,7 +182,14 @@ struct BlockPlanner {
     }
 
     private func unitGraph(id: String, clusters: [Cluster], nodes: [Node], sameRank: [[String]]) -> ViewGraph {
-        ViewGraph(id: id, layout: .ranked(direction: direction), style: graph.style, clusters: clusters, nodes: nodes, sameRank: sameRank)
+        var style = graph.style
+        // Ranked down, a rank's nodes (a stage and its automations) stand side by side and set
+        // the block's width, which a docs column is short of.
+        if direction == .topToBottom { style.nodeSeparation = Self.downNodeSeparation }
+        return ViewGraph(id: id, layout: .ranked(direction: direction), style: style, clusters: clusters, nodes: nodes, sameRank: sameRank)
     }
+
+    /// Inches between the nodes of one rank in a block ranked top to bottom.
+    static let downNodeSeparation = 0.25
 
 }

@@ -529,6 +529,12 @@ struct FlowComposer {
         }
         result.edges = kept
         result.sameRank = []
+        if transposed, let fitWidth, let title = graph.title {
+            // A docs column is narrower than a long title at title size: lines of it (`ViewGraph.title`).
+            let lines = WordWrapper.wrap(title, points: fitWidth * Self.routingAllowance - 2 * SheetArrangement.margin,
+                                         measure: TextMeasure(fontSize: graph.style.titleFontSize))
+            result.title = lines.joined(separator: "\n")
+        }
         return result
     }
 
