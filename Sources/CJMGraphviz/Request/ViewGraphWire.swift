@@ -89,11 +89,13 @@ extension ViewGraph: WireCodable {
         writer.write(nodes)
         writer.write(edges)
         writer.write(sameRank)
+        writer.write(summary)
     }
 
     init(from reader: inout WireReader) throws(RenderFailure) {
         self.init(id: try reader.read(), title: try reader.read(), layout: try reader.read(), style: try reader.read(),
                   clusters: try reader.read(), nodes: try reader.read(), edges: try reader.read(), sameRank: try reader.read())
+        summary = try reader.read()
     }
 }
 

@@ -21,6 +21,12 @@ public enum MapCatalog {
     /// `shape` says which way a flow map reads and where its legend goes; what it leaves
     /// open comes from the view's `direction:`/`legend:`, then the journey's.
     public static func build(view name: String, journey: Journey, persona: ElementPath?, theme: Theme, shape: MapShape = MapShape()) -> MapDraft? {
+        guard var built = draft(view: name, journey: journey, persona: persona, theme: theme, shape: shape) else { return nil }
+        built.summarise(MapSummary.of(built.graph, board: name == "board", language: MapLanguage.of(journey)))
+        return built
+    }
+
+    private static func draft(view name: String, journey: Journey, persona: ElementPath?, theme: Theme, shape: MapShape) -> MapDraft? {
         switch name {
         case FlowMap.graphID:
             return FlowMap.draft(narrowed(journey, to: persona), theme: theme, language: MapLanguage.of(journey),

@@ -26,6 +26,12 @@ public struct MapDraft: Sendable {
         self.shownWidth = shownWidth
     }
 
+    /// The same map with `summary` as its one-line description (`ViewGraph.summary`).
+    mutating func summarise(_ summary: String) {
+        graph.summary = summary
+        composition?.graph.summary = summary
+    }
+
     /// The same map under another SVG root id and title (a named view).
     mutating func rename(id: String, title: String) {
         graph.id = id
