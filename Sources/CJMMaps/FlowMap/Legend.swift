@@ -78,6 +78,10 @@ enum Legend {
         /// `rows` entries high (in `dot`'s left-to-right ranking): columns of samples, then
         /// columns of line descriptions, each followed by its column of line ends.
         func grid(rows: Int) -> (sameRank: [[String]], edges: [Edge]) {
+            if rows >= samples.count + texts.count {
+                // One column: the samples, then the line descriptions with their ends beside them.
+                return ([samples + texts, ends].filter { $0.count > 1 }, [])
+            }
             func chunks(_ ids: [String]) -> [[String]] {
                 stride(from: 0, to: ids.count, by: rows).map { Array(ids[$0..<min($0 + rows, ids.count)]) }
             }
@@ -104,13 +108,13 @@ enum Legend {
         }
 
         /// The row counts worth laying out for `placement`: strips one to four entries high
-        /// under the map, one column of each sort down its side.
+        /// under the map, one column of every entry down its side.
         func rowCounts(for placement: LegendPlacement) -> [Int] {
             let tallest = max(samples.count, texts.count, 1)
             switch placement {
             case .off: return []
             case .bottom, .auto: return Array(Set([1, 2, 3, 4].map { min($0, tallest) })).sorted()
-            case .right: return [tallest]
+            case .right: return [samples.count + texts.count]
             }
         }
     }
