@@ -164,4 +164,36 @@ import Testing
         #expect(outcome.stderr.contains("guide.md:5:1: warning[W102]: shown 1200 px wide"), "\(outcome.stderr)")
         #expect(!outcome.stderr.contains("guide.md:3:1: warning[W102]"))
     }
+
+    /// Once by eye, as a docs site shows them: the targets as images in an 800-px column in
+    /// headless Chromium. `CJM_DOCS_SCREENSHOTS=FOLDER` keeps a PNG of each, to look at.
+    @Test func aBrowserShowsTheTargetsInAColumn() throws {
+        let folder = try makeScratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var html = "<!doctype html><meta charset=utf-8><body style='margin:0;background:#eee'>"
+            + "<main style='width:800px;margin:0 auto;background:#fff;font:16px sans-serif'>"
+        for (index, target) in Self.targets.enumerated() {
+            let (outcome, _) = try Self.render(target.file, ["--view", target.view, "--direction", "down"], into: folder, name: "\(index).svg")
+            #expect(outcome.status == 0)
+            html += "<h2 id='h\(index)'>\(target.view)</h2><img id='m\(index)' src='\(index).svg' alt='\(target.view)' style='max-width:100%'>"
+        }
+        try (html + "</main>").write(to: folder.appendingPathComponent("index.html"), atomically: true, encoding: .utf8)
+        let browser = try HeadlessChromium(url: folder.appendingPathComponent("index.html").absoluteString)
+        var loaded = false
+        for _ in 0..<100 where !loaded {
+            loaded = (try? browser.evaluate("Array.from(document.images).every(i => i.complete && i.naturalWidth > 0) ? 'yes' : 'no'")) == "yes"
+            if !loaded { usleep(100_000) }
+        }
+        #expect(loaded, "every map loads as an image")
+        let shots = ProcessInfo.processInfo.environment["CJM_DOCS_SCREENSHOTS"].map { URL(fileURLWithPath: $0) }
+        for index in Self.targets.indices {
+            // Each fits the column: shown at most 800 px wide, scaled by its viewBox.
+            let width = try browser.evaluate("document.getElementById('m\(index)').getBoundingClientRect().width")
+            #expect((Double(width) ?? 0) <= 800.5 && (Double(width) ?? 0) > 100, "\(Self.targets[index]): \(width) px")
+            if let shots {
+                _ = try browser.evaluate("document.getElementById('h\(index)').scrollIntoView()")
+                try browser.screenshot().write(to: shots.appendingPathComponent("docs-\(index)-\(Self.targets[index].view).png"))
+            }
+        }
+    }
 }
