@@ -12,28 +12,47 @@ import CJMViewGraph
 enum SVGAccessibility {
     /// `svg` with the titles and root attributes above; unchanged when it is not Graphviz's SVG.
     static func apply(to svg: [UInt8], graph: ViewGraph) -> [UInt8] {
-        let text = String(decoding: svg, as: UTF8.self)
         let title = (graph.title ?? graph.id).split(separator: "\n").joined(separator: " ")
         let names = Names(graph: graph, title: title)
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 4096)
-        var rest = text[...]
-        // The root element: role and name, then its own title and description.
-        guard let open = rest.range(of: "<svg "), let close = rest[open.upperBound...].range(of: ">") else { return svg }
-        out += rest[..<open.upperBound]
-        out += "role=\"img\" aria-label=\"\(escaped(title, attribute: true))\" "
-        out += rest[open.upperBound..<close.upperBound]
-        out += "\n<title>\(escaped(title))</title>"
-        if let summary = graph.summary { out += "\n<desc>\(escaped(summary))</desc>" }
-        rest = rest[close.upperBound...]
-        while let start = rest.range(of: "<title>"), let end = rest[start.upperBound...].range(of: "</title>") {
-            out += rest[..<start.upperBound]
-            out += escaped(names.text(for: String(rest[start.upperBound..<end.lowerBound])))
-            out += "</title>"
-            rest = rest[end.upperBound...]
+        // Bytes, not String: a large map's SVG is megabytes, and this runs on every render.
+        guard let open = find(Array("<svg ".utf8), in: svg, from: 0), let close = find([UInt8(ascii: ">")], in: svg, from: open) else { return svg }
+        var out: [UInt8] = []
+        out.reserveCapacity(svg.count + 4096)
+        let tagEnd = open + 5
+        out += svg[..<tagEnd]
+        out += Array("role=\"img\" aria-label=\"\(escaped(title, attribute: true))\" ".utf8)
+        out += svg[tagEnd...close]
+        out += Array("\n<title>\(escaped(title))</title>".utf8)
+        if let summary = graph.summary { out += Array("\n<desc>\(escaped(summary))</desc>".utf8) }
+        let opening = Array("<title>".utf8), closing = Array("</title>".utf8)
+        var position = close + 1
+        while let start = find(opening, in: svg, from: position), let end = find(closing, in: svg, from: start + opening.count) {
+            out += svg[position..<(start + opening.count)]
+            out += Array(escaped(names.text(for: String(decoding: svg[(start + opening.count)..<end], as: UTF8.self))).utf8)
+            out += closing
+            position = end + closing.count
         }
-        out += rest
-        return Array(out.utf8)
+        out += svg[position...]
+        return out
+    }
+
+    /// Where `pattern` first occurs in `bytes` at or after `start`.
+    private static func find(_ pattern: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+        guard let first = pattern.first, pattern.count <= bytes.count else { return nil }
+        var index = start
+        let last = bytes.count - pattern.count
+        while index <= last {
+            if bytes[index] == first {
+                var matched = true
+                for offset in 1..<pattern.count where bytes[index + offset] != pattern[offset] {
+                    matched = false
+                    break
+                }
+                if matched { return index }
+            }
+            index += 1
+        }
+        return nil
     }
 
     /// What each generated Graphviz name stands for.

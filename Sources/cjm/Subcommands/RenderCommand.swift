@@ -126,8 +126,6 @@ extension RenderCommand: CommandExamples {
     static let examples = [
         (effect: "Draw journey.svg beside journey.cjm", command: "cjm render journey.cjm"),
         (effect: "The phase board as a 150 dpi PNG", command: "cjm render journey.cjm --view board -o board.png --dpi 150"),
-        (effect: "A map for a docs column: read top to bottom, checked legible 800 px wide",
-         command: "cjm render journey.cjm -o docs/journey.svg --direction down --width 800 --strict"),
         (effect: "In CI: fail when a committed map in docs/ is stale",
          command: "cjm render docs/journey.cjm -o docs/ -f svg --check"),
     ]
