@@ -12,7 +12,7 @@ struct MapShapeOptions: ParsableArguments {
             completion: .list(["auto", "off", "bottom", "right"]))
     var legend: String?
 
-    @Option(name: .long, help: "CSS pixels the map will be shown wide; warns (W102) when its smallest text is then under 9 px.")
+    @Option(name: .long, help: "CSS pixels the map will be shown wide; warns (W103) when its smallest text is then under 9 px.")
     var width: Double?
 
     func validate() throws {

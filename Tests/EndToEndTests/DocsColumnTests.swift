@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// Maps that read in a docs column (issue 22): `--direction down`, the legend strip,
-/// `--width` and W102, the accessible SVG, `cjm md`'s defaults — the real `cjm`, the SVGs it
+/// `--width` and W103, the accessible SVG, `cjm md`'s defaults — the real `cjm`, the SVGs it
 /// writes read back for their geometry.
 @Suite struct DocsColumnTests {
     /// What the SVG's geometry says: its viewBox, its smallest font size and the legend's frame.
@@ -53,7 +53,7 @@ import Testing
             let (outcome, svg) = try Self.render(target.file, ["--view", target.view, "--direction", "down", "--width", "800"],
                                                  into: folder, name: "\(index).svg")
             #expect(outcome.status == 0, "\(target): \(outcome.stderr)")
-            #expect(!outcome.stderr.contains("W102"), "\(target) warns: \(outcome.stderr)")
+            #expect(!outcome.stderr.contains("W103"), "\(target) warns: \(outcome.stderr)")
             let geometry = try Geometry(svg)
             #expect(geometry.smallestPixels(shown: 800) >= 9, "\(target): \(geometry.width) pt wide, smallest \(geometry.smallestFont) pt")
             #expect(geometry.legendArea > 0, "\(target) has a legend")
@@ -65,14 +65,14 @@ import Testing
         let folder = try makeScratchFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let spec = "Tests/Fixtures/spec-example.cjm"
-        // Read right, the spec example is far wider than a column: W102 names what helps.
+        // Read right, the spec example is far wider than a column: W103 names what helps.
         let (warned, svg) = try Self.render(spec, ["--width", "800", "--timings"], into: folder, name: "wide.svg")
         #expect(warned.status == 0)
         let geometry = try Geometry(svg)
         // Hand-computed from the drawing: 12-pt text in a drawing W pt wide shown 800 px wide.
         let pixels = (12 * 800 / geometry.width * 10).rounded(.down) / 10
         let figure = pixels == pixels.rounded() ? String(Int(pixels)) : String(pixels)
-        #expect(warned.stderr.contains("warning[W102]: shown 800 px wide, the smallest text of `flow` is \(figure) px"), "\(warned.stderr)")
+        #expect(warned.stderr.contains("warning[W103]: shown 800 px wide, the smallest text of `flow` is \(figure) px"), "\(warned.stderr)")
         #expect(warned.stderr.contains("timing: flow shown 800 px wide: smallest text \(figure) px"))
         #expect(warned.stderr.contains("note: --direction down shows it at"))
         #expect(warned.stderr.contains("spec-example.cjm:1:1"))
@@ -83,12 +83,12 @@ import Testing
         #expect(try Data(contentsOf: folder.appendingPathComponent("wide.svg")) == before, "a strict failure writes nothing")
 
         let (json, _) = try Self.render(spec, ["--width", "800", "--diagnostics", "json"], into: folder, name: "json.svg")
-        #expect(json.stderr.split(separator: "\n").contains { $0.contains("\"code\":\"W102\"") && $0.contains("\"severity\":\"warning\"") },
+        #expect((json.stdoutText + json.stderr).split(separator: "\n").contains { $0.contains("\"code\":\"W103\"") && $0.contains("\"severity\":\"warning\"") },
                 "\(json.stderr)")
         // Legible: no warning, and the figure still reported under --timings.
         let (quiet, _) = try Self.render("templates/service-center.cjm", ["--view", "repair_fn", "--direction", "down", "--width", "800", "--timings"],
                                          into: folder, name: "quiet.svg")
-        #expect(!quiet.stderr.contains("W102") && quiet.stderr.contains("timing: repair_fn shown 800 px wide: smallest text"))
+        #expect(!quiet.stderr.contains("W103") && quiet.stderr.contains("timing: repair_fn shown 800 px wide: smallest text"))
         let bad = try CJMProcess.run(["render", repositoryRoot.appendingPathComponent(spec).path, "-o", "-", "--direction", "up"])
         #expect(bad.status == 64 && bad.stderr.contains("directions: right, down"))
     }
@@ -161,8 +161,8 @@ import Testing
         let right = try Geometry(String(contentsOf: folder.appendingPathComponent("right.svg"), encoding: .utf8))
         #expect(down.smallestPixels(shown: 800) >= 9 && down.height > down.width && down.legendArea > 0)
         #expect(right.width > right.height && right.legendArea == 0)
-        #expect(outcome.stderr.contains("guide.md:5:1: warning[W102]: shown 1200 px wide"), "\(outcome.stderr)")
-        #expect(!outcome.stderr.contains("guide.md:3:1: warning[W102]"))
+        #expect(outcome.stderr.contains("guide.md:5:1: warning[W103]: shown 1200 px wide"), "\(outcome.stderr)")
+        #expect(!outcome.stderr.contains("guide.md:3:1: warning[W103]"))
     }
 
     /// Once by eye, as a docs site shows them: the targets as images in an 800-px column in

@@ -96,7 +96,7 @@ public struct MarkdownRun: Sendable {
         return status == .success ? .success(changes) : .failure(status)
     }
 
-    /// W102 for an embedded map whose smallest text is under 9 px at its `width=`, at its block.
+    /// W103 for an embedded map whose smallest text is under 9 px at its `width=`, at its block.
     private func warnIfIllegible(_ map: PreparedMap, drawing: DrawingSize, document: PreparedDocument, reporter: DiagnosticReporter) {
         let screen = ScreenLegibility(view: map.view, graph: map.draft.graph, drawing: drawing, shownWidth: map.shownWidth)
         guard let warning = screen.warning(at: document.sources.span(map.opening), alternatives: []) else { return }

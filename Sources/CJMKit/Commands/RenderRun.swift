@@ -4,7 +4,8 @@ import CJMModel
 import CJMSyntax
 import CJMViewGraph
 
-/// `cjm render`: every input through the whole pipeline, then every output written atomically.
+/// `cjm render`: every input through the whole pipeline, then every output written atomically,
+/// each file named on stderr (`wrote out/shop.svg`) unless `quiet`.
 /// Markdown documents among the inputs (named, or in a folder named) get their embedded maps
 /// rendered as `cjm md` does, in the same all-or-nothing write.
 ///
@@ -35,12 +36,14 @@ public struct RenderRun: Sendable {
     /// `--legend`; nil: the view's or journey's `legend:`, else `auto`.
     public var legend: LegendPlacement?
     /// `--width PX`: how many CSS pixels wide the maps will be shown; their smallest text is
-    /// checked against it (W102).
+    /// checked against it (W103).
     public var width: Double?
     /// `--check`: compare with the files on disk instead of writing.
     public var check: Bool
     /// Print how long each stage took, for benchmarks.
     public var timings: Bool
+    /// `--quiet`: no `wrote PATH` line per file written.
+    public var quiet: Bool
     /// `--figures FILE`: a CSV of counts replacing the journey's own (one journey only).
     public var figures: String?
     /// The worker, timeout, memory cap, `-j`, diagnostics format and input caps.
@@ -48,7 +51,7 @@ public struct RenderRun: Sendable {
 
     public init(inputs: [String], output: String? = nil, formats: [OutputFormat] = [], view: String? = nil, allViews: Bool = false,
                 persona: String? = nil, theme: ThemeName? = nil, dpi: Double? = nil, page: PageSetup = PageSetup(), strict: Bool = false,
-                check: Bool = false, timings: Bool = false, figures: String? = nil, direction: MapDirection? = nil,
+                check: Bool = false, timings: Bool = false, quiet: Bool = false, figures: String? = nil, direction: MapDirection? = nil,
                 legend: LegendPlacement? = nil, width: Double? = nil, settings: RenderSettings) {
         self.inputs = inputs
         self.direction = direction
@@ -65,6 +68,7 @@ public struct RenderRun: Sendable {
         self.strict = strict
         self.check = check
         self.timings = timings
+        self.quiet = quiet
         self.figures = figures
         self.settings = settings
     }
@@ -83,7 +87,9 @@ public struct RenderRun: Sendable {
 
     public func run(console: Console) -> ExitStatus {
         var clock = StageClock()
-        let reporter = DiagnosticReporter(format: settings.diagnosticFormat, console: console)
+        // A map written to stdout (`-o -`, or stdin without `-o`) keeps JSON diagnostics out of it.
+        let reporter = DiagnosticReporter(format: settings.diagnosticFormat, console: console,
+                                          stdoutCarriesOutput: output == "-" || (output == nil && inputs.contains("-")))
 
         // A dpi out of range or a page setup that cannot be printed is a bad command line,
         // refused before any input is read.
@@ -132,17 +138,23 @@ public struct RenderRun: Sendable {
         // 3. Build each map once, however many formats it goes to.
         var drafts: [GraphKey: MapDraft] = [:]
         var keys: [GraphKey] = []
+        var personaWarned = false
         for output in planned {
             let key = GraphKey(input: output.input, view: output.view)
             if drafts[key] != nil { continue }
             let selection = MapSelection(view: output.view, persona: persona, theme: themeName(for: checked[output.input].journey), shape: shape)
             switch selection.draft(of: checked[output.input].journey) {
             case .failure(let failure):
-                console.report("cjm: error: \(checked[output.input].compiled.path): \(failure.message)")
+                console.report("cjm: error: \(checked[output.input].compiled.path): \(failure.messageWithSuggestion)")
                 return .usage
             case .success(let draft):
                 drafts[key] = draft
                 keys.append(key)
+                let compiled = checked[output.input].compiled
+                if let warning = selection.personaWarning(in: checked[output.input].journey, sources: compiled.sources) {
+                    reporter.report([warning], sources: compiled.sources)
+                    personaWarned = true
+                }
             }
         }
         clock.lap("view graph")
@@ -214,7 +226,7 @@ public struct RenderRun: Sendable {
         // 6. Warnings about the printed maps, then `--strict`.
         let warnings = printWarnings(onPaper, checked: checked, renderer: renderer, reporter: reporter)
             + screenWarnings(onScreen, checked: checked, renderer: renderer, reporter: reporter)
-        let warned = !warnings.isEmpty || journeys.contains { $0.hasWarnings }
+        let warned = !warnings.isEmpty || personaWarned || journeys.contains { $0.hasWarnings }
         if strict && warned {
             reporter.reportStrictFailure()
             return .failedCheck
@@ -253,7 +265,7 @@ public struct RenderRun: Sendable {
         return all
     }
 
-    /// Prints a W102 warning for every map whose text is too small at `--width`, after
+    /// Prints a W103 warning for every map whose text is too small at `--width`, after
     /// measuring what would help; returns the warnings.
     private func screenWarnings(_ onScreen: [GraphKey: ScreenLegibility], checked: [(compiled: CompiledJourney, journey: Journey)],
                                 renderer: IsolatedRenderer, reporter: DiagnosticReporter) -> [Diagnostic] {
@@ -334,6 +346,8 @@ public struct RenderRun: Sendable {
             console.report("cjm: error: cannot write \(failure.path): \(failure.reason)")
             return .cannotWrite
         }
+        // Said only once every file is in place: a failed run writes nothing, so it lists nothing.
+        if !quiet { for file in files { console.report("wrote \(file.path)") } }
         if let forStandardOutput, !console.emit(forStandardOutput) {
             console.report("cjm: error: cannot write to stdout")
             return .cannotWrite

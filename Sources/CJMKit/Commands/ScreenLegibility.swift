@@ -2,7 +2,7 @@ import CJMGraphviz
 import CJMSyntax
 import CJMViewGraph
 
-/// Warning W102: a map shown `--width` CSS pixels wide (a docs column) whose smallest text
+/// Warning W103: a map shown `--width` CSS pixels wide (a docs column) whose smallest text
 /// comes out under `Legibility.minimumScreenPixels`, with what would help: the map read
 /// down, the journey's named views that would be legible at that width, or fewer blocks.
 struct ScreenLegibility {

@@ -19,7 +19,7 @@ public struct EmbeddedMapOptions: Hashable, Sendable {
     /// `legend=`: `auto`, `off`, `bottom` or `right`.
     public var legend = LegendPlacement.auto
     /// `width=`: the CSS pixels the page shows the map at; the map is arranged to be legible
-    /// there and warns (W102) when it is not.
+    /// there and warns (W103) when it is not.
     public var width = MapShape.docsColumnWidth
 
     /// What an embedded map gets unless its block says otherwise: the flow map, read down
