@@ -14,3 +14,7 @@ public typealias PageSetup = CJMGraphviz.PageSetup
 public typealias GraphvizVersion = CJMGraphviz.GraphvizVersion
 /// "Did you mean" for command names, the same as for names in a journey (re-exported).
 public typealias NameSuggestion = CJMSyntax.NameSuggestion
+/// `--direction` (re-exported so the CLI needs only CJMKit).
+public typealias MapDirection = CJMModel.MapDirection
+/// `--legend` (re-exported so the CLI needs only CJMKit).
+public typealias LegendPlacement = CJMModel.LegendPlacement

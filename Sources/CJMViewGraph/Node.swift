@@ -56,10 +56,12 @@ public struct NodeStyle: Hashable, Sendable {
     public var fixedSize: Size?
     /// Minimum width in inches.
     public var minWidth: Double?
+    /// Minimum height in inches; nil: Graphviz's 0.5.
+    public var minHeight: Double?
 
     public init(shape: Shape = .roundedBox, fill: String? = "#ffffff", stroke: String = "#555555", fontColor: String = "#222222",
                 fontSize: Double? = nil, penWidth: Double = 1, dashed: Bool = false, alignment: TextAlignment = .center,
-                fixedSize: Size? = nil, minWidth: Double? = nil) {
+                fixedSize: Size? = nil, minWidth: Double? = nil, minHeight: Double? = nil) {
         self.shape = shape
         self.fill = fill
         self.stroke = stroke
@@ -70,5 +72,6 @@ public struct NodeStyle: Hashable, Sendable {
         self.alignment = alignment
         self.fixedSize = fixedSize
         self.minWidth = minWidth
+        self.minHeight = minHeight
     }
 }

@@ -5,8 +5,10 @@
 public struct ViewGraph: Hashable, Sendable {
     /// Used as the SVG root id and in file names.
     public var id: String
-    /// Shown as the graph label at the top.
+    /// Shown as the graph label at the top; a line break (`\n`) starts a new line of it.
     public var title: String?
+    /// One sentence saying what the map shows (the SVG's `<desc>`); nil: none.
+    public var summary: String?
     public var layout: Layout
     public var style: GraphStyle
     /// Top-level clusters first; a cluster names its parent.

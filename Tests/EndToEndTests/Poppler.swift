@@ -27,11 +27,12 @@ enum Poppler {
         }
     }
 
-    /// The text of page `page` (all when nil), from `pdftotext`; with `layout`, each printed line
-    /// kept as one line (`-layout`) rather than in pdftotext's reading order.
-    static func text(_ pdf: URL, page: Int? = nil, layout: Bool = false) throws -> String {
+    /// The text of page `page` (all when nil), from `pdftotext`; with `raw`, in the order it is
+    /// drawn (`-raw`), so one piece of text drawn at once stays whole even where other text
+    /// shares its line.
+    static func text(_ pdf: URL, page: Int? = nil, raw: Bool = false) throws -> String {
         let range = page.map { ["-f", String($0), "-l", String($0)] } ?? []
-        return try run(["pdftotext"] + range + (layout ? ["-layout"] : []) + [pdf.path, "-"]).stdout
+        return try run(["pdftotext"] + (raw ? ["-raw"] : []) + range + [pdf.path, "-"]).stdout
     }
 
     /// Page `page` as a grayscale bitmap at `dpi` (one byte a pixel, 0 black, 255 white).

@@ -97,8 +97,9 @@ struct PosterCommandTests {
         // Each sheet names itself and its place, in order.
         var named: [String] = []
         for page in 2...pages.count {
-            // In layout mode, so map text on the footer's baseline cannot split the footer line.
-            let text = try Poppler.text(pdf, page: page, layout: true)
+            // In the order drawn: laid out by position, map text level with the sheet's footer
+            // (the whole map is on every sheet, clipped) can be spliced into it.
+            let text = try Poppler.text(pdf, page: page, raw: true)
             let place = try #require(text.firstMatch(of: /столбец ([A-Z]+), ряд (\d+) · лист (\d+) из (\d+)/), "page \(page)")
             #expect(Int(place.3) == page - 1 && Int(place.4) == pages.count - 1)
             let label = "\(place.1)\(place.2)"

@@ -100,7 +100,7 @@ struct ViewGraphLowering {
     private func setTitle(of graph: CGraph) throws(RenderFailure) {
         guard let title = view.title else { return }
         let root = UnsafeMutableRawPointer(graph.root)
-        try graph.set(root, .graph, "label", LabelText.label([title]))
+        try graph.set(root, .graph, "label", LabelText.label(title.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)))
         try graph.set(root, .graph, "fontsize", Self.number(view.style.titleFontSize, in: 1...400))
     }
 
@@ -201,8 +201,9 @@ struct ViewGraphLowering {
             try graph.set(object, .node, "fixedsize", "true")
             try graph.set(object, .node, "width", Self.number(fixed.width, in: 0.01...1000))
             try graph.set(object, .node, "height", Self.number(fixed.height, in: 0.01...1000))
-        } else if let minWidth = style.minWidth {
-            try graph.set(object, .node, "width", Self.number(minWidth, in: 0.01...1000))
+        } else {
+            if let minWidth = style.minWidth { try graph.set(object, .node, "width", Self.number(minWidth, in: 0.01...1000)) }
+            if let minHeight = style.minHeight { try graph.set(object, .node, "height", Self.number(minHeight, in: 0.01...1000)) }
         }
         try graph.set(object, .node, "label", LabelText.label(node.label, leftAligned: style.alignment == .left))
         try graph.set(object, .node, "id", ids.claim(node.id))

@@ -39,6 +39,23 @@ public enum Legibility {
         drawingWidth > 0 ? points * shownWidth / drawingWidth : points
     }
 
+    /// The widest, in points, a drawing whose smallest text is `points` can be and still be
+    /// legible on screen shown `shownWidth` CSS pixels wide (the inverse of `onScreen`).
+    public static func widestLegible(smallestText points: Double, shownWidth: Double) -> Double {
+        points > 0 ? points * shownWidth / minimumScreenPixels : .infinity
+    }
+
+    /// Whether text of `points` in a drawing `drawingWidth` points wide shown `shownWidth`
+    /// pixels wide can be read on screen.
+    public static func isLegibleOnScreen(_ points: Double, drawingWidth: Double, shownWidth: Double) -> Bool {
+        points == 0 || onScreen(points, drawingWidth: drawingWidth, shownWidth: shownWidth) >= minimumScreenPixels - 1e-9
+    }
+
+    /// `6.1 px`: an on-screen size as messages and timings show it, cut to a tenth like `describe`.
+    public static func describePixels(_ pixels: Double) -> String {
+        String(describe(pixels).dropLast(3)) + " px"
+    }
+
     /// `6.1 pt`: a printed size as messages and timings show it, cut (not rounded) to a tenth
     /// of a point, so a size under the minimum never reads as the minimum.
     public static func describe(_ points: Double) -> String {

@@ -57,7 +57,8 @@ enum GraphvizRenderer {
                     if let sheet = layout?.sheet {
                         try SheetPlacement(fit: sheet, boundingBox: box).apply(to: graph)
                     }
-                    bytes = try context.render(graph, format: request.format.graphvizFormat)
+                    let drawn = try context.render(graph, format: request.format.graphvizFormat)
+                    bytes = request.format == .svg ? SVGAccessibility.apply(to: drawn, graph: request.graph) : drawn
                 }
                 timings.render = clock.lap()
                 return RenderedMap(bytes: bytes, drawing: drawing, layout: layout)

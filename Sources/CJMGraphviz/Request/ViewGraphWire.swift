@@ -89,11 +89,13 @@ extension ViewGraph: WireCodable {
         writer.write(nodes)
         writer.write(edges)
         writer.write(sameRank)
+        writer.write(summary)
     }
 
     init(from reader: inout WireReader) throws(RenderFailure) {
         self.init(id: try reader.read(), title: try reader.read(), layout: try reader.read(), style: try reader.read(),
                   clusters: try reader.read(), nodes: try reader.read(), edges: try reader.read(), sameRank: try reader.read())
+        summary = try reader.read()
     }
 }
 
@@ -189,12 +191,14 @@ extension NodeStyle: WireCodable {
         writer.write(alignment.rawValue)
         writer.write(fixedSize)
         writer.write(minWidth)
+        writer.write(minHeight)
     }
 
     init(from reader: inout WireReader) throws(RenderFailure) {
         self.init(shape: try reader.readCase(), fill: try reader.read(), stroke: try reader.read(), fontColor: try reader.read(),
                   fontSize: try reader.read(), penWidth: try reader.read(), dashed: try reader.read(),
-                  alignment: try reader.readCase(), fixedSize: try reader.read(), minWidth: try reader.read())
+                  alignment: try reader.readCase(), fixedSize: try reader.read(), minWidth: try reader.read(),
+                  minHeight: try reader.read())
     }
 }
 

@@ -82,6 +82,7 @@ public struct MarkdownRun: Sendable {
                     console.report("cjm: error: \(document.path):\(map.line): map \(number + 1): \(failure.message)")
                     status = ExitStatus.worse(status, failure.exitStatus)
                 case .success(let bytes):
+                    warnIfIllegible(map, drawing: bytes.drawing, document: document, reporter: reporter)
                     let existing = InputFile.read(map.svgPath, cap: bytes.bytes.count + 1)
                     if case .success(let old) = existing, old == bytes.bytes { continue }
                     changes.append(Change(path: map.svgPath, bytes: bytes.bytes, exists: (try? existing.get()) != nil, document: document.path))
@@ -95,6 +96,15 @@ public struct MarkdownRun: Sendable {
         return status == .success ? .success(changes) : .failure(status)
     }
 
+    /// W103 for an embedded map whose smallest text is under 9 px at its `width=`, at its block.
+    private func warnIfIllegible(_ map: PreparedMap, drawing: DrawingSize, document: PreparedDocument, reporter: DiagnosticReporter) {
+        let screen = ScreenLegibility(view: map.view, graph: map.draft.graph, drawing: drawing, shownWidth: map.shownWidth)
+        guard let warning = screen.warning(at: document.sources.span(map.opening), alternatives: []) else { return }
+        var collector = DiagnosticCollector(limit: 100, sources: document.sources)
+        collector.add(warning)
+        reporter.report(collector.finished(), sources: document.sources)
+    }
+
     // MARK: One document
 
     /// A document with every map checked and its view graph built.
@@ -102,6 +112,8 @@ public struct MarkdownRun: Sendable {
         var path: String
         var bytes: [UInt8]
         var maps: [PreparedMap]
+        /// The document's lines, for warnings found after rendering.
+        var sources: SourceMap
     }
 
     private struct PreparedMap {
@@ -111,6 +123,10 @@ public struct MarkdownRun: Sendable {
         var draft: MapDraft
         var svgPath: String
         var link: MapLink
+        /// The opening fence or marker, and what the map shows and is shown at (`width=`).
+        var opening: SourceRange
+        var view: String
+        var shownWidth: Double
     }
 
     /// `claimed` maps every SVG path taken so far to who takes it, so two maps never share one.
@@ -184,14 +200,15 @@ public struct MarkdownRun: Sendable {
             }
             claimed[svgPath] = here
             maps.append(PreparedMap(syntax: syntax, line: syntax.firstLine + 1, draft: draft, svgPath: svgPath,
-                                    link: MapLink(title: draft.graph.title ?? journey.title, fileName: fileName)))
+                                    link: MapLink(title: draft.graph.title ?? journey.title, fileName: fileName),
+                                    opening: openingRange, view: options.view, shownWidth: options.width))
         }
         let problems = sink.finished()
         reporter.report(problems, sources: sink.sources)
         if sink.errorCount > 0 || journeysFailed || maps.count != syntaxes.count {
             return .failure(.invalidInput)
         }
-        return .success(PreparedDocument(path: path, bytes: bytes, maps: maps))
+        return .success(PreparedDocument(path: path, bytes: bytes, maps: maps, sources: sink.sources))
     }
 
     /// The checked journey a map draws: its block's content, or the file its marker names.

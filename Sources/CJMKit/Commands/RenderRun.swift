@@ -31,6 +31,13 @@ public struct RenderRun: Sendable {
     public var page: PageSetup
     /// `--strict`: warnings (legibility on paper included) fail the run and write nothing.
     public var strict: Bool
+    /// `--direction`; nil: the view's or journey's `direction:`, else `right`.
+    public var direction: MapDirection?
+    /// `--legend`; nil: the view's or journey's `legend:`, else `auto`.
+    public var legend: LegendPlacement?
+    /// `--width PX`: how many CSS pixels wide the maps will be shown; their smallest text is
+    /// checked against it (W103).
+    public var width: Double?
     /// `--check`: compare with the files on disk instead of writing.
     public var check: Bool
     /// Print how long each stage took, for benchmarks.
@@ -44,8 +51,12 @@ public struct RenderRun: Sendable {
 
     public init(inputs: [String], output: String? = nil, formats: [OutputFormat] = [], view: String? = nil, allViews: Bool = false,
                 persona: String? = nil, theme: ThemeName? = nil, dpi: Double? = nil, page: PageSetup = PageSetup(), strict: Bool = false,
-                check: Bool = false, timings: Bool = false, quiet: Bool = false, figures: String? = nil, settings: RenderSettings) {
+                check: Bool = false, timings: Bool = false, quiet: Bool = false, figures: String? = nil, direction: MapDirection? = nil,
+                legend: LegendPlacement? = nil, width: Double? = nil, settings: RenderSettings) {
         self.inputs = inputs
+        self.direction = direction
+        self.legend = legend
+        self.width = width
         self.output = output
         self.formats = formats
         self.view = view
@@ -62,6 +73,18 @@ public struct RenderRun: Sendable {
         self.settings = settings
     }
 
+    /// What `--direction`, `--legend`, `--width` and `--paper` ask of every map's shape.
+    private var shape: MapShape {
+        let aspects: [Double] = page.paper.map { paper in
+            let orientations = page.orientation.map { [$0] } ?? Orientation.allCases
+            return orientations.map { orientation in
+                let sheet = paper.sized(orientation)
+                return (sheet.width - 2 * PaperMargins.sheet) / (sheet.height - 2 * PaperMargins.sheet)
+            }
+        } ?? []
+        return MapShape(direction: direction, legend: legend, shownWidth: width, sheetAspects: aspects)
+    }
+
     public func run(console: Console) -> ExitStatus {
         var clock = StageClock()
         // A map written to stdout (`-o -`, or stdin without `-o`) keeps JSON diagnostics out of it.
@@ -76,6 +99,10 @@ public struct RenderRun: Sendable {
         }
         if let problem = page.problem {
             console.report("cjm: error: \(problem)")
+            return .usage
+        }
+        if let width, !(Self.widths.contains(width)) {
+            console.report("cjm: error: --width \(SourceNumber.text(width)) is out of range; use \(Int(Self.widths.lowerBound))…\(Int(Self.widths.upperBound)) (CSS pixels)")
             return .usage
         }
 
@@ -115,7 +142,7 @@ public struct RenderRun: Sendable {
         for output in planned {
             let key = GraphKey(input: output.input, view: output.view)
             if drafts[key] != nil { continue }
-            let selection = MapSelection(view: output.view, persona: persona, theme: themeName(for: checked[output.input].journey))
+            let selection = MapSelection(view: output.view, persona: persona, theme: themeName(for: checked[output.input].journey), shape: shape)
             switch selection.draft(of: checked[output.input].journey) {
             case .failure(let failure):
                 console.report("cjm: error: \(checked[output.input].compiled.path): \(failure.messageWithSuggestion)")
@@ -162,6 +189,7 @@ public struct RenderRun: Sendable {
         let results = ParallelRenders.run(requests, jobs: settings.jobs, renderer: renderer, progress: progress)
         var rendered: [[UInt8]] = []
         var onPaper: [GraphKey: PrintLegibility] = [:]
+        var onScreen: [GraphKey: ScreenLegibility] = [:]
         for (output, result) in zip(planned, results) {
             switch result {
             case .success(let map):
@@ -169,6 +197,11 @@ public struct RenderRun: Sendable {
                 let key = GraphKey(input: output.input, view: output.view)
                 let legibility = PrintLegibility(view: output.view, graph: graphs[key]!, map: map, setup: page)
                 if map.layout != nil, onPaper[key] == nil { onPaper[key] = legibility }
+                if let width, output.format != .dot, map.layout == nil, onScreen[key] == nil {
+                    let screen = ScreenLegibility(view: output.view, graph: graphs[key]!, drawing: map.drawing, shownWidth: width)
+                    onScreen[key] = screen
+                    if timings { console.report("timing: \(screen.timingLine)") }
+                }
                 if timings, let line = map.timings { console.report("timing: \(output.view) as \(output.format.rawValue): \(line)") }
                 if timings, let line = legibility.timingLine { console.report("timing: \(line)") }
             case .failure(let failure):
@@ -192,6 +225,7 @@ public struct RenderRun: Sendable {
 
         // 6. Warnings about the printed maps, then `--strict`.
         let warnings = printWarnings(onPaper, checked: checked, renderer: renderer, reporter: reporter)
+            + screenWarnings(onScreen, checked: checked, renderer: renderer, reporter: reporter)
         let warned = !warnings.isEmpty || personaWarned || journeys.contains { $0.hasWarnings }
         if strict && warned {
             reporter.reportStrictFailure()
@@ -237,13 +271,60 @@ public struct RenderRun: Sendable {
         return all
     }
 
+    /// Prints a W103 warning for every map whose text is too small at `--width`, after
+    /// measuring what would help; returns the warnings.
+    private func screenWarnings(_ onScreen: [GraphKey: ScreenLegibility], checked: [(compiled: CompiledJourney, journey: Journey)],
+                                renderer: IsolatedRenderer, reporter: DiagnosticReporter) -> [Diagnostic] {
+        var all: [Diagnostic] = []
+        for (key, legibility) in onScreen.sorted(by: { ($0.key.input, $0.key.view) < ($1.key.input, $1.key.view) }) where legibility.isIllegible {
+            let (compiled, journey) = checked[key.input]
+            let named = journey.views.first { $0.id == key.view }
+            let theme = Theme.named(themeName(for: journey), styles: journey.styles)
+            let personaPath = persona.map { ElementPath($0) }
+            var drafts: [(String, MapDraft)] = []
+            if key.view != "board", shape.resolved(view: named, journey: journey).direction != .down {
+                var down = shape
+                down.direction = .down
+                let flags = "--direction down" + (key.view == FlowMap.graphID ? "" : " --view \(key.view)")
+                if let draft = MapCatalog.build(view: key.view, journey: journey, persona: personaPath, theme: theme, shape: down) { drafts.append((flags, draft)) }
+            }
+            if key.view == FlowMap.graphID {
+                for view in journey.views {
+                    if let draft = MapCatalog.build(view: view.id, journey: journey, persona: personaPath, theme: theme, shape: shape) {
+                        drafts.append(("--view \(view.id)", draft))
+                    }
+                }
+            }
+            let alternatives = measure(drafts, renderer: renderer).map {
+                ScreenLegibility.Alternative(flags: $0.name, drawing: $0.drawing, smallestText: $0.smallestText)
+            }
+            var collector = DiagnosticCollector(limit: 100, sources: compiled.sources)
+            if let warning = legibility.warning(at: compiled.sources.span(named?.source ?? journey.source), alternatives: alternatives) {
+                collector.add(warning)
+            }
+            let found = collector.finished()
+            reporter.report(found, sources: compiled.sources)
+            all += found
+        }
+        return all
+    }
+
+    /// The `--width`s accepted, in CSS pixels.
+    static let widths: ClosedRange<Double> = 100...20_000
+
     /// Each named view of `journey` laid out (as DOT, the cheapest output) for its size.
     private func measureViews(of journey: Journey, renderer: IsolatedRenderer) -> [PrintLegibility.MeasuredView] {
         let personaPath = persona.map { ElementPath($0) }
         let drafts = journey.views.compactMap { view in
-            MapCatalog.build(view: view.id, journey: journey, persona: personaPath, theme: Theme.named(themeName(for: journey), styles: journey.styles)).map { (view.id, $0) }
+            MapCatalog.build(view: view.id, journey: journey, persona: personaPath, theme: Theme.named(themeName(for: journey), styles: journey.styles),
+                             shape: shape).map { (view.id, $0) }
         }
-        // Views whose blocks cannot be laid out are left out of the advice, like failed renders.
+        return measure(drafts, renderer: renderer)
+    }
+
+    /// Each draft composed and laid out (as DOT, the cheapest output) for its size, by name;
+    /// drafts that cannot be laid out are left out of the advice, like failed renders.
+    private func measure(_ drafts: [(String, MapDraft)], renderer: IsolatedRenderer) -> [PrintLegibility.MeasuredView] {
         let composed = DraftComposition.compose(drafts.map(\.1), jobs: settings.jobs, renderer: renderer)
         let graphs = zip(drafts, composed).compactMap { draft, result in (try? result.get()).map { (draft.0, $0.graph) } }
         let results = ParallelRenders.run(graphs.map { RenderRequest(graph: $0.1, format: .dot) }, jobs: settings.jobs, renderer: renderer)

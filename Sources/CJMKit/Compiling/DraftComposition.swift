@@ -24,7 +24,12 @@ enum DraftComposition {
             return renderer.layOut(draft.blocks, stoppingWhen: shouldStop).map { ($0.geometries, $0.timings) }
         }
         return zip(drafts, layouts).map { draft, layout in
-            layout.map { geometries, timings in Composed(graph: draft.compose(geometries), timings: timings) }
+            layout.map { geometries, timings in Composed(graph: draft.compose(geometries, fitWidth: fitWidth(of: draft)), timings: timings) }
         }
+    }
+
+    /// The widest the draft's map stays legible at the width it will be shown, in points.
+    static func fitWidth(of draft: MapDraft) -> Double? {
+        draft.shownWidth.map { Legibility.widestLegible(smallestText: Legibility.smallestText(in: draft.graph), shownWidth: $0) }
     }
 }

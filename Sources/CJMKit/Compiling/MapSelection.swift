@@ -12,6 +12,9 @@ struct MapSelection: Hashable, Sendable {
     var persona: String?
     /// Overrides the journey's `theme:`.
     var theme: ThemeName?
+    /// `--direction`, `--legend`, `--width`, and the sheet of `--paper`; what it leaves open
+    /// comes from the view and the journey.
+    var shape = MapShape()
 
     /// A name the journey does not have.
     enum Failure: Error, Equatable {
@@ -67,7 +70,7 @@ struct MapSelection: Hashable, Sendable {
             return .failure(.noPersona(persona, known: journey.personas.map(\.path.description)))
         }
         let theme = Theme.named(self.theme ?? journey.theme, styles: journey.styles)
-        guard let draft = MapCatalog.build(view: view, journey: journey, persona: personaPath, theme: theme) else {
+        guard let draft = MapCatalog.build(view: view, journey: journey, persona: personaPath, theme: theme, shape: shape) else {
             return .failure(.noView(view, known: MapCatalog.names(in: journey)))
         }
         return .success(draft)

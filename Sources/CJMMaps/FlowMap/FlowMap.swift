@@ -20,12 +20,14 @@ public enum FlowMap {
     /// What the flow map of `journey` shows in `theme` (whose `style` rules are already
     /// applied), its block titles in `language` (by default the journey's: a view passes its
     /// whole journey's): `draft(_:theme:language:).graph`.
-    public static func build(_ journey: Journey, theme: Theme, language: MapLanguage? = nil) -> ViewGraph {
-        draft(journey, theme: theme, language: language).graph
+    public static func build(_ journey: Journey, theme: Theme, language: MapLanguage? = nil, shape: MapShape = MapShape()) -> ViewGraph {
+        draft(journey, theme: theme, language: language, shape: shape).graph
     }
 
-    /// The flow map of `journey`, to be composed from the geometry of its blocks.
-    public static func draft(_ journey: Journey, theme: Theme, language: MapLanguage? = nil) -> MapDraft {
+    /// The flow map of `journey`, to be composed from the geometry of its blocks, read the
+    /// way `shape` says (its gaps filled from the journey: `MapShape.resolved`).
+    public static func draft(_ journey: Journey, theme: Theme, language: MapLanguage? = nil, shape: MapShape = MapShape()) -> MapDraft {
+        let shape = shape.resolved(view: nil, journey: journey)
         var context = FlowMapContext(theme: theme, language: language ?? MapLanguage.of(journey))
         context.minConversion = journey.lint.minConversion
         let channels = ChannelsBlock.build(journey.channels, context: &context)
@@ -39,13 +41,13 @@ public enum FlowMap {
         for block in [channels, crm, leads, pipelines, sites, ads, touchpoints] { map.append(block) }
         map.edges += FlowEdges.build(journey, context: &context)
         SiteBlock.markUnpromoted(&map.nodes, edges: map.edges)
-        let legend = Legend.build(nodes: map.nodes, edges: map.edges, context: &context)
+        let (legend, key) = Legend.build(nodes: map.nodes, edges: map.edges, placement: shape.legend ?? .auto, context: &context)
         map.append(legend)
         let graph = ViewGraph(
             id: graphID, title: journey.title, layout: .pinned, style: theme.graph,
             clusters: map.clusters, nodes: map.nodes, edges: map.edges, sameRank: map.sameRank)
 
-        var planner = BlockPlanner(graph: graph)
+        var planner = BlockPlanner(graph: graph, direction: shape.direction ?? .right)
         // Touchpoints keep their phase order (TouchpointsBlock) instead of following their channels.
         planner.addStack(frame: touchpoints.clusters.first?.id, ordersByNeighbours: false)
         planner.addStack(frame: channels.clusters.first?.id, ordersByNeighbours: false, alignsWithPrevious: !touchpoints.isEmpty)
@@ -54,7 +56,8 @@ public enum FlowMap {
         planner.addFramedUnits(frame: pipelines.clusters.first?.id)
         planner.addSites(sites.clusters.map(\.id))
         planner.addAdNetworks(ads.clusters.filter { $0.parent == nil }.map(\.id))
-        planner.setLegend(root: legend.clusters.first?.id)
-        return MapDraft(graph: graph, composition: FlowComposition(graph: graph, plan: planner.finish()))
+        planner.setLegend(root: legend.clusters.first?.id, key: key, placement: shape.legend ?? .auto)
+        return MapDraft(graph: graph, composition: FlowComposition(graph: graph, plan: planner.finish(), sheetAspects: shape.sheetAspects),
+                        shownWidth: shape.shownWidth)
     }
 }

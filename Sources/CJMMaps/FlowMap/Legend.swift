@@ -3,7 +3,10 @@ import CJMViewGraph
 
 /// A key to the map listing only the kinds of boxes and lines this map actually uses.
 enum Legend {
-    static let clusterLabel = "Легенда"
+    /// What the legend is called where it is named: its SVG title and its entries' tooltips.
+    /// The strip itself has no title band: its samples speak for themselves, and the band
+    /// would be a quarter of its height.
+    static let name = "Легенда"
 
     private struct NodeEntry: Sendable {
         var key: String
@@ -51,11 +54,11 @@ enum Legend {
                   style: { var style = $0.edge; style.line = .dashed; return style }),
         LineEntry(key: "cross-sell", label: "Кросс-продажа", isUsed: { $0.classes.contains("cross-sell") },
                   style: { var style = $0.edge; style.line = .dashed; style.penWidth = FlowEdges.crossSellPenWidth; return style }),
-        LineEntry(key: "landing", label: "Объявление ведёт на страницу", isUsed: { $0.classes.contains("landing") },
+        LineEntry(key: "landing", label: "Переход с объявления", isUsed: { $0.classes.contains("landing") },
                   style: { $0.edge }),
         LineEntry(key: "touchpoint", label: "Канал точки контакта", isUsed: { $0.classes.contains("touchpoint") },
                   style: { var style = $0.edge; style.line = .dotted; style.arrowHead = .none; return style }),
-        LineEntry(key: "funnel-counted", label: "Толщина — сколько дошло до этапа", isUsed: { $0.classes.contains("funnel-counted") },
+        LineEntry(key: "funnel-counted", label: "Толщина — сколько дошло", isUsed: { $0.classes.contains("funnel-counted") },
                   style: { var style = $0.edge; style.penWidth = FunnelEdges.maxPenWidth / 2; return style }),
         LineEntry(key: "biggest-drop-off", label: FunnelEdges.dropOffMark + " Больше всего потерь", isUsed: { $0.classes.contains("biggest-drop-off") },
                   style: { $0.edge }),
@@ -70,27 +73,81 @@ enum Legend {
                   style: { var style = $0.edge; style.line = .bold; return style }),
     ]
 
-    static func build(nodes: [Node], edges: [Edge], context: inout FlowMapContext) -> MapFragment {
+    /// The legend's entries, in order: what a grid of them is made of.
+    struct Key: Sendable {
+        /// The sample boxes.
+        var samples: [String] = []
+        /// Each line's description, and the point its sample line runs to.
+        var texts: [String] = []
+        var ends: [String] = []
+
+        /// Same-rank sets and invisible ordering edges that lay the entries out as a grid
+        /// `rows` entries high (in `dot`'s left-to-right ranking): columns of samples, then
+        /// columns of line descriptions, each followed by its column of line ends.
+        func grid(rows: Int) -> (sameRank: [[String]], edges: [Edge]) {
+            if rows >= samples.count + texts.count {
+                // One column: the samples, then the line descriptions with their ends beside them.
+                return ([samples + texts, ends].filter { $0.count > 1 }, [])
+            }
+            func chunks(_ ids: [String]) -> [[String]] {
+                stride(from: 0, to: ids.count, by: rows).map { Array(ids[$0..<min($0 + rows, ids.count)]) }
+            }
+            var columns = chunks(samples)
+            let textColumns = chunks(texts)
+            let endColumns = chunks(ends)
+            var sameRank: [[String]] = []
+            for index in textColumns.indices {
+                columns.append(textColumns[index])
+                sameRank.append(endColumns[index])
+            }
+            sameRank += columns
+            var edges: [Edge] = []
+            var rightmost: String?  // what the next column must sit right of
+            for column in columns {
+                if let rightmost {
+                    edges.append(Edge(id: "legend-order-\(rightmost)-\(column[0])", from: rightmost, to: column[0],
+                                      classes: ["layout"], style: EdgeStyle(line: .invisible, arrowHead: .none), weight: 0))
+                }
+                // A description column is followed by its line ends; the next column goes after those.
+                rightmost = textColumns.firstIndex(of: column).map { endColumns[$0][0] } ?? column[0]
+            }
+            return (sameRank.filter { $0.count > 1 }, edges)
+        }
+
+        /// The row counts worth laying out for `placement`: strips one to four entries high
+        /// under the map, one column of every entry down its side.
+        func rowCounts(for placement: LegendPlacement) -> [Int] {
+            let tallest = max(samples.count, texts.count, 1)
+            switch placement {
+            case .off: return []
+            case .bottom, .auto: return Array(Set([1, 2, 3, 4].map { min($0, tallest) })).sorted()
+            case .right: return [samples.count + texts.count]
+            }
+        }
+    }
+
+    /// The legend's cluster, entries and sample lines for the kinds `nodes` and `edges` use
+    /// (nothing when they use none, or when `placement` is `off`), and its key. Each entry of
+    /// `nodeEntries` and `lineEntries` found in use adds one sample.
+    static func build(nodes: [Node], edges: [Edge], placement: LegendPlacement, context: inout FlowMapContext) -> (fragment: MapFragment, key: Key) {
         let theme = context.theme
         let usedNodes = nodeEntries.filter { entry in nodes.contains { entry.isUsed($0.classes) } }
         let usedLines = lineEntries.filter { entry in edges.contains(where: entry.isUsed) }
-        guard !usedNodes.isEmpty || !usedLines.isEmpty else { return MapFragment() }
+        guard placement != .off, !usedNodes.isEmpty || !usedLines.isEmpty else { return (MapFragment(), Key()) }
         var fragment = MapFragment()
+        var key = Key()
         let cluster = context.ids.make("legend")
         fragment.clusters.append(Cluster(
-            id: cluster, classes: ["legend"], label: clusterLabel, fill: theme.graph.background, stroke: theme.clusterStroke,
+            id: cluster, classes: ["legend"], fill: theme.graph.background, stroke: theme.clusterStroke,
             fontColor: theme.graph.fontColor, fontSize: FlowMapContext.subBlockTitleSize))
-        var samples: [String] = []
-        var texts: [String] = []
-        var ends: [String] = []
         for entry in usedNodes {
             var style = entry.style(theme)
-            style.fontSize = 12
-            style.minWidth = 1.8
+            style.fontSize = entryFontSize
+            style.minHeight = sampleHeight
             let id = context.ids.make("legend-" + entry.key)
             fragment.nodes.append(Node(id: id, classes: ["legend", "legend-" + entry.key], label: [entry.label], style: style,
-                                       tooltip: "Легенда: " + entry.label, cluster: cluster))
-            samples.append(id)
+                                       tooltip: name + ": " + entry.label, cluster: cluster))
+            key.samples.append(id)
         }
         for entry in usedLines {
             let style = entry.style(theme)
@@ -99,52 +156,37 @@ enum Legend {
             let end = context.ids.make("legend-line-" + entry.key + "-end")
             fragment.nodes.append(Node(
                 id: text, classes: ["legend", "legend-line"], label: [label],
-                style: NodeStyle(shape: .plain, fill: nil, stroke: theme.graph.fontColor, fontColor: theme.graph.fontColor, fontSize: 12),
-                tooltip: "Легенда: " + label, cluster: cluster))
+                style: NodeStyle(shape: .plain, fill: nil, stroke: theme.graph.fontColor, fontColor: theme.graph.fontColor, fontSize: entryFontSize),
+                tooltip: name + ": " + label, cluster: cluster))
             fragment.nodes.append(Node(
                 id: end, classes: ["legend", "legend-line-end"], label: [""],
                 style: NodeStyle(shape: .point, fill: style.color, stroke: style.color, fontColor: theme.graph.fontColor,
                                  fixedSize: Size(width: 0.06, height: 0.06)),
-                cluster: cluster))
+                tooltip: name + ": " + label, cluster: cluster))
             // Heavy, so each sample line runs straight across from its description.
             fragment.edges.append(Edge(id: context.ids.make("legend-edge-" + entry.key), from: text, to: end,
-                                       classes: ["legend", "legend-" + entry.key], style: style, weight: 10))
-            texts.append(text)
-            ends.append(end)
+                                       classes: ["legend", "legend-" + entry.key], style: style, tooltip: name + ": " + label, weight: 10))
+            key.texts.append(text)
+            key.ends.append(end)
         }
-        // A grid a few rows high, so the key stays small beside a focused view: columns of
-        // samples, then columns of line descriptions, each followed by its column of line ends.
-        var columns = chunks(samples)
-        let textColumns = chunks(texts)
-        let endColumns = chunks(ends)
-        for index in textColumns.indices {
-            columns.append(textColumns[index])
-            fragment.sameRank.append(endColumns[index])
-        }
-        fragment.sameRank += columns.filter { $0.count > 1 }
-        var rightmost: String?  // what the next column must sit right of
-        for column in columns {
-            if let rightmost {
-                fragment.edges.append(Edge(id: context.ids.make("legend-order-\(rightmost)-\(column[0])"), from: rightmost, to: column[0],
-                                           classes: ["layout"], style: EdgeStyle(line: .invisible, arrowHead: .none), weight: 0))
-            }
-            // A description column is followed by its line ends; the next column goes after those.
-            rightmost = textColumns.firstIndex(of: column).map { endColumns[$0][0] } ?? column[0]
-        }
-        fragment.sameRank = fragment.sameRank.filter { $0.count > 1 }
-        return fragment
+        return (fragment, key)
     }
 
-    static let rowsPerColumn = 4
+    /// Inches between the legend's columns (long enough to show a line's dashes) and rows.
+    static let rankSeparation = 0.3
+    static let nodeSeparation = 0.05
 
     /// `⚠ Конверсия ниже 20%`: the journey's `lint min_conversion:`.
     static func lowConversionLabel(_ threshold: Double) -> String {
         FunnelEdges.warningMark + " Конверсия ниже " + NumberText.decimal(threshold, fractionDigits: 1) + "%"
     }
 
-    private static func chunks(_ ids: [String]) -> [[String]] {
-        stride(from: 0, to: ids.count, by: rowsPerColumn).map { Array(ids[$0..<min($0 + rowsPerColumn, ids.count)]) }
-    }
+    /// Inches a sample box is high at least: one line of text with a little air, not
+    /// Graphviz's half inch.
+    static let sampleHeight = 0.3
+
+    /// The entries' text size: the map's smallest, so the legend never sets the legibility.
+    static let entryFontSize = 12.0
 }
 
 extension String {

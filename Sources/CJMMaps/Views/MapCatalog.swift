@@ -17,16 +17,26 @@ public enum MapCatalog {
     /// `persona` narrows every map to that persona's touchpoints (touchpoints without a
     /// persona stay); on a named view it applies on top of the view's own selection. A named
     /// view's graph takes the view's id and shows its label under the journey's title.
-    public static func build(view name: String, journey: Journey, persona: ElementPath?, theme: Theme) -> MapDraft? {
+    ///
+    /// `shape` says which way a flow map reads and where its legend goes; what it leaves
+    /// open comes from the view's `direction:`/`legend:`, then the journey's.
+    public static func build(view name: String, journey: Journey, persona: ElementPath?, theme: Theme, shape: MapShape = MapShape()) -> MapDraft? {
+        guard var built = draft(view: name, journey: journey, persona: persona, theme: theme, shape: shape) else { return nil }
+        built.summarise(MapSummary.of(built.graph, board: name == "board", language: MapLanguage.of(journey)))
+        return built
+    }
+
+    private static func draft(view name: String, journey: Journey, persona: ElementPath?, theme: Theme, shape: MapShape) -> MapDraft? {
         switch name {
         case FlowMap.graphID:
-            return FlowMap.draft(narrowed(journey, to: persona), theme: theme, language: MapLanguage.of(journey))
+            return FlowMap.draft(narrowed(journey, to: persona), theme: theme, language: MapLanguage.of(journey),
+                                 shape: shape.resolved(view: nil, journey: journey))
         case "board":
             return MapDraft(graph: BoardMap.build(journey, theme: theme, persona: persona))
         default:
             guard let view = journey.views.first(where: { $0.id == name }) else { return nil }
             var draft = FlowMap.draft(narrowed(ViewSelection.apply(view, to: journey), to: persona), theme: theme,
-                                      language: MapLanguage.of(journey))
+                                      language: MapLanguage.of(journey), shape: shape.resolved(view: view, journey: journey))
             draft.rename(id: SafeIdentifier.make(view.id), title: "\(journey.title) — \(view.label)")
             return draft
         }

@@ -14,11 +14,22 @@ public struct MapDraft: Sendable {
     /// out by `dot`; pinned ones (nodes a stack places) are only measured.
     public var blocks: [ViewGraph] { composition?.plan.units.map { $0.graph } ?? [] }
 
+    /// `MapShape.shownWidth`: the CSS pixels the map will be shown wide, which a map read
+    /// down is arranged for (see `compose`); nil when not known.
+    public let shownWidth: Double?
+
     private var composition: FlowComposition?
 
-    init(graph: ViewGraph, composition: FlowComposition? = nil) {
+    init(graph: ViewGraph, composition: FlowComposition? = nil, shownWidth: Double? = nil) {
         self.graph = graph
         self.composition = composition
+        self.shownWidth = shownWidth
+    }
+
+    /// The same map with `summary` as its one-line description (`ViewGraph.summary`).
+    mutating func summarise(_ summary: String) {
+        graph.summary = summary
+        composition?.graph.summary = summary
     }
 
     /// The same map under another SVG root id and title (a named view).
@@ -30,9 +41,11 @@ public struct MapDraft: Sendable {
     }
 
     /// The map to draw: `graph` with every node, edge and cluster placed, given the geometry
-    /// of each of `blocks` in order (as `dot` laid them out). Deterministic.
-    public func compose(_ geometries: [GraphGeometry]) -> ViewGraph {
+    /// of each of `blocks` in order (as `dot` laid them out). A map read down is arranged
+    /// no wider than `fitWidth` points where its pieces allow (the widest it stays legible
+    /// at `shownWidth`). Deterministic.
+    public func compose(_ geometries: [GraphGeometry], fitWidth: Double? = nil) -> ViewGraph {
         guard let composition else { return graph }
-        return composition.compose(geometries)
+        return composition.compose(geometries, fitWidth: fitWidth)
     }
 }

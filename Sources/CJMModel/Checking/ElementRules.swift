@@ -64,7 +64,7 @@ enum ElementRules {
                                   "touchpoint", "view", "style", "include", "lint", "figures"]
 
     static let all: [ElementRule] = [
-        ElementRule("journey", id: .forbidden, label: .required, attributes: ["theme", "currency"], children: journeyChildren),
+        ElementRule("journey", id: .forbidden, label: .required, attributes: ["theme", "currency", "direction", "legend"], children: journeyChildren),
         ElementRule("crm", id: .optional, label: .required),
         ElementRule("phase", id: .required, label: .optional),
         ElementRule("persona", id: .required, label: .required, children: ["goal", "need", "motivation"]),
@@ -94,7 +94,7 @@ enum ElementRules {
         ElementRule("idea", id: .forbidden, label: .required),
         ElementRule("feedback", id: .forbidden, label: .required),
         ElementRule("owner", id: .forbidden, label: .required),
-        ElementRule("view", id: .required, label: .optional, attributes: ["show", "phase", "persona"]),
+        ElementRule("view", id: .required, label: .optional, attributes: ["show", "phase", "persona", "direction", "legend"]),
         // `style stage { ... }`: the "id" is the element keyword the rule applies to.
         ElementRule("style", id: .required, label: .forbidden, attributes: styleProperties),
         ElementRule("include", id: .forbidden, label: .required),

@@ -95,6 +95,8 @@ struct JourneyBuilder {
             touchpoints: touchpoints, views: views, styles: styles, source: element.range, lint: lint)
         journey.figuresReference = figuresReference
         journey.currency = journeyCurrency(shape.attributes["currency"])
+        journey.direction = word(shape.attributes["direction"], as: MapDirection.self)
+        journey.legend = word(shape.attributes["legend"], as: LegendPlacement.self)
         if let currency = journey.currency {
             for index in journey.pipelines.indices {
                 journey.pipelines[index].setCurrency(currency)

@@ -59,6 +59,8 @@ public enum LanguageVocabulary {
     public static func words(ofAttribute name: String, on keyword: String) -> [String]? {
         switch (keyword, name) {
         case ("journey", "theme"): ThemeName.allCases.map(\.rawValue)
+        case ("journey", "direction"), ("view", "direction"): MapDirection.allCases.map(\.rawValue)
+        case ("journey", "legend"), ("view", "legend"): LegendPlacement.allCases.map(\.rawValue)
         case ("channel", "kind"): Channel.Kind.allCases.map(\.rawValue)
         case ("channel", "crm"): Channel.Integration.allCases.map(\.rawValue)
         case ("auto", "kind"): Automation.Kind.allCases.map(\.rawValue)

@@ -21,9 +21,12 @@ extension JourneyBuilder {
                 }
             }
         }
-        return ViewDefinition(id: path.id, label: Self.label(element, path: path), show: show,
-                              phases: references(a["phase"], from: scope, as: .phase),
-                              personas: references(a["persona"], from: scope, as: .persona), source: element.range)
+        var view = ViewDefinition(id: path.id, label: Self.label(element, path: path), show: show,
+                                  phases: references(a["phase"], from: scope, as: .phase),
+                                  personas: references(a["persona"], from: scope, as: .persona), source: element.range)
+        view.direction = word(a["direction"], as: MapDirection.self)
+        view.legend = word(a["legend"], as: LegendPlacement.self)
+        return view
     }
 
     static let blockWords = ViewDefinition.Block.allCases.map(\.rawValue).joined(separator: " ")

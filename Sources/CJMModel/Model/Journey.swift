@@ -31,6 +31,10 @@ public struct Journey: Equatable, Sendable {
     /// The currency of every sum (`currency:` or the marks after the sums); nil when the
     /// journey names none, and its sums print as bare numbers.
     public var currency: Currency?
+    /// `direction:` as written; nil when the journey does not say (maps then read `right`).
+    public var direction: MapDirection?
+    /// `legend:` as written; nil when the journey does not say (`auto`).
+    public var legend: LegendPlacement?
 
     public init(title: String, theme: ThemeName = .default, crm: CRM? = nil, phases: [Phase] = [], personas: [Persona] = [],
                 channels: [Channel] = [], leads: Leads? = nil, pipelines: [Pipeline] = [], sites: [Site] = [],

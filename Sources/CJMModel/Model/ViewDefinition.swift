@@ -21,6 +21,10 @@ public struct ViewDefinition: Equatable, Sendable {
     /// Empty means every persona.
     public var personas: [ElementPath]
     public var source: SourceRange
+    /// `direction:` as written; nil takes the journey's.
+    public var direction: MapDirection?
+    /// `legend:` as written; nil takes the journey's.
+    public var legend: LegendPlacement?
     public init(id: String, label: String, show: [Item] = [], phases: [ElementPath] = [], personas: [ElementPath] = [], source: SourceRange) {
         self.id = id; self.label = label; self.show = show; self.phases = phases; self.personas = personas; self.source = source
     }

@@ -84,6 +84,8 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case illegiblePrint = "W101"
     /// `--persona` on a map none of whose touchpoints is for that persona.
     case personaNarrowsNothing = "W102"
+    /// Shown `--width` pixels wide (a docs column), the map's smallest text is under 9 px.
+    case illegibleOnScreen = "W103"
 
     // Maps embedded in Markdown (`cjm md`)
     /// A ```` ```cjm ```` block with no closing fence: it would run to the end of the document.

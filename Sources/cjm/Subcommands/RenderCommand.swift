@@ -65,6 +65,8 @@ struct RenderCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Do not name each file written on stderr.")
     var quiet = false
 
+    @OptionGroup var shape: MapShapeOptions
+
     @OptionGroup var rendering: RenderingOptions
 
     @Option(name: .long, help: "A CSV of id,count[,revenue] rows (a CRM export) whose counts replace the journey's.",
@@ -75,7 +77,8 @@ struct RenderCommand: ParsableCommand {
         let run = RenderRun(
             inputs: files, output: output, formats: try formats(), view: view, allViews: allViews, persona: persona,
             theme: try themeName(), dpi: dpi, page: try pageSetup(), strict: strict, check: check, timings: timings,
-            quiet: quiet, figures: figures, settings: rendering.settings
+            quiet: quiet, figures: figures, direction: try shape.parsedDirection(), legend: try shape.parsedLegend(), width: shape.width,
+            settings: rendering.settings
         )
         let status = run.run(console: Console())
         if status != .success { throw status.exitCode }

@@ -26,7 +26,7 @@ import Testing
 
     @Test func aPaperSvgIsTheSheetWithTheDrawingZoomed() throws {
         let svg = String(decoding: try Worker.map(RenderRequest(graph: Self.strip, format: .svg, page: PageSetup(paper: .a4))).bytes, as: UTF8.self)
-        #expect(svg.contains("<svg width=\"842pt\" height=\"595pt\""))
+        #expect(svg.contains("<svg role=\"img\" aria-label=\"") && svg.contains(" width=\"842pt\" height=\"595pt\""))
         #expect(svg.contains("transform=\"scale(0.73 0.73)"))
         #expect(svg.contains("Этап 2"))
     }

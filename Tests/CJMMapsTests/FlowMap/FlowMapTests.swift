@@ -35,7 +35,7 @@ import Testing
         for label in labels { #expect(all.contains(label), "missing \(label)") }
         let clusterLabels = graph.clusters.compactMap(\.label)
         for label in ["Каналы", "CRM", "Лиды", "Сделки", "Ремонт", "Запчасти", "Сайт", "Реклама в поиске", "Бренд",
-                      "Ремонт станков", "Точки контакта", "Легенда"] {
+                      "Ремонт станков", "Точки контакта"] {
             #expect(clusterLabels.contains(label), "missing cluster \(label)")
         }
     }
@@ -270,13 +270,19 @@ import Testing
         #expect(full.contains("legend-line-manual"))
         #expect(full.contains("legend-line-cross-sell"))
         #expect(!full.contains("legend-crm-none"))
-        // A compact grid: columns of at most four rows, each column ranked after the one before.
-        let legendColumns = graph.sameRank.filter { $0.allSatisfy { $0.hasPrefix("legend-") } }
-        #expect(legendColumns.count >= 3)
-        #expect(legendColumns.allSatisfy { $0.count <= Legend.rowsPerColumn })
-        let ordered = Set(graph.edges.filter { $0.classes == ["layout"] && $0.to.hasPrefix("legend-") }.map(\.to))
-        // Every entry is in a column, or alone in one that an ordering edge places.
-        #expect(Set(legendColumns.flatMap { $0 }).union(ordered).isSuperset(of: full.filter { !$0.hasSuffix("-end") }))
+        // Laid out as strips, each a grid a few entries high: columns ranked one after another.
+        let strips = FlowMap.draft(ServiceCenterJourney.journey(), theme: theme).blocks.filter { $0.id == "legend" }
+        #expect(strips.count == 5, "four bottom strips (1…4 rows) and one right column for legend: auto")
+        for strip in strips {
+            #expect(strip.layout == .ranked(direction: .leftToRight))
+            #expect(Set(strip.nodes.map(\.id)) == Set(full))
+            let columns = strip.sameRank
+            let ordered = Set(strip.edges.filter { $0.classes == ["layout"] }.map(\.to))
+            // Every entry is in a column, or alone in one that an ordering edge places (or the first).
+            #expect(Set(columns.flatMap { $0 }).union(ordered).union([full[0]]).isSuperset(of: full.filter { !$0.hasSuffix("-end") }))
+        }
+        let heights = strips.map { strip in strip.sameRank.map(\.count).max() ?? 1 }
+        #expect(heights.min() == 1 && heights.contains(4))
         #expect(!full.contains("legend-line-bold"))
 
         var bare = ServiceCenterJourney.journey()

@@ -98,7 +98,7 @@ import Testing
         let drawnMarks = svg.matches(of: /<text[^>]*>[^<]*▼ −/).count
         #expect(drawnMarks == 2, "one mark per block")
         // The legend explains all three, naming the journey's threshold.
-        for text in ["Толщина — сколько дошло до этапа", "▼ Больше всего потерь", "⚠ Конверсия ниже 30%"] {
+        for text in ["Толщина — сколько дошло", "▼ Больше всего потерь", "⚠ Конверсия ниже 30%"] {
             #expect(svg.contains(text), "legend lacks \(text)")
         }
     }

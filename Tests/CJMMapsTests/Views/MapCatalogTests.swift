@@ -20,9 +20,16 @@ import Testing
         let board = draft.graph
         #expect(draft.blocks.isEmpty && draft.compose([]) == board)
         #expect(board.id == "board" && board.layout == .pinned)
-        #expect(board == BoardMap.build(journey, theme: theme, persona: nil))
+        // The catalog adds the one-line summary (the SVG's <desc>); the rest is the builder's.
+        var plain = board
+        plain.summary = nil
+        #expect(plain == BoardMap.build(journey, theme: theme, persona: nil))
+        #expect(board.summary?.hasPrefix("Доска пути клиента по фазам") == true)
         let flow = try #require(MapCatalog.build(view: "flow", journey: journey, persona: nil, theme: theme))
-        #expect(flow.graph == FlowMap.build(journey, theme: theme))
+        plain = flow.graph
+        plain.summary = nil
+        #expect(plain == FlowMap.build(journey, theme: theme))
+        #expect(flow.graph.summary == "Схема пути клиента: 3 канала, 1 CRM, 9 этапов, 1 автоматизация, 3 страницы, 2 объявления, 4 точки контакта.")
         #expect(!flow.blocks.isEmpty)
     }
 

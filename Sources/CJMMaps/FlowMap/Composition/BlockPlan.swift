@@ -1,3 +1,4 @@
+import CJMModel
 import CJMViewGraph
 
 /// How the flow map is cut into pieces that `dot` lays out alone, and how those pieces are
@@ -44,6 +45,10 @@ struct BlockPlan: Sendable {
     var units: [Unit] = []
     /// Left to right.
     var sections: [Section] = []
-    /// Placed wherever the map has room for it.
-    var legend: Int?
+    /// The legend laid out as strips of a few shapes, each a unit: the composer places one of
+    /// them along its side (`bottom` or `right`), whichever `MapShape.legend` asks for or
+    /// costs least, and leaves the others out.
+    var legends: [(unit: Int, side: LegendPlacement)] = []
+    /// Draw the map transposed: blocks top to bottom (`--direction down`).
+    var transposed = false
 }

@@ -1,3 +1,4 @@
+import CJMModel
 import CJMViewGraph
 
 /// Cuts the flow map's graph into the `BlockPlan`'s units, section by section in reading
@@ -14,8 +15,14 @@ struct BlockPlanner {
     /// The unit each node's clusters went into (block units only).
     private var unitOfCluster: [String: Int] = [:]
 
-    init(graph: ViewGraph) {
+    /// The way blocks rank their insides: left to right, or top to bottom for a map read down.
+    private let direction: Layout.Direction
+    private var legendRequest: (root: String, key: Legend.Key, placement: LegendPlacement)?
+
+    init(graph: ViewGraph, direction: MapDirection = .right) {
         self.graph = graph
+        self.direction = direction == .down ? .topToBottom : .leftToRight
+        plan.transposed = direction == .down
         for (index, cluster) in graph.clusters.enumerated() {
             children[cluster.parent, default: []].append(index)
             clusterIndex[cluster.id] = index
@@ -55,7 +62,9 @@ struct BlockPlanner {
                 edge.style.line != .invisible && pages.contains(edge.from) && pages.contains(edge.to)
             }
             if linked {
-                if let unit = makeUnit(root: site) { groups.append(BlockPlan.Group(frame: nil, pieces: [.unit(unit)])) }
+                // Left to right whichever way the map reads: `dot` would put a site's unlinked
+                // pages side by side on its first rank, a row far wider than a docs column.
+                if let unit = makeUnit(root: site, direction: .leftToRight) { groups.append(BlockPlan.Group(frame: nil, pieces: [.unit(unit)])) }
             } else if let group = stackGroup(frame: site, ordersByNeighbours: true) {
                 groups.append(group)
             }
@@ -69,13 +78,17 @@ struct BlockPlanner {
         if !groups.isEmpty { plan.sections.append(BlockPlan.Section(groups: groups)) }
     }
 
-    mutating func setLegend(root: String?) {
-        guard let root else { return }
-        plan.legend = makeUnit(root: root)
+    /// The legend in `root`, laid out as the strips `placement` may use (`Legend.Key.rowCounts`).
+    mutating func setLegend(root: String?, key: Legend.Key, placement: LegendPlacement) {
+        guard let root, placement != .off else { return }
+        legendRequest = (root, key, placement)
     }
 
     /// The plan, with each unit's inner edges and same-rank sets.
     mutating func finish() -> BlockPlan {
+        // The legend's strips share its nodes, so each is a copy of one unit, ranked left to
+        // right whichever way the map reads (a strip is a grid of entries, not a flow).
+        let legendBase = legendRequest.flatMap { makeUnit(root: $0.root) }
         var unitOfNode: [String: Int] = [:]
         for node in graph.nodes {
             if let cluster = node.cluster, let unit = unitOfCluster[cluster] { unitOfNode[node.id] = unit }
@@ -87,6 +100,35 @@ struct BlockPlanner {
         for set in graph.sameRank where set.count > 1 {
             guard let unit = set.first.flatMap({ unitOfNode[$0] }), set.allSatisfy({ unitOfNode[$0] == unit }) else { continue }
             plan.units[unit].graph.sameRank.append(set)
+        }
+        if let legendBase, let request = legendRequest {
+            var base = plan.units[legendBase].graph
+            base.layout = .ranked(direction: .leftToRight)
+            // Tight: a strip is read entry by entry, and every point of it is taken from the map.
+            base.style.rankSeparation = Legend.rankSeparation
+            base.style.nodeSeparation = Legend.nodeSeparation
+            var variants: [(rows: Int, side: LegendPlacement)] = []
+            let sides: [LegendPlacement] = request.placement == .auto ? [.bottom, .right] : [request.placement]
+            for side in sides {
+                for rows in request.key.rowCounts(for: side) {
+                    variants.append((rows, side))
+                }
+            }
+            for (index, variant) in variants.enumerated() {
+                let grid = request.key.grid(rows: variant.rows)
+                var graph = base
+                graph.sameRank += grid.sameRank
+                graph.edges += grid.edges
+                let unit: Int
+                if index == 0 {
+                    unit = legendBase
+                    plan.units[unit].graph = graph
+                } else {
+                    unit = plan.units.count
+                    plan.units.append(BlockPlan.Unit(graph: graph, measuresOnly: false))
+                }
+                plan.legends.append((unit, variant.side))
+            }
         }
         return plan
     }
@@ -116,7 +158,7 @@ struct BlockPlanner {
     }
 
     /// A unit of `root` and its descendants with their nodes; edges are added by `finish`.
-    private mutating func makeUnit(root: String) -> Int? {
+    private mutating func makeUnit(root: String, direction: Layout.Direction? = nil) -> Int? {
         guard let index = clusterIndex[root] else { return nil }
         var clusters: [Cluster] = []
         let nodes: [Node]
@@ -133,12 +175,21 @@ struct BlockPlanner {
         guard !nodes.isEmpty else { return nil }
         let unit = plan.units.count
         for cluster in clusters { unitOfCluster[cluster.id] = unit }
-        plan.units.append(BlockPlan.Unit(graph: unitGraph(id: root, clusters: clusters, nodes: nodes, sameRank: []), measuresOnly: false))
+        var unitGraph = unitGraph(id: root, clusters: clusters, nodes: nodes, sameRank: [])
+        if let direction { unitGraph.layout = .ranked(direction: direction) }
+        plan.units.append(BlockPlan.Unit(graph: unitGraph, measuresOnly: false))
         return unit
     }
 
     private func unitGraph(id: String, clusters: [Cluster], nodes: [Node], sameRank: [[String]]) -> ViewGraph {
-        ViewGraph(id: id, layout: .ranked(direction: .leftToRight), style: graph.style, clusters: clusters, nodes: nodes, sameRank: sameRank)
+        var style = graph.style
+        // Ranked down, a rank's nodes (a stage and its automations) stand side by side and set
+        // the block's width, which a docs column is short of.
+        if direction == .topToBottom { style.nodeSeparation = Self.downNodeSeparation }
+        return ViewGraph(id: id, layout: .ranked(direction: direction), style: style, clusters: clusters, nodes: nodes, sameRank: sameRank)
     }
+
+    /// Inches between the nodes of one rank in a block ranked top to bottom.
+    static let downNodeSeparation = 0.25
 
 }

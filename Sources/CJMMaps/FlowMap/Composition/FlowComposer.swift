@@ -6,6 +6,11 @@ import CJMViewGraph
 /// position into the graph. Inside a unit, `dot`'s own placement and curves are kept, moved
 /// as a whole. Works in screen coordinates (y down) and turns them into Graphviz's (y up) at
 /// the end.
+///
+/// A map read down (`BlockPlan.transposed`) is arranged and routed transposed — every box
+/// with x and y swapped, so sections still run along x — and swapped back when assembled:
+/// the sections then run top to bottom, and each block, laid out by `dot` top to bottom,
+/// keeps its own drawing.
 struct FlowComposer {
     private let graph: ViewGraph
     private var plan: BlockPlan
@@ -15,19 +20,34 @@ struct FlowComposer {
     private var nodeIndex: [String: Int] = [:]
     /// The unit that placed each node (block units) or measured it (stacks).
     private var unitOfNode: [Int?]
-    /// Each node's box inside its unit, screen coordinates with the unit box's corner at 0.
+    /// Each node's box inside its unit, screen coordinates with the unit box's corner at 0
+    /// (transposed for a map read down, as everything the arrangement sees).
     private var localRect: [Rect]
     /// Each unit's box in its own Graphviz coordinates.
     private var unitBox: [Rect] = []
+    /// Each unit's size as the arrangement sees it (transposed for a map read down).
+    private var unitExtent: [Size] = []
+    /// Each legend strip's node boxes inside it, as `localRect` (the strips share nodes).
+    private var legendLocal: [Int: [Int: Rect]] = [:]
+    private let transposed: Bool
+    /// The widest a map read down should be, in points.
+    private let fitWidth: Double?
+    private let sheetAspects: [Double]
     /// The mean x of what each node's flows reach, once a first arrangement has placed them.
     private var neighbourX: [Double]
 
     static let labelPadding = 6.0
+    /// The share of `fitWidth` the arrangement aims at: routing may widen the gaps after.
+    static let routingAllowance = 0.95
 
-    init(graph: ViewGraph, plan: BlockPlan, geometries: [GraphGeometry]) {
+    init(graph: ViewGraph, plan: BlockPlan, geometries: [GraphGeometry], fitWidth: Double? = nil, sheetAspects: [Double] = []) {
         self.graph = graph
         self.plan = plan
         self.geometries = geometries
+        self.fitWidth = fitWidth
+        self.sheetAspects = sheetAspects
+        transposed = plan.transposed
+        let legendUnits = Set(plan.legends.map(\.unit))
         unitOfNode = Array(repeating: nil, count: graph.nodes.count)
         localRect = Array(repeating: Rect(x: 0, y: 0, width: 0, height: 0), count: graph.nodes.count)
         neighbourX = Array(repeating: 0, count: graph.nodes.count)
@@ -40,13 +60,19 @@ struct FlowComposer {
                 if let route, let centre = route.labelCentre, let size = route.labelSize { box = box.union(Rect(centre: centre, size: size)) }
             }
             unitBox.append(box)
+            unitExtent.append(transposed ? Size(width: box.height, height: box.width) : Size(width: box.width, height: box.height))
             for (position, node) in entry.graph.nodes.enumerated() {
                 guard let index = nodeIndex[node.id] else { continue }
                 let rect = geometry.nodes[position]
-                unitOfNode[index] = unit
-                localRect[index] = entry.measuresOnly
+                let local = entry.measuresOnly
                     ? Rect(x: 0, y: 0, width: rect.width, height: rect.height)
                     : Rect(x: rect.minX - box.minX, y: box.maxY - rect.maxY, width: rect.width, height: rect.height)
+                if legendUnits.contains(unit) {
+                    legendLocal[unit, default: [:]][index] = Self.swapped(local, transposed)
+                } else {
+                    unitOfNode[index] = unit
+                    localRect[index] = Self.swapped(local, transposed)
+                }
             }
         }
     }
@@ -83,9 +109,25 @@ struct FlowComposer {
                                        across: group.pieces.map { piece in
                                            guard case .node(let node) = piece else { return 0 }
                                            return neighbourX[node]
-                                       })
+                                       },
+                                       titleLength: group.frame.map(titleLength) ?? 0)
             }
-        })
+        }, bandsAcross: transposed, target: transposed ? .height((fitWidth ?? .infinity) * Self.routingAllowance) : .landscapeSheet)
+    }
+
+    /// `rect` with x and y swapped when `transposed` (a map read down), else as it is.
+    static func swapped(_ rect: Rect, _ transposed: Bool) -> Rect {
+        transposed ? Rect(x: rect.minY, y: rect.minX, width: rect.height, height: rect.width) : rect
+    }
+
+    static func swapped(_ point: Point, _ transposed: Bool) -> Point {
+        transposed ? Point(x: point.y, y: point.x) : point
+    }
+
+    /// How long a frame's title runs, in points.
+    private func titleLength(_ frame: String) -> Double {
+        guard let cluster = graph.clusters.first(where: { $0.id == frame }), let label = cluster.label else { return 0 }
+        return TextMeasure(fontSize: cluster.fontSize ?? graph.style.fontSize).width(of: label)
     }
 
     /// Moves the pieces of each group that aligns with a section level with the mean height
@@ -119,7 +161,7 @@ struct FlowComposer {
                     return sum[node]! / Double(n)
                 }
                 guard targets.contains(where: { $0 != nil }) else { continue }
-                let top = SheetArrangement.margin + (group.frame.map(bandHeight) ?? 0) + SheetArrangement.framePadding
+                let top = SheetArrangement.margin + (transposed ? 0 : group.frame.map(bandHeight) ?? 0) + SheetArrangement.framePadding
                 let centres = LevelAlignment.centres(heights: rects.map(\.height), targets: targets, gap: SheetArrangement.pieceGap, top: top)
                 sheet.move(section: s, group: g, centres: centres, in: &result)
             }
@@ -170,7 +212,7 @@ struct FlowComposer {
 
     private func size(_ piece: BlockPlan.Piece) -> Size {
         switch piece {
-        case .unit(let unit): Size(width: unitBox[unit].width, height: unitBox[unit].height)
+        case .unit(let unit): unitExtent[unit]
         case .node(let node): Size(width: localRect[node].width, height: localRect[node].height)
         }
     }
@@ -197,7 +239,7 @@ struct FlowComposer {
                         position[node] = ordinal / total
                         groupOf[node] = groupCount
                     case .unit(let unit):
-                        let height = max(unitBox[unit].height, 1)
+                        let height = max(unitExtent[unit].height, 1)
                         for node in plan.units[unit].graph.nodes {
                             guard let index = nodeIndex[node.id] else { continue }
                             position[index] = (ordinal + localRect[index].centre.y / height) / total
@@ -242,6 +284,8 @@ struct FlowComposer {
         var nodeColumn: [Int]
         var frames: [String: Rect] = [:]
         var legend: Rect?
+        /// The legend strip drawn (one of `BlockPlan.legends`).
+        var legendUnit: Int?
         var bounds: Rect
 
         init(composer: FlowComposer, result: SheetArrangement.Result) {
@@ -274,35 +318,29 @@ struct FlowComposer {
                 }
             }
             bounds = result.bounds
-            if let legend = composer.plan.legend {
-                let box = composer.unitBox[legend]
-                let rect = Self.legendPlace(Size(width: box.width, height: box.height), result: result)
-                unitOrigin[legend] = Point(x: rect.minX, y: rect.minY)
-                for node in composer.plan.units[legend].graph.nodes {
-                    guard let index = composer.nodeIndex[node.id] else { continue }
-                    nodeRect[index] = composer.localRect[index].offsetBy(dx: rect.minX, dy: rect.minY)
+            if let (unit, rect) = composer.placeLegend(result) {
+                unitOrigin[unit] = Point(x: rect.minX, y: rect.minY)
+                for (index, local) in composer.legendLocal[unit] ?? [:] {
+                    nodeRect[index] = local.offsetBy(dx: rect.minX, dy: rect.minY)
                     nodeColumn[index] = -1
                 }
-                self.legend = rect
-                bounds = bounds.union(Rect(x: rect.minX, y: rect.minY, width: rect.width + SheetArrangement.margin,
-                                           height: rect.height + SheetArrangement.margin))
+                legend = rect
+                legendUnit = unit
+                let real = FlowComposer.swapped(rect, composer.transposed)
+                bounds = bounds.union(FlowComposer.swapped(Rect(x: real.minX, y: real.minY, width: real.width + SheetArrangement.margin,
+                                                                height: real.height + SheetArrangement.margin), composer.transposed))
             }
         }
 
-        /// The first free spot for the legend: bottom or top of the map, from the left;
-        /// else a new strip below everything.
-        static func legendPlace(_ size: Size, result: SheetArrangement.Result) -> Rect {
-            let margin = SheetArrangement.margin
-            var taken = result.columns.flatMap(\.boxes) + result.frames.flatMap { $0.compactMap { $0 } }
-            taken = taken.map { $0.insetBy(-12) }
-            let bottom = result.bounds.maxY - margin - size.height, top = margin
-            for column in result.columns {
-                for y in [bottom, top] {
-                    let rect = Rect(x: column.minX, y: y, width: size.width, height: size.height)
-                    if rect.maxX <= result.bounds.maxX - margin, !taken.contains(where: { $0.overlaps(rect) }) { return rect }
-                }
-            }
-            return Rect(x: margin, y: result.bounds.maxY, width: size.width, height: size.height)
+        /// The same boxes with x and y swapped: a transposed arrangement as it is drawn.
+        func swapped() -> Layout {
+            var copy = self
+            copy.nodeRect = nodeRect.map { FlowComposer.swapped($0, true) }
+            copy.unitOrigin = unitOrigin.map { FlowComposer.swapped($0, true) }
+            copy.frames = frames.mapValues { FlowComposer.swapped($0, true) }
+            copy.legend = legend.map { FlowComposer.swapped($0, true) }
+            copy.bounds = FlowComposer.swapped(bounds, true)
+            return copy
         }
 
         /// Every flow between two pieces, routed.
@@ -328,7 +366,7 @@ struct FlowComposer {
             guard let unit = composer.unitOfNode[node], !composer.plan.units[unit].measuresOnly else {
                 return FlowRouter.Endpoint(rect: rect, shell: rect, column: nodeColumn[node], obstacles: [])
             }
-            let box = composer.unitBox[unit]
+            let box = composer.unitExtent[unit]
             let origin = unitOrigin[unit]
             let shell = Rect(x: origin.x, y: origin.y, width: box.width, height: box.height)
             var obstacles: [Rect] = []
@@ -340,6 +378,56 @@ struct FlowComposer {
         }
     }
 
+    // MARK: The legend
+
+    /// The legend strip to draw and where, in the arrangement's coordinates: for each strip
+    /// the plan laid out, the first free spot along its side of the map (either end of the
+    /// bottom edge, or of the right edge), else a place beyond that side; of those, the one
+    /// whose map costs least (`mapCost`), the smaller map on a tie, then the plan's order.
+    fileprivate func placeLegend(_ result: SheetArrangement.Result) -> (unit: Int, rect: Rect)? {
+        guard !plan.legends.isEmpty else { return nil }
+        let margin = SheetArrangement.margin
+        // In the drawing's own coordinates (swapped back for a map read down).
+        let bounds = Self.swapped(result.bounds, transposed)
+        let taken = (result.columns.flatMap(\.boxes) + result.frames.flatMap { $0.compactMap { $0 } }).map { Self.swapped($0, transposed).insetBy(-12) }
+        var best: (unit: Int, rect: Rect, cost: Double, area: Double)?
+        for (unit, side) in plan.legends {
+            let size = Size(width: unitBox[unit].width, height: unitBox[unit].height)
+            let inside: [Point] = side == .right
+                ? [Point(x: bounds.maxX - margin - size.width, y: margin), Point(x: bounds.maxX - margin - size.width, y: bounds.maxY - margin - size.height)]
+                : [Point(x: margin, y: bounds.maxY - margin - size.height), Point(x: bounds.maxX - margin - size.width, y: bounds.maxY - margin - size.height)]
+            var rect = side == .right ? Rect(x: bounds.maxX, y: margin, width: size.width, height: size.height)
+                                      : Rect(x: margin, y: bounds.maxY, width: size.width, height: size.height)
+            for corner in inside {
+                let candidate = Rect(x: corner.x, y: corner.y, width: size.width, height: size.height)
+                if candidate.minX >= margin - 0.5, candidate.minY >= margin - 0.5, !taken.contains(where: { $0.overlaps(candidate) }) {
+                    rect = candidate
+                    break
+                }
+            }
+            let grown = bounds.union(Rect(x: rect.minX, y: rect.minY, width: rect.width + margin, height: rect.height + margin))
+            let cost = mapCost(grown), area = grown.width * grown.height
+            if best.map({ cost < $0.cost - 1e-6 || (abs(cost - $0.cost) <= 1e-6 && area < $0.area - 1e-6) }) ?? true {
+                best = (unit, rect, cost, area)
+            }
+        }
+        return best.map { ($0.unit, Self.swapped($0.rect, transposed)) }
+    }
+
+    /// How badly a drawing of `bounds` (its own coordinates) fits where it goes: on a sheet,
+    /// the side of the sheet it needs; read down, its height once no wider than `fitWidth`;
+    /// otherwise the landscape sheet the arrangement aims for (`SheetArrangement.cost`).
+    private func mapCost(_ bounds: Rect) -> Double {
+        if !sheetAspects.isEmpty {
+            return sheetAspects.map { max(bounds.width / $0, bounds.height) }.min()!
+        }
+        if transposed {
+            let most = fitWidth ?? .infinity
+            return bounds.width > most + 0.5 ? 1e9 + bounds.width : bounds.height
+        }
+        return SheetArrangement.cost(bounds)
+    }
+
     /// Whether `edge` is drawn by the router: visible and not inside one `dot` unit.
     private func isRouted(_ edge: Edge) -> Bool {
         guard edge.style.line != .invisible, let a = nodeIndex[edge.from], let b = nodeIndex[edge.to] else { return false }
@@ -349,7 +437,15 @@ struct FlowComposer {
 
     // MARK: The graph
 
-    private func assemble(_ layout: Layout, _ routes: [Int: FlowRouter.Route]) -> ViewGraph {
+    private func assemble(_ arranged: Layout, _ arrangedRoutes: [Int: FlowRouter.Route]) -> ViewGraph {
+        let layout = transposed ? arranged.swapped() : arranged
+        let routes = transposed ? arrangedRoutes.mapValues { route in
+            FlowRouter.Route(points: route.points.map { Self.swapped($0, true) }, headTip: route.headTip.map { Self.swapped($0, true) })
+        } : arrangedRoutes
+        // The legend strips not drawn, and the unit each legend node was drawn in.
+        let unused = Set(plan.legends.map(\.unit)).subtracting(layout.legendUnit.map { [$0] } ?? [])
+        var unitOfNode = self.unitOfNode
+        if let unit = layout.legendUnit { for index in (legendLocal[unit] ?? [:]).keys { unitOfNode[index] = unit } }
         var result = graph
         let bounds = layout.bounds
         let height = bounds.height
@@ -372,7 +468,7 @@ struct FlowComposer {
             result.nodes[index].size = Size(width: Self.rounded(rect.width), height: Self.rounded(rect.height))
         }
         var clusterFrame: [String: Rect] = [:]
-        for (unit, entry) in plan.units.enumerated() where !entry.measuresOnly {
+        for (unit, entry) in plan.units.enumerated() where !entry.measuresOnly && !unused.contains(unit) {
             for (position, cluster) in entry.graph.clusters.enumerated() {
                 let frame = geometries[unit].clusters[position]
                 clusterFrame[cluster.id] = Rect(x: Self.rounded(frame.minX + shifts[unit].x), y: Self.rounded(frame.minY + shifts[unit].y),
@@ -390,7 +486,7 @@ struct FlowComposer {
             placer.block(Rect(x: rect.minX, y: rect.minY, width: rect.width, height: band))
         }
         if let legend = layout.legend { placer.block(legend) }
-        for (unit, entry) in plan.units.enumerated() where !entry.measuresOnly {
+        for (unit, entry) in plan.units.enumerated() where !entry.measuresOnly && !unused.contains(unit) {
             let origin = layout.unitOrigin[unit], box = unitBox[unit]
             func screen(_ rect: Rect) -> Rect {
                 Rect(x: rect.minX - box.minX + origin.x, y: box.maxY - rect.maxY + origin.y, width: rect.width, height: rect.height)
@@ -433,6 +529,12 @@ struct FlowComposer {
         }
         result.edges = kept
         result.sameRank = []
+        if transposed, let fitWidth, let title = graph.title {
+            // A docs column is narrower than a long title at title size: lines of it (`ViewGraph.title`).
+            let lines = WordWrapper.wrap(title, points: fitWidth * Self.routingAllowance - 2 * SheetArrangement.margin,
+                                         measure: TextMeasure(fontSize: graph.style.titleFontSize))
+            result.title = lines.joined(separator: "\n")
+        }
         return result
     }
 

@@ -5,9 +5,11 @@ import CJMViewGraph
 struct FlowComposition: Sendable {
     var graph: ViewGraph
     let plan: BlockPlan
+    /// `MapShape.sheetAspects`: the sheet the legend is placed to fit.
+    var sheetAspects: [Double] = []
 
-    func compose(_ geometries: [GraphGeometry]) -> ViewGraph {
-        var composer = FlowComposer(graph: graph, plan: plan, geometries: geometries)
+    func compose(_ geometries: [GraphGeometry], fitWidth: Double?) -> ViewGraph {
+        var composer = FlowComposer(graph: graph, plan: plan, geometries: geometries, fitWidth: fitWidth, sheetAspects: sheetAspects)
         return composer.compose()
     }
 }

@@ -15,6 +15,18 @@ struct SheetArrangement {
         var gridded = false
         /// For a gridded group: which piece of a row goes further right (its lines lead right).
         var across: [Double] = []
+        /// Length of the frame's title, for a map drawn transposed (`bandsAcross`), where the
+        /// title crosses the columns instead of topping them.
+        var titleLength = 0.0
+    }
+
+    /// What shape the whole arrangement aims for.
+    enum Target {
+        /// A landscape A-series sheet, between 1:1 and 2:1 (a wall).
+        case landscapeSheet
+        /// No taller than this many points (a map drawn transposed for a docs column, whose
+        /// real width is the arrangement's height), and then as short across as possible.
+        case height(Double)
     }
 
     /// One column of pieces, the unit of wrapping and of routing between columns.
@@ -55,6 +67,21 @@ struct SheetArrangement {
     static let sheetRatio = 2.0.squareRoot()
 
     let sections: [[Group]]
+    /// The map is drawn transposed (`--direction down`): a frame's title band runs down the
+    /// left of its columns (the real top) instead of across their top.
+    var bandsAcross = false
+    var target = Target.landscapeSheet
+
+    init(sections: [[Group]], bandsAcross: Bool = false, target: Target = .landscapeSheet) {
+        self.sections = sections
+        self.bandsAcross = bandsAcross
+        self.target = target
+    }
+
+    /// Room a frame's band takes at the top of its column (none when bands run across).
+    private func topBand(_ group: Group) -> Double { bandsAcross ? 0 : group.band ?? 0 }
+    /// Room a frame's band takes at the left of its columns (only when bands run across).
+    private func sideBand(_ group: Group) -> Double { bandsAcross ? group.band ?? 0 : 0 }
 
     /// The arrangement whose bounds fit a landscape A-series sheet at the largest scale,
     /// among those between 1:1 and 2:1; when none is, the one closest to that range.
@@ -70,7 +97,7 @@ struct SheetArrangement {
             let fraction = Double(step) / Double(steps)
             let limit = tallest + (total - tallest) * fraction * fraction
             let result = arrange(limit: limit)
-            let cost = Self.cost(result.bounds)
+            let cost = cost(result.bounds)
             if best.map({ cost < $0.cost - 1e-9 }) ?? true { best = (limit, result, cost) }
         }
         return (best!.limit, best!.result)
@@ -78,6 +105,15 @@ struct SheetArrangement {
 
     /// How far a map of `bounds` is from a good sheet: the side of the sheet it needs, plus
     /// a penalty outside the 1:1–2:1 landscape range that dominates any size difference.
+    func cost(_ bounds: Rect) -> Double {
+        switch target {
+        case .landscapeSheet: return Self.cost(bounds)
+        case .height(let most):
+            // Over the limit costs more than any arrangement within it; within it, shorter across wins.
+            return bounds.height > most + 0.5 ? 1e9 + bounds.height : bounds.width
+        }
+    }
+
     static func cost(_ bounds: Rect) -> Double {
         let aspect = bounds.width / max(bounds.height, 1)
         let sheet = max(bounds.width / sheetRatio, bounds.height)
@@ -108,7 +144,7 @@ struct SheetArrangement {
             var frameSpans: [(group: Int, columns: Range<Int>, top: Double, bottom: Double)] = []
             for (groupIndex, group) in section.enumerated() {
                 sectionPieces.append(Array(repeating: Rect(x: 0, y: 0, width: 0, height: 0), count: group.sizes.count))
-                let inset = group.band.map { $0 + Self.framePadding } ?? 0
+                let inset = group.band.map { _ in topBand(group) + Self.framePadding } ?? 0
                 let padding = group.band == nil ? 0 : Self.framePadding
                 let whole = groupHeight(group)
                 if let last = heights.last, last + Self.groupGap + whole <= limit {
@@ -161,12 +197,16 @@ struct SheetArrangement {
                 for index in start..<contents.count { heights[index] = bottom }
                 frameSpans.append((groupIndex, start..<contents.count, 0, bottom))
             }
-            // Widths: the widest piece, plus frame padding when any frame stands in the column.
+            // Widths: the widest piece, plus frame padding (and a band running across) when any
+            // frame stands in the column.
             var widths: [Double] = []
+            var shifts: [Double] = []
             for column in contents {
                 let widest = column.map { section[$0.group].sizes[$0.piece].width }.max() ?? 0
                 let framed = column.contains { section[$0.group].band != nil }
-                widths.append(widest + (framed ? 2 * Self.framePadding : 0))
+                let side = column.map { sideBand(section[$0.group]) }.max() ?? 0
+                widths.append(widest + (framed ? 2 * Self.framePadding : 0) + side)
+                shifts.append(side)
             }
             var minX: [Double] = []
             for index in contents.indices {
@@ -178,7 +218,8 @@ struct SheetArrangement {
                 var placed = Column(section: sectionIndex, minX: minX[index], maxX: minX[index] + widths[index])
                 for entry in column {
                     let size = section[entry.group].sizes[entry.piece]
-                    let rect = Rect(x: minX[index] + (widths[index] - size.width) / 2, y: entry.y, width: size.width, height: size.height)
+                    let rect = Rect(x: minX[index] + shifts[index] + (widths[index] - shifts[index] - size.width) / 2, y: entry.y,
+                                    width: size.width, height: size.height)
                     sectionPieces[entry.group][entry.piece] = rect
                     placed.pieces.append((entry.group, entry.piece))
                     placed.boxes.append(rect)
@@ -225,9 +266,18 @@ struct SheetArrangement {
             let column = result.columns[index]
             var blocked = column.boxes.map { $0.minY...$0.maxY }
             for (groupIndex, frame) in result.frames[column.section].enumerated() {
-                guard let frame, let band = sections[column.section][groupIndex].band,
+                let group = sections[column.section][groupIndex]
+                guard let frame, let band = group.band,
                       frame.minX <= column.minX + 0.5, frame.maxX >= column.maxX - 0.5 else { continue }
-                blocked.append(frame.minY...(frame.minY + band))
+                if bandsAcross {
+                    // The title stands centred along the frame's left side; lines must not run
+                    // along the borders they cross here either.
+                    let middle = frame.minY + frame.height / 2, half = group.titleLength / 2 + 8
+                    if frame.minX >= column.minX - 0.5 { blocked.append((middle - half)...(middle + half)) }
+                    blocked.append((frame.minY - 2)...(frame.minY + 2))
+                } else {
+                    blocked.append(frame.minY...(frame.minY + band))
+                }
                 blocked.append((frame.maxY - 2)...(frame.maxY + 2))
             }
             result.columns[index].blocked = blocked
@@ -246,9 +296,9 @@ struct SheetArrangement {
                 result.columns[columnIndex].boxes[slot] = moved
             }
         }
-        if let band = sections[section][group].band, let frame = result.frames[section][group], let first = result.pieces[section][group].first,
+        if sections[section][group].band != nil, let frame = result.frames[section][group], let first = result.pieces[section][group].first,
            let last = result.pieces[section][group].last {
-            let top = first.minY - band - Self.framePadding, bottom = last.maxY + Self.framePadding
+            let top = first.minY - topBand(sections[section][group]) - Self.framePadding, bottom = last.maxY + Self.framePadding
             result.frames[section][group] = Rect(x: frame.minX, y: top, width: frame.width, height: bottom - top)
             result.bounds = result.bounds.union(Rect(x: frame.minX, y: top - Self.margin, width: frame.width, height: bottom - top + 2 * Self.margin))
         }
@@ -263,7 +313,7 @@ struct SheetArrangement {
     /// Height of a group in one column: pieces, gaps, frame band and padding.
     private func groupHeight(_ group: Group) -> Double {
         let pieces = group.sizes.reduce(0.0) { $0 + $1.height } + Double(max(group.sizes.count - 1, 0)) * Self.pieceGap
-        return pieces + (group.band.map { $0 + 2 * Self.framePadding } ?? 0)
+        return pieces + (group.band.map { _ in topBand(group) + 2 * Self.framePadding } ?? 0)
     }
 
     /// Pieces `across` to a row in reading order, each centred in its row's height: per
