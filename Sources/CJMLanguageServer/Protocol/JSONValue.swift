@@ -55,7 +55,8 @@ public enum JSONValue: Hashable, Sendable {
     /// The value as compact JSON text, object members sorted by key (the same value always
     /// gives the same bytes), strings escaped as `--diagnostics json` escapes them.
     ///
-    /// Written by hand: `JSONEncoder` took over 100 ms for the outline of a 300 KB journey.
+    /// Written by hand: `JSONEncoder` made the outline of a real-sized journey miss the
+    /// editor's answer time (benchmarks/README.md).
     public func serialized() -> [UInt8] {
         var bytes: [UInt8] = []
         write(to: &bytes)
@@ -68,9 +69,7 @@ public enum JSONValue: Hashable, Sendable {
         case .bool(let value): bytes += Array((value ? "true" : "false").utf8)
         case .number(let value):
             // Whole numbers print without a fraction (`3`, not `3.0`): LSP integers must.
-            if value.rounded() == value, abs(value) < 9e15 { bytes += Array(String(Int(value)).utf8) }
-            else if value.isFinite { bytes += Array(String(value).utf8) }
-            else { bytes += Array("null".utf8) }
+            bytes += Array((value.isFinite ? SourceNumber.text(value) : "null").utf8)
         case .string(let value): JSONText.appendQuoted(value, to: &bytes)
         case .array(let items):
             bytes.append(UInt8(ascii: "["))
