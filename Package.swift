@@ -33,7 +33,8 @@ let package = Package(
         .target(name: "CJMModel", dependencies: ["CJMSyntax"]),
         .target(name: "CJMViewGraph"),
         .target(name: "CJMMaps", dependencies: ["CJMModel", "CJMViewGraph"]),
-        .target(name: "CJMGraphviz", dependencies: ["CGraphviz", "CCairo", "CJMViewGraph"]),
+        // CJMSyntax only for `SourceNumber`, the one spelling of a number (DOT attributes, messages).
+        .target(name: "CJMGraphviz", dependencies: ["CGraphviz", "CCairo", "CJMSyntax", "CJMViewGraph"]),
         // The starter journeys of `cjm init` are compiled into the binary from templates/
         // (Sources/CJMKit/Templates is a link to it), so an installed `cjm` needs no data files.
         .target(

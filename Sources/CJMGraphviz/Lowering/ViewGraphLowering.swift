@@ -1,3 +1,4 @@
+import CJMSyntax
 import CJMViewGraph
 
 /// Builds a `ViewGraph` into a cgraph graph, attribute by attribute (never as DOT text).
@@ -353,9 +354,9 @@ struct ViewGraphLowering {
     /// `x,y` in points.
     static func point(_ point: Point) -> String { coordinate(point.x) + "," + coordinate(point.y) }
 
-    /// A finite number clamped into `range`, written the way Graphviz parses it.
+    /// A finite number clamped into `range`, written the way Graphviz parses it (`SourceNumber`'s
+    /// plain form: `12`, `-1`, `3.5`).
     static func number(_ value: Double, in range: ClosedRange<Double>) -> String {
-        let clamped = value.isFinite ? min(max(value, range.lowerBound), range.upperBound) : range.lowerBound
-        return clamped == clamped.rounded() ? String(Int(clamped)) : String(clamped)
+        SourceNumber.text(value.isFinite ? min(max(value, range.lowerBound), range.upperBound) : range.lowerBound)
     }
 }

@@ -1,3 +1,4 @@
+import CJMSyntax
 import CJMViewGraph
 
 /// The one rule for whether a map can be read where it ends up: the size its smallest text
@@ -60,7 +61,7 @@ public enum Legibility {
     /// of a point, so a size under the minimum never reads as the minimum.
     public static func describe(_ points: Double) -> String {
         let tenths = (points * 10 + 1e-6).rounded(.down)
-        return (tenths.truncatingRemainder(dividingBy: 10) == 0 ? String(Int(tenths / 10)) : String(tenths / 10)) + " pt"
+        return SourceNumber.text(tenths / 10) + " pt"
     }
 
     /// Whether text of `points` printed at `scale` can be read on the wall.

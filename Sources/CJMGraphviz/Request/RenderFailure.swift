@@ -1,3 +1,5 @@
+import CJMSyntax
+
 /// Why a graph produced no bytes. Every case reads as a plain sentence through `message`.
 public enum RenderFailure: Error, Hashable, Sendable, Codable, CustomStringConvertible {
     /// The view graph contradicts itself (an edge to a node that does not exist); a bug in
@@ -46,13 +48,13 @@ public enum RenderFailure: Error, Hashable, Sendable, Codable, CustomStringConve
         case .graphTooLarge(let what, let count, let limit):
             return "the map has \(count) \(what); at most \(limit) can be drawn. Split it into views."
         case .dpiOutOfRange(let dpi):
-            return "dpi \(Self.number(dpi)) is out of range; use \(Self.number(RenderCaps.dpi.lowerBound))…\(Self.number(RenderCaps.dpi.upperBound))."
+            return "dpi \(SourceNumber.text(dpi)) is out of range; use \(SourceNumber.text(RenderCaps.dpi.lowerBound))…\(SourceNumber.text(RenderCaps.dpi.upperBound))."
         case .bitmapTooLarge(let width, let height, let dpi, let fittingDPI, let paper):
             var ways: [String] = []
             if let fittingDPI { ways.append("--dpi \(fittingDPI) or lower") }
-            if let paper { ways.append("--paper \(paper) (a PNG of that sheet at \(Self.number(PaperDPI.png)) dpi)") }
+            if let paper { ways.append("--paper \(paper) (a PNG of that sheet at \(SourceNumber.text(PaperDPI.png)) dpi)") }
             ways.append("SVG or PDF (-f pdf --tile A4 for a poster of office sheets)")
-            return "a PNG at \(Self.number(dpi)) dpi would be \(width)×\(height) pixels, more than a bitmap can hold "
+            return "a PNG at \(SourceNumber.text(dpi)) dpi would be \(width)×\(height) pixels, more than a bitmap can hold "
                 + "(\(RenderCaps.maxBitmapSide) px a side, \(RenderCaps.maxBitmapPixels / 1_000_000) megapixels in all). "
                 + "Use " + Self.either(ways) + "."
         case .invalidPageSetup(let problem):
@@ -76,7 +78,7 @@ public enum RenderFailure: Error, Hashable, Sendable, Codable, CustomStringConve
         case .incompleteResult(let detail):
             return "the render process ended without delivering the whole map (\(detail)); Graphviz may have exited early."
         case .timedOut(let seconds):
-            return "Graphviz was stopped after \(Self.number(seconds)) s; the map is too complex to lay out in time. Split it into views or raise --timeout."
+            return "Graphviz was stopped after \(SourceNumber.text(seconds)) s; the map is too complex to lay out in time. Split it into views or raise --timeout."
         case .outOfMemory(let limit):
             return "Graphviz ran out of memory (limit \(limit / 1_048_576) MB) while drawing the map."
         case .workerUnavailable(let detail):
@@ -91,9 +93,5 @@ public enum RenderFailure: Error, Hashable, Sendable, Codable, CustomStringConve
     /// `a`, `a or b`, `a, b or c`.
     private static func either(_ ways: [String]) -> String {
         ways.count <= 1 ? ways.joined() : ways.dropLast().joined(separator: ", ") + " or " + ways.last!
-    }
-
-    private static func number(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 }

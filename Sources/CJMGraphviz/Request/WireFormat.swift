@@ -2,8 +2,7 @@
 ///
 /// Both ends are the same `cjm` binary, so the format is positional: every value is written
 /// in declaration order, with no keys. Foundation's JSON coders cost more than the Graphviz
-/// layout itself on maps of a thousand elements (measured under callgrind: 150M instructions
-/// to encode, 500M to decode, against 1,140M for `dot_layout`).
+/// layout itself on maps of a thousand elements (figures in benchmarks/README.md).
 ///
 /// Integers and doubles (finite only) are 8 bytes little-endian, strings a 4-byte length and UTF-8,
 /// optionals a presence byte, arrays a 4-byte count. The stream opens with `magic`, so a

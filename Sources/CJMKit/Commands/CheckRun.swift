@@ -33,7 +33,7 @@ public struct CheckRun: Sendable {
         /// under `--strict`).
         public let status: ExitStatus
         /// The checked journeys, handed back so that a process about to end can skip freeing
-        /// them (on a large journey that is a tenth of the check's time).
+        /// them (measurably: benchmarks/README.md).
         let journeys: [CompiledJourney]
     }
 }

@@ -55,7 +55,8 @@ public enum JSONValue: Hashable, Sendable {
     /// The value as compact JSON text, object members sorted by key (the same value always
     /// gives the same bytes), strings escaped as `--diagnostics json` escapes them.
     ///
-    /// Written by hand: `JSONEncoder` took over 100 ms for the outline of a 300 KB journey.
+    /// Written by hand: `JSONEncoder` made the outline of a real-sized journey miss the
+    /// editor's answer time (benchmarks/README.md).
     public func serialized() -> [UInt8] {
         var bytes: [UInt8] = []
         write(to: &bytes)

@@ -40,7 +40,7 @@ final class ElementRule: @unchecked Sendable {
     /// The rule of `keyword` when it may stand in this element's block.
     ///
     /// A scan rather than a dictionary: a block takes at most a dozen keywords, and hashing the
-    /// keyword of every statement cost about 500 instructions, several times the scan.
+    /// keyword of every statement cost several times the scan.
     func childRule(_ keyword: String) -> ElementRule? {
         for rule in childRules where isTableWord(rule.keyword, keyword) { return rule }
         return nil

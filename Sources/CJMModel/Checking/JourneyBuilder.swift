@@ -324,8 +324,8 @@ extension JourneyBuilder {
 
     /// The texts of a block whose every statement is a plain text line, a keyword of `rule` and
     /// its label and nothing else, which every check passes; nil when any line is not, and the
-    /// caller checks and reports them all. Most blocks of a large journey are like this, and
-    /// skipping the placement walk for them took a tenth off building a touchpoint.
+    /// caller checks and reports them all. Most blocks of a journey are like this, and they
+    /// skip the placement walk.
     private func plainTexts<Line>(_ statements: [Statement], _ rule: ElementRule, line make: (Int, String) -> Line) -> [Line]? {
         var texts: [Line] = []
         texts.reserveCapacity(statements.count)

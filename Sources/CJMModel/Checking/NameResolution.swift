@@ -88,16 +88,17 @@ extension JourneyBuilder {
     }
 
     private mutating func resolveBare(_ id: String, at range: SourceRange, from scope: Int, as expected: Expectation) -> Declaration? {
+        let name = SymbolTable.Name(id)
         var wrongKind: Declaration?
         var next: Int? = scope
         while let current = next {
-            if let found = symbols.member(id, of: current) {
+            if let found = symbols.member(name, of: current) {
                 if expected.accepts(found.kind) { return found }
                 wrongKind = wrongKind ?? found
             }
             next = symbols.parent(of: current)
         }
-        let everywhere = symbols.all(named: id)
+        let everywhere = symbols.all(named: name)
         let fitting = everywhere.filter { expected.accepts($0.kind) }
         if fitting.count == 1 { return fitting[0] }
         if fitting.count > 1 {
@@ -117,12 +118,13 @@ extension JourneyBuilder {
     /// The first part of a qualified reference: the nearest element of that id, else the only
     /// block of that id in the journey.
     private mutating func resolveContainer(_ id: String, at range: SourceRange, from scope: Int) -> Declaration? {
+        let name = SymbolTable.Name(id)
         var next: Int? = scope
         while let current = next {
-            if let found = symbols.member(id, of: current) { return found }
+            if let found = symbols.member(name, of: current) { return found }
             next = symbols.parent(of: current)
         }
-        let everywhere = symbols.all(named: id)
+        let everywhere = symbols.all(named: name)
         let blocks = everywhere.filter { $0.ownScope != nil }
         if blocks.count > 1 {
             reportAmbiguous(id, blocks, at: range)

@@ -54,25 +54,34 @@ struct SymbolTable: Sendable {
     private struct Scope: Sendable {
         var parent: Int?
         /// Index in `declarations`, by id.
-        var members: [Spelling: Int] = [:]
+        var members: [Name: Int] = [:]
     }
 
-    /// An id as a dictionary key, hashed and compared by its UTF-8 bytes. `String`'s own
-    /// hashing and `==` normalise non-ASCII text on every call, which made looking up Cyrillic
-    /// ids a tenth of the whole check; the lexer already writes every id in composed form (NFC),
-    /// so bytes decide equality exactly as `String` would.
-    private struct Spelling: Hashable {
-        var text: String
+    /// An id as a dictionary key: hashed once, by its UTF-8 bytes (`SpellingHash`), and compared
+    /// by its bytes. `String`'s own hashing and `==` normalise non-ASCII text on every call; the
+    /// lexer already writes every id in composed form (NFC), so bytes decide equality exactly as
+    /// `String` would. A lookup that walks several scopes makes its `Name` once.
+    struct Name: Hashable {
+        let text: String
+        private let hash: Int
 
-        init(_ text: String) { self.text = text }
-
-        func hash(into hasher: inout Hasher) {
+        init(_ text: String) {
             var text = text
-            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+            hash = text.withUTF8 { SpellingHash.of($0) }
+            self.text = text
         }
 
-        static func == (lhs: Spelling, rhs: Spelling) -> Bool {
-            guard lhs.text.utf8.count == rhs.text.utf8.count else { return false }
+        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+
+        /// What `Dictionary` asks instead of `hash(into:)`: the stored hash mixed with the
+        /// table's seed, without running SipHash on every lookup. The seed still differs per
+        /// table, so copying one table's keys into another keeps its probing short.
+        func _rawHashValue(seed: Int) -> Int {
+            SpellingHash.of(key: UInt64(bitPattern: Int64(hash ^ seed)))
+        }
+
+        static func == (lhs: Name, rhs: Name) -> Bool {
+            guard lhs.hash == rhs.hash, lhs.text.utf8.count == rhs.text.utf8.count else { return false }
             var left = lhs.text, right = rhs.text
             return left.withUTF8 { a in right.withUTF8 { b in a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 } }
         }
@@ -81,35 +90,39 @@ struct SymbolTable: Sendable {
     private(set) var declarations: [Declaration] = []
     private var scopes = [Scope(parent: nil)]
     /// Indices in `declarations` of every declaration of an id, in declaration order.
-    private var byID: [Spelling: [Int]] = [:]
+    private var byID: [Name: [Int]] = [:]
 
     /// Adds a declaration to `scope`. Returns the earlier declaration of the same id in that
     /// scope instead when there is one (the caller reports the duplicate).
     mutating func declare(_ declaration: Declaration, in scope: Int) -> Declaration? {
-        let id = Spelling(declaration.path.id)
-        if let existing = scopes[scope].members[id] { return declarations[existing] }
+        let id = Name(declaration.path.id)
+        let next = declarations.count
+        // One hash: the slot is filled with `next` when the id is new.
+        let index = Self.claim(&scopes[scope].members[id, default: next], next)
+        if index != next { return declarations[index] }
         var declared = declaration
         declared.scope = scope
-        scopes[scope].members[id] = declarations.count
-        byID[id, default: []].append(declarations.count)
+        byID[id, default: []].append(next)
         declarations.append(declared)
         return nil
     }
+
+    private static func claim(_ slot: inout Int, _ value: Int) -> Int { slot }
 
     /// Opens the block scope of `path` (nested in `parent`), attaching it to the declaration of
     /// `path` in `parent` when that one has no scope yet (the first block of a path keeps it).
     mutating func openScope(for path: ElementPath, in parent: Int) -> Int {
         let index = scopes.count
         scopes.append(Scope(parent: parent))
-        if let owner = scopes[parent].members[Spelling(path.id)], declarations[owner].ownScope == nil {
+        if let owner = scopes[parent].members[Name(path.id)], declarations[owner].ownScope == nil {
             declarations[owner].ownScope = index
         }
         return index
     }
 
     /// Every declaration of a bare id, in declaration order.
-    func all(named id: String) -> [Declaration] {
-        (byID[Spelling(id)] ?? []).map { declarations[$0] }
+    func all(named id: Name) -> [Declaration] {
+        (byID[id] ?? []).map { declarations[$0] }
     }
 
     /// Every id of one kind, for "did you mean" (walks all declarations: error path only).
@@ -118,8 +131,13 @@ struct SymbolTable: Sendable {
     }
 
     /// What `id` denotes in `scope` itself (not in the scopes around it).
+    func member(_ id: Name, of scope: Int) -> Declaration? {
+        scopes[scope].members[id].map { declarations[$0] }
+    }
+
+    /// What `id` denotes in `scope` itself (not in the scopes around it).
     func member(_ id: String, of scope: Int) -> Declaration? {
-        scopes[scope].members[Spelling(id)].map { declarations[$0] }
+        member(Name(id), of: scope)
     }
 
     /// The ids declared directly in `scope`, sorted.

@@ -8,9 +8,8 @@ import Darwin
 /// aside, which are rare and have no spelling in the source to compare with).
 ///
 /// Journeys repeat their texts: keywords and attribute names on every line, `owner "Отдел
-/// продаж"` under every touchpoint (on the generated 50 MB benchmark four in five labels repeat
-/// an earlier one). Making a `String` validates its bytes again and, past 15 UTF-8 bytes (almost
-/// any Cyrillic label), allocates; a repeat found here costs a hash and a compare instead, and
+/// продаж"` under every touchpoint (how often, benchmarks/README.md). Making a `String`
+/// validates its bytes again and, past 15 UTF-8 bytes (almost any Cyrillic label), allocates; a repeat found here costs a hash and a compare instead, and
 /// shares one storage.
 struct StringInterner {
     /// A distinct spelling: where it first stood in the source, and its hash.
@@ -29,8 +28,7 @@ struct StringInterner {
     private var strings: [String] = []
     /// The last spelling of up to 16 bytes met in each of 4,096 slots, by its bytes: keywords,
     /// attribute names and short ids are most of a journey's words, and a repeat found here
-    /// costs two loads and a compare instead of a hash, a probe and a `memcmp` (−80 instructions
-    /// a word). A slot is overwritten on a miss, so crowding one only falls back to the table.
+    /// costs two loads and a compare instead of a hash, a probe and a `memcmp`. A slot is overwritten on a miss, so crowding one only falls back to the table.
     private var recent = [RecentSpelling](repeating: RecentSpelling(low: 0, high: 0, count: -1, number: 0), count: 4096)
 
     private struct RecentSpelling {

@@ -78,8 +78,7 @@ final class MoveStack<Element> {
 /// copied, so no string in them is retained and released again.
 ///
 /// Not `Array(unsafeUninitializedCapacity:)`, which looked the array's type up in the runtime's
-/// generic metadata cache (under a lock) on every call: about 900 instructions per block of a
-/// 50 MB journey. `reserveCapacity` and `append(contentsOf:)` are specialised for the element.
+/// generic metadata cache (under a lock) on every call. `reserveCapacity` and `append(contentsOf:)` are specialised for the element.
 private struct MovedElements<Element>: Sequence {
     private let start: UnsafeMutablePointer<Element>
     private let count: Int
