@@ -58,6 +58,15 @@ struct MarkdownCommandTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let outcome = try CJMProcess.run(["md", "Путь клиента.md"], in: folder)
         #expect(outcome.status == 0, "\(outcome.stderr)")
+        // Each file written is named once, the document too (after the journeys' lint warnings).
+        let said = outcome.stderr.split(separator: "\n").map(String.init).filter { $0.hasPrefix("wrote ") }
+        #expect(said.count == 4 && Set(said) == ["wrote Путь клиента.md", "wrote Путь клиента.md-1.svg", "wrote доска.svg", "wrote Путь клиента.md-3.svg"], "\(outcome.stderr)")
+        // Up to date, nothing is written and so no file is named; --quiet names none either.
+        #expect(!(try CJMProcess.run(["md", "Путь клиента.md"], in: folder).stderr.contains("wrote ")))
+        try "<!-- cjm: карты/магазин.cjm -->\n".write(to: folder.appendingPathComponent("другой.md"), atomically: true, encoding: .utf8)
+        let quiet = try CJMProcess.run(["md", "--quiet", "другой.md"], in: folder)
+        #expect(quiet.status == 0 && !quiet.stderr.contains("wrote "), "\(quiet.stderr)")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("другой.md-1.svg").path))
 
         for name in ["Путь клиента.md-1.svg", "доска.svg", "Путь клиента.md-3.svg"] {
             let svg = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)

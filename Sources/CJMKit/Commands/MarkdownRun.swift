@@ -20,11 +20,14 @@ public struct MarkdownRun: Sendable {
     public var check: Bool
     /// The worker, timeout, memory cap, `-j`, diagnostics format and input caps.
     public var settings: RenderSettings
+    /// `--quiet`: no `wrote PATH` line per file written.
+    public var quiet: Bool
 
-    public init(inputs: [String], check: Bool = false, settings: RenderSettings) {
+    public init(inputs: [String], check: Bool = false, settings: RenderSettings, quiet: Bool = false) {
         self.inputs = inputs
         self.check = check
         self.settings = settings
+        self.quiet = quiet
     }
 
     public func run(console: Console) -> ExitStatus {
@@ -36,7 +39,7 @@ public struct MarkdownRun: Sendable {
         let reporter = DiagnosticReporter(format: settings.diagnosticFormat, console: console)
         switch prepare(documents, reporter: reporter, console: console) {
         case .failure(let status): return status
-        case .success(let changes): return check ? Self.reportStale(changes, console: console) : Self.write(changes, console: console)
+        case .success(let changes): return check ? Self.reportStale(changes, console: console) : Self.write(changes, quiet: quiet, console: console)
         }
     }
 
@@ -254,12 +257,14 @@ public struct MarkdownRun: Sendable {
 
     // MARK: Writing or checking
 
-    /// Writes every change, all or none.
-    static func write(_ changes: [Change], console: Console) -> ExitStatus {
+    /// Writes every change, all or none, then names each file written (as `cjm render` does)
+    /// unless `quiet`.
+    static func write(_ changes: [Change], quiet: Bool, console: Console) -> ExitStatus {
         if case .failure(let failure) = AtomicFileSet.write(changes.map { ($0.path, $0.bytes) }) {
             console.report("cjm: error: cannot write \(failure.path): \(failure.reason)")
             return .cannotWrite
         }
+        if !quiet { for change in changes { console.report("wrote \(change.path)") } }
         return .success
     }
 

@@ -9,7 +9,8 @@ struct MarkdownCommand: ParsableCommand {
         discussion: """
             Finds ```cjm blocks and <!-- cjm: FILE.cjm --> markers, renders each map to an SVG beside the \
             document (DOC.md-N.svg, or name=NAME), and puts an image link right after the block. A block or \
-            marker may add view=NAME, persona=ID, theme=NAME and name=FILE. Only a changed link or map is written.
+            marker may add view=NAME, persona=ID, theme=NAME and name=FILE. Only a changed link or map is written; \
+            each file written is named on stderr (wrote PATH) unless --quiet.
             """
     )
 
@@ -19,10 +20,13 @@ struct MarkdownCommand: ParsableCommand {
     @Flag(name: .long, help: "Write nothing; fail (exit 1) when a map or its link is stale or missing.")
     var check = false
 
+    @Flag(name: .shortAndLong, help: "Do not name each file written on stderr.")
+    var quiet = false
+
     @OptionGroup var rendering: RenderingOptions
 
     func run() throws {
-        let status = MarkdownRun(inputs: files, check: check, settings: rendering.settings).run(console: Console())
+        let status = MarkdownRun(inputs: files, check: check, settings: rendering.settings, quiet: quiet).run(console: Console())
         if status != .success { throw status.exitCode }
     }
 }
