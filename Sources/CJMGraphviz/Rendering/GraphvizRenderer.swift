@@ -28,7 +28,8 @@ enum GraphvizRenderer {
         try RequestCheck.validate(request)
         GraphvizMessages.startCapturing()
         var clock = Stopwatch()
-        let context = try GraphvizContext()
+        // SVG and DOT never draw with cairo, the one user of pango's layout objects.
+        let context = try GraphvizContext(remembersTextSizes: request.format == .svg || request.format == .dot)
         // The context outlives the graph (agclose, then gvFreeContext, as `dot` does). The layout is left
         // unfreed on purpose (see `GraphvizContext.withLayout`): this process exits next.
         return try withExtendedLifetime(context) { () throws(RenderFailure) -> RenderedMap in
@@ -79,7 +80,8 @@ enum GraphvizRenderer {
         try RequestCheck.validate(layouts: graphs)
         GraphvizMessages.startCapturing()
         var clock = Stopwatch()
-        let context = try GraphvizContext()
+        // Only read back, never drawn.
+        let context = try GraphvizContext(remembersTextSizes: true)
         var result: [GraphGeometry] = []
         result.reserveCapacity(graphs.count)
         try withExtendedLifetime(context) { () throws(RenderFailure) in
