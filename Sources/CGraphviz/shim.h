@@ -183,6 +183,21 @@ static inline int cjm_edge_label(Agedge_t *e, double *x, double *y, double *widt
     return 1;
 }
 
+/// Replaces the points of the edge's first curve with `count` points (`xy`: x, y, x, y...),
+/// after `nop2` read a short stand-in from `pos`; 0 on success. Arrow tips stay as read.
+static inline int cjm_set_edge_points(Agedge_t *e, const double *xy, int count) {
+    splines *spl = ED_spl(e);
+    if (!spl || spl->size < 1 || count < 1) return -1;
+    pointf *points = malloc((size_t)count * sizeof *points);
+    if (!points) return -1;
+    for (int i = 0; i < count; i++) { points[i].x = xy[2 * i]; points[i].y = xy[2 * i + 1]; }
+    bezier *b = &spl->list[0];
+    free(b->list);
+    b->list = points;
+    b->size = count;
+    return 0;
+}
+
 /// Routes every cgraph/gvc message (warnings and errors, in pieces) to `sink`.
 static inline void cjm_capture_messages(agusererrf sink) {
     agseterr(AGWARN);

@@ -35,9 +35,10 @@ enum GraphvizRenderer {
         return try withExtendedLifetime(context) { () throws(RenderFailure) -> RenderedMap in
             let graph = try CGraph(name: "cjm")
             let lowering = ViewGraphLowering(view: request.graph, format: request.format, dpi: request.dpi)
-            try lowering.lower(into: graph)
+            let objects = try lowering.lower(into: graph)
             timings.build = clock.lap()
             var map = try context.withLayout(of: graph, engine: lowering.engine) { () throws(RenderFailure) -> RenderedMap in
+                try lowering.drawRoutes(objects)
                 timings.layout = clock.lap()
                 guard let box = graph.rootAttribute("bb"), let drawing = DrawingSize(boundingBox: box) else {
                     throw .graphviz("the layout has no bounding box")
