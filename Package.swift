@@ -58,6 +58,7 @@ let package = Package(
         .testTarget(name: "CJMSyntaxTests", dependencies: ["CJMSyntax"]),
         .testTarget(name: "CJMModelTests", dependencies: ["CJMModel", "CJMSyntax"]),
         .testTarget(name: "CJMMapsTests", dependencies: ["CJMMaps", "CJMModel", "CJMSyntax", "CJMViewGraph", "CJMGraphviz"]),
+        .testTarget(name: "CJMViewGraphTests", dependencies: ["CJMViewGraph"]),
         .testTarget(name: "CJMGraphvizTests", dependencies: ["CJMGraphviz", "CJMViewGraph"]),
         .testTarget(name: "CJMKitTests", dependencies: ["CJMKit"]),
         .testTarget(name: "CJMLanguageServerTests", dependencies: ["CJMLanguageServer", "CJMSyntax"]),

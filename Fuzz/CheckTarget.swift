@@ -7,8 +7,8 @@
 // cycle), `part.cjm` and `deep/part.cjm`, so the include paths are fuzzed without touching
 // the disk. Properties beyond "no crash, no hang, no sanitizer report":
 // - every diagnostic prints (text and JSON) for the files the collector holds;
-// - a journey the checker accepts builds every map, and each map's request survives the
-//   wire round trip unchanged, passes the render caps or is refused by them, and lowers into
+// - a journey the checker accepts builds every map; its block layouts and the composed map's
+//   request survive the wire round trip unchanged, passes the render caps or is refused by them, and lowers into
 //   a Graphviz graph without a refusal: whatever `check` lets through, the renderer takes
 //   (the URL policies, the colour words, ids);
 // - `cjm fmt`'s canonical form of a valid journey checks again to the same maps, and
@@ -62,17 +62,31 @@ enum CheckFuzzing {
         precondition(!text.isEmpty)
     }
 
-    /// Every map of a valid journey, up to the Graphviz layout (which runs only in the worker).
+    /// Every map of a valid journey, up to the Graphviz layout (which runs only in the worker):
+    /// both trips a draft takes to the worker (its blocks to lay out, then the composed map to
+    /// draw), with stand-in geometries in place of `dot`'s.
     static func renderFront(_ journey: Journey) {
         let theme = Theme.named(journey.theme, styles: journey.styles)
         for name in MapCatalog.names(in: journey) {
-            guard let graph = MapCatalog.build(view: name, journey: journey, persona: nil, theme: theme) else {
+            guard let draft = MapCatalog.build(view: name, journey: journey, persona: nil, theme: theme) else {
                 fatalError("MapCatalog lists `\(name)` but builds nothing")
             }
+            let blocks = draft.blocks
+            if !blocks.isEmpty {
+                let layout = WorkerRequest.layout(blocks)
+                guard let back = try? WorkerRequest(wireBytes: layout.wireBytes), back == layout else {
+                    fatalError("the wire round trip changed the block layouts of `\(name)`")
+                }
+                do throws(RenderFailure) {
+                    try RequestCheck.validate(layouts: blocks)
+                } catch {
+                    continue
+                }
+            }
+            let graph = draft.compose(blocks.map(standInGeometry))
             for format in [OutputFormat.svg, .png] {
                 let request = RenderRequest(graph: graph, format: format)
-                let wire = request.wireBytes
-                guard let back = try? RenderRequest(wireBytes: wire), back == request else {
+                guard let back = try? RenderRequest(wireBytes: request.wireBytes), back == request else {
                     fatalError("the wire round trip changed the request of `\(name)`")
                 }
             }
@@ -95,6 +109,15 @@ enum CheckFuzzing {
         }
     }
 
+    /// A geometry of the block's shape as `dot` could give it: nodes in a row, no edge routed
+    /// (as when `dot` gives up on one), each cluster around everything.
+    static func standInGeometry(of block: ViewGraph) -> GraphGeometry {
+        let nodes = block.nodes.indices.map { CJMViewGraph.Rect(x: Double($0) * 120, y: 0, width: 100, height: 36) }
+        let bounds = CJMViewGraph.Rect(x: 0, y: 0, width: max(Double(nodes.count) * 120, 1), height: 36)
+        return GraphGeometry(nodes: nodes, edges: Array(repeating: nil, count: block.edges.count),
+                             clusters: Array(repeating: bounds, count: block.clusters.count), bounds: bounds)
+    }
+
     /// `cjm fmt`'s promise: the canonical form of a valid journey checks to the same maps,
     /// and formatting it again changes nothing.
     static func formatRoundTrip(_ source: SourceFile, checked: Journey, loader: IncludeLoader) {
@@ -110,7 +133,7 @@ enum CheckFuzzing {
         for name in MapCatalog.names(in: checked) {
             let before = MapCatalog.build(view: name, journey: checked, persona: nil, theme: theme)
             let after = MapCatalog.build(view: name, journey: reformedJourney, persona: nil, theme: reformedTheme)
-            precondition(before == after, "fmt changed the map `\(name)`\n\(formatted)")
+            precondition(before?.graph == after?.graph && before?.blocks == after?.blocks, "fmt changed the map `\(name)`\n\(formatted)")
         }
         let reparsed = Parser.parse(SourceFile(path: "fuzz.cjm", text: formatted), limits: limits)
         precondition(CanonicalForm.text(of: reparsed.syntax, source: reparsed.source) == formatted, "fmt is not idempotent\n\(formatted)")

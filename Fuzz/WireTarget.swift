@@ -4,9 +4,11 @@
 // request that decodes the same, and must pass or fail the render caps and the lowering into a
 // Graphviz graph with a RenderFailure. The layout itself runs only in a real worker process.
 //
+// The same bytes are also decoded as a layout answer (the geometries a worker sends back).
+//
 // Seeds: with CJM_FUZZ_WRITE_SEEDS=DIR and CJM_FUZZ_SEED_JOURNEYS=a.cjm:b.cjm, the target writes
-// the request of every map of those journeys (SVG and PNG) into DIR and exits (scripts/fuzz.sh
-// does this before fuzzing).
+// the requests of every map of those journeys (its drawing as SVG and PNG, and its block
+// layouts) into DIR and exits (scripts/fuzz.sh does this before fuzzing).
 import CJMSyntax
 import CJMModel
 import CJMViewGraph
@@ -32,19 +34,30 @@ public func fuzzWireInitialize(_ argc: UnsafeMutablePointer<Int32>?, _ argv: Uns
 
 enum WireFuzzing {
     static func run(_ bytes: [UInt8]) {
-        let request: RenderRequest
+        // The same bytes as a worker's answer to a layout request, which the parent decodes.
+        _ = try? GeometryWire.geometries(bytes)
+        let request: WorkerRequest
         do throws(RenderFailure) {
-            request = try RenderRequest(wireBytes: bytes)
+            request = try WorkerRequest(wireBytes: bytes)
         } catch {
             return
         }
-        guard let again = try? RenderRequest(wireBytes: request.wireBytes), again == request else {
+        guard let again = try? WorkerRequest(wireBytes: request.wireBytes), again == request else {
             fatalError("a request that decodes does not survive encoding again")
         }
         do throws(RenderFailure) {
-            try RequestCheck.validate(request)
-            let graph = try CGraph(name: "cjm")
-            try ViewGraphLowering(view: request.graph, format: request.format, dpi: request.dpi).lower(into: graph)
+            switch request {
+            case .render(let render):
+                try RequestCheck.validate(render)
+                let graph = try CGraph(name: "cjm")
+                try ViewGraphLowering(view: render.graph, format: render.format, dpi: render.dpi).lower(into: graph)
+            case .layout(let graphs):
+                try RequestCheck.validate(layouts: graphs)
+                for block in graphs {
+                    let graph = try CGraph(name: "cjm")
+                    try ViewGraphLowering(view: block, format: .svg, dpi: 96).lower(into: graph)
+                }
+            }
         } catch {
             return
         }
@@ -58,11 +71,14 @@ enum WireFuzzing {
                   let journey = Checker.check(source).validJourney else { continue }
             let theme = Theme.named(journey.theme, styles: journey.styles)
             for name in MapCatalog.names(in: journey) {
-                guard let graph = MapCatalog.build(view: name, journey: journey, persona: nil, theme: theme) else { continue }
-                for format in [OutputFormat.svg, .png] {
-                    let stem = path.split(separator: "/").last.map(String.init) ?? "journey"
-                    let file = "\(folder)/\(stem).\(name).\(format.rawValue).wire"
-                    let bytes = RenderRequest(graph: graph, format: format).wireBytes
+                guard let draft = MapCatalog.build(view: name, journey: journey, persona: nil, theme: theme) else { continue }
+                let stem = path.split(separator: "/").last.map(String.init) ?? "journey"
+                var requests = [("render.svg", WorkerRequest.render(RenderRequest(graph: draft.graph, format: .svg))),
+                                ("render.png", WorkerRequest.render(RenderRequest(graph: draft.graph, format: .png)))]
+                if !draft.blocks.isEmpty { requests.append(("layout", WorkerRequest.layout(draft.blocks))) }
+                for (kind, request) in requests {
+                    let file = "\(folder)/\(stem).\(name).\(kind).wire"
+                    let bytes = request.wireBytes
                     guard let handle = fopen(file, "wb") else { return 1 }
                     fwrite(bytes, 1, bytes.count, handle)
                     fclose(handle)

@@ -4,7 +4,7 @@
 # Targets (sources in Fuzz/): `check` feeds arbitrary bytes to parse + check (and to the map
 # builders, the wire round trip and the Graphviz lowering when the journey is valid); `wire`
 # feeds arbitrary bytes to the render worker's request decoder. Each target runs SECONDS
-# (default 60), one after the other; with no TARGET both run.
+# (default 60), all of them at the same time, one process each; with no TARGET both run.
 #
 # The targets are built here, never by `swift build`: the package's modules are compiled with
 # `swiftc -sanitize=fuzzer,address` into .build/fuzz/. The corpus grows in
@@ -81,57 +81,79 @@ build_target() {
         -lCJMGraphviz -lCJMMaps -lCJMViewGraph -lCJMModel -lCJMSyntax "${libs[@]}"
 }
 
-status=0
 for target in "${targets[@]}"; do
     case $target in
         check) build_target check Fuzz/CheckTarget.swift ;;
         wire) build_target wire Fuzz/WireTarget.swift ;;
         *) echo "fuzz.sh: unknown target $target (check, wire)" >&2; exit 64 ;;
     esac
-    binary=$root/bin/cjm-fuzz-$target
-    corpus=$root/corpus/$target
-    crashes=$root/crashes/$target
+done
+
+# Graphviz's lowering keeps a little memory per graph on purpose (see GraphvizContext);
+# leaks are not what this looks for.
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0:allocator_may_return_null=1}
+# libFuzzer reports a crash itself; Swift's backtracer would only add noise under ASan.
+export SWIFT_BACKTRACE=enable=no
+
+# Fuzzes one target for $seconds; its report goes to $root/TARGET.report, its status to
+# $root/TARGET.status, so that the targets can run side by side.
+fuzz_target() {
+    local target=$1
+    local binary=$root/bin/cjm-fuzz-$target
+    local corpus=$root/corpus/$target
+    local crashes=$root/crashes/$target
+    local seeds=$root/seeds/$target
+    local report=$root/$target.report
+    local status=0
     mkdir -p "$corpus" "$crashes"
-    seeds=$root/seeds/$target
     rm -rf "$seeds"
     mkdir -p "$seeds"
+    local dictionary=() max_len
     if [ "$target" = check ]; then
         cp templates/*.cjm Tests/Fixtures/*.cjm Fuzz/seeds/* "$seeds/"
         dictionary=(-dict=Fuzz/cjm.dict)
         max_len=16384
     else
+        local journeys
         journeys=$(ls templates/*.cjm Tests/Fixtures/*.cjm | paste -sd:)
-        CJM_FUZZ_WRITE_SEEDS=$seeds CJM_FUZZ_SEED_JOURNEYS=$journeys "$binary" -runs=0 >/dev/null
-        dictionary=()
+        CJM_FUZZ_WRITE_SEEDS=$seeds CJM_FUZZ_SEED_JOURNEYS=$journeys "$binary" -runs=0 >/dev/null 2>&1
         # A whole request of a template map is up to ~64 KB.
         max_len=131072
     fi
-    # Graphviz's lowering keeps a little memory per graph on purpose (see GraphvizContext);
-    # leaks are not what this looks for.
-    export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0:allocator_may_return_null=1}
-    # libFuzzer reports a crash itself; Swift's backtracer would only add noise under ASan.
-    export SWIFT_BACKTRACE=enable=no
-    echo "fuzz.sh: fuzzing $target for $seconds s; corpus $corpus, crashes go to $crashes/" >&2
-    log=$root/$target.log
-    started=$root/$target.started
+    local log=$root/$target.log
+    local started=$root/$target.started
     touch "$started"
-    jobs=${CJM_FUZZ_JOBS:-1}
-    parallel=()
+    local jobs=${CJM_FUZZ_JOBS:-1}
+    local parallel=()
     [ "$jobs" -gt 1 ] && parallel=(-fork="$jobs" -ignore_crashes=1)
-    # shellcheck disable=SC2086
-    if ! "$binary" "$corpus" "$seeds" "${dictionary[@]}" "${parallel[@]}" -max_total_time="$seconds" -max_len="$max_len" \
-        -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$crashes/" ${CJM_FUZZ_ARGS:-} >"$log" 2>&1; then
-        status=1
-    fi
-    grep -E '^(#[0-9]+.*(DONE|pulse)|stat::|INFO: (seed corpus|[0-9]+ files found))' "$log" | tail -12 >&2 || true
-    for crash in "$crashes"/*; do
-        [ -e "$crash" ] && [ "$crash" -nt "$started" ] || continue
-        status=1
-        echo "fuzz.sh: $target found $crash; replay with: $binary $crash" >&2
-        echo "  base64: $(base64 -w0 "$crash")" >&2
-    done
-    if [ $status -ne 0 ]; then
-        grep -E -A25 '^==[0-9]+==|Fatal error|SUMMARY|ERROR: libFuzzer' "$log" | head -60 >&2 || true
-    fi
+    {
+        echo "fuzz.sh: fuzzed $target for $seconds s; corpus $corpus, crashes go to $crashes/"
+        # shellcheck disable=SC2086
+        if ! "$binary" "$corpus" "$seeds" "${dictionary[@]}" "${parallel[@]}" -max_total_time="$seconds" -max_len="$max_len" \
+            -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$crashes/" ${CJM_FUZZ_ARGS:-} >"$log" 2>&1; then
+            status=1
+        fi
+        grep -E '^(#[0-9]+.*(DONE|pulse)|stat::|INFO: (seed corpus|[0-9]+ files found))' "$log" | tail -12 || true
+        for crash in "$crashes"/*; do
+            [ -e "$crash" ] && [ "$crash" -nt "$started" ] || continue
+            status=1
+            echo "fuzz.sh: $target found $crash; replay with: $binary $crash"
+            echo "  base64: $(base64 -w0 "$crash")"
+        done
+        if [ $status -ne 0 ]; then
+            grep -E -A25 '^==[0-9]+==|Fatal error|SUMMARY|ERROR: libFuzzer' "$log" | head -60 || true
+        fi
+    } >"$report"
+    echo $status >"$root/$target.status"
+}
+
+# The targets run side by side, one process each (CI's machine has two cores).
+echo "fuzz.sh: fuzzing ${targets[*]} for $seconds s" >&2
+for target in "${targets[@]}"; do fuzz_target "$target" & done
+wait
+status=0
+for target in "${targets[@]}"; do
+    cat "$root/$target.report" >&2
+    [ "$(cat "$root/$target.status" 2>/dev/null)" = 0 ] || status=1
 done
 exit $status

@@ -17,6 +17,7 @@ public struct LanguageServer: Sendable {
     private var phase = Phase.starting
     private var workspace = Workspace()
     private var published = PublishedDiagnostics()
+    private var memo = AnswerMemo()
     private let workerExecutable: String
     private let previewFolder: String
     private let version: String
@@ -39,6 +40,14 @@ public struct LanguageServer: Sendable {
     /// The messages to send for a frame that could not be read.
     public func handleMalformedFrame(_ problem: String) -> [JSONValue] {
         [Self.response(id: .null, error: .parseError("malformed frame: \(problem)"))]
+    }
+
+    /// The answer to a request the editor cancelled (`$/cancelRequest`) before the server
+    /// started on it: RequestCancelled, as the protocol asks. Nothing for a notification,
+    /// which is never answered (and still has to be carried out: see `ServerSession`).
+    public static func cancelled(_ message: JSONValue) -> [JSONValue] {
+        guard let id = message["id"], message["method"] != nil else { return [] }
+        return [response(id: id, error: .requestCancelled)]
     }
 
     /// The messages to send for one message.
@@ -106,8 +115,8 @@ public struct LanguageServer: Sendable {
         }
     }
 
-    private func documentRequest(_ method: String, _ params: JSONValue, context: DocumentContext,
-                                 document: OpenDocument) -> Result<JSONValue, ResponseError> {
+    private mutating func documentRequest(_ method: String, _ params: JSONValue, context: DocumentContext,
+                                          document: OpenDocument) -> Result<JSONValue, ResponseError> {
         let locations = LocationMaker(sources: context.result.sources, uriOfPath: { [workspace] in workspace.uri(ofPath: $0) })
         func position() -> Result<TextPosition, ResponseError> {
             guard let position = TextPosition(params["position"]) else { return .failure(.invalidParams("`position` is missing or malformed")) }
@@ -115,18 +124,22 @@ public struct LanguageServer: Sendable {
         }
         switch method {
         case "textDocument/completion":
-            return position().map { Completion.items(context, at: $0) }
+            return position().map { Completion.items(context, at: $0, documentPath: document.path, facts: { memo.facts(for: context) }) }
         case "textDocument/hover":
-            return position().map { Hover.info(context, at: $0) }
+            return position().map { Hover.info(context, at: $0, facts: { memo.facts(for: context) }) }
         case "textDocument/definition":
             return position().map { Navigation.definition(context, at: $0, locations: locations) }
         case "textDocument/references":
             let include = params["context"]?["includeDeclaration"]?.bool ?? true
             return position().map { Navigation.references(context, at: $0, includeDeclaration: include, locations: locations) }
         case "textDocument/documentSymbol":
-            return .success(Outline.symbols(context))
+            guard let analysis = workspace.analyses[document.uri] else { return .success(.array([])) }
+            return .success(Outline.symbols(analysis))
         case "textDocument/formatting":
-            return Formatting.edits(document, loader: workspace.overlayLoader()).mapError { .requestFailed($0.message) }
+            return Formatting.edits(document, analysis: workspace.analyses[document.uri], loader: workspace.overlayLoader())
+                .mapError { .requestFailed($0.message) }
+        case "textDocument/prepareRename":
+            return position().flatMap { Rename.prepare(context, at: $0).mapError { .requestFailed($0.message) } }
         case "textDocument/rename":
             guard let newName = params["newName"]?.string else { return .failure(.invalidParams("`newName` is missing")) }
             return position().flatMap { position in
@@ -166,8 +179,9 @@ public struct LanguageServer: Sendable {
             workspace.close(uri)
             return flushDiagnostics(always: [])
         default:
-            // didSave, $/cancelRequest, $/setTrace, initialized, …: nothing to do, and
-            // notifications are never answered.
+            // didSave, $/setTrace, initialized, …: nothing to do, and notifications are never
+            // answered. `$/cancelRequest` is honoured by `ServerSession` before the request is
+            // handled; one that comes after its request was answered has nothing left to do.
             return []
         }
     }
@@ -183,13 +197,14 @@ public struct LanguageServer: Sendable {
             "capabilities": [
                 "positionEncoding": "utf-16",
                 "textDocumentSync": ["openClose": true, "change": 2, "save": false],
-                "completionProvider": ["triggerCharacters": [":", ".", ">", ","]],
+                // `"` and `/` open include paths.
+                "completionProvider": ["triggerCharacters": [":", ".", ">", ",", "\"", "/"]],
                 "hoverProvider": true,
                 "definitionProvider": true,
                 "referencesProvider": true,
                 "documentSymbolProvider": true,
                 "documentFormattingProvider": true,
-                "renameProvider": true,
+                "renameProvider": ["prepareProvider": true],
                 "codeLensProvider": ["resolveProvider": false],
                 "executeCommandProvider": ["commands": [.string(RenderPreview.command)]],
             ],

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CJMKit
+import Foundation
 
 /// What `cjm` does with its arguments before and after ArgumentParser: starts the render
 /// worker, answers an unknown command with "did you mean", and ends help with examples.
@@ -13,7 +14,7 @@ enum CommandLineEntry {
             CJM.exit()
         }
         if let first = arguments.first, !first.hasPrefix("-"), !commandNames.contains(first) {
-            CJM.exit(withError: ValidationError(unknownCommand(first)))
+            exit(with: ValidationError(unknownCommand(first)))
         }
         do {
             var command = try CJM.parseAsRoot(arguments)
@@ -23,9 +24,34 @@ enum CommandLineEntry {
                 print(help)
                 CJM.exit()
             }
-            CJM.exit(withError: error)
+            exit(with: error)
         }
         CJM.exit()
+    }
+
+    /// Ends the process for `error` as ArgumentParser would, but with a bad command line
+    /// worded like cjm's own errors: `cjm: error: unknown option '--bogus'` and the usage hint.
+    static func exit(with error: Error) -> Never {
+        let code = CJM.exitCode(for: error)
+        let message = CJM.fullMessage(for: error)
+        guard code != .success, !message.isEmpty else { CJM.exit(withError: error) }
+        FileHandle.standardError.write(Data((styledError(message) + "\n").utf8))
+        Foundation.exit(code.rawValue)
+    }
+
+    /// ArgumentParser's `Error: Unknown option '--bogus'` and what follows it, as
+    /// `cjm: error: unknown option '--bogus'` and the same usage lines.
+    static func styledError(_ message: String) -> String {
+        var lines = message.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        guard var first = lines.first, first.hasPrefix("Error: ") else { return message }
+        first.removeFirst("Error: ".count)
+        // "Unknown option" → "unknown option", but an all-capital word ("URL") stays.
+        if let initial = first.first, initial.isUppercase, first.dropFirst().first?.isLowercase ?? false {
+            first = initial.lowercased() + first.dropFirst()
+        }
+        lines[0] = "cjm: error: " + first
+        return lines.joined(separator: "\n")
     }
 
     /// The subcommands' names, and ArgumentParser's own `help`.

@@ -41,8 +41,10 @@ struct CheckCommandTests {
     @Test func jsonDiagnosticsAreOneObjectPerLine() throws {
         let outcome = try CJMProcess.run(["check", "--diagnostics", "json", "-"], stdin: Data("journey \"x\" {\n  chanel a\n}\n".utf8))
         #expect(outcome.status == 65)
-        let lines = outcome.stderr.split(separator: "\n")
+        // Output a program asked for: on stdout, so `| jq` works; nothing on stderr.
+        let lines = outcome.stdoutText.split(separator: "\n")
         #expect(!lines.isEmpty)
+        #expect(outcome.stderr.isEmpty, "\(outcome.stderr)")
         for line in lines {
             let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
             for key in ["file", "line", "column", "endLine", "endColumn", "severity", "code", "message", "notes"] {

@@ -40,6 +40,18 @@ final class LanguageServerClient {
         sendRaw(Data("Content-Length: \(body.count)\r\n\r\n".utf8) + body)
     }
 
+    /// Sends several messages in one write, so they reach the server together (a request and
+    /// its `$/cancelRequest`, say); keep it under the pipe's atomic size, 4 KiB.
+    func sendTogether(_ messages: [[String: Any]]) throws {
+        var bytes = Data()
+        for message in messages {
+            let body = try JSONSerialization.data(withJSONObject: message)
+            bytes += Data("Content-Length: \(body.count)\r\n\r\n".utf8) + body
+        }
+        precondition(bytes.count <= 4096, "over the pipe's atomic write size")
+        sendRaw(bytes)
+    }
+
     /// Sends a notification.
     func notify(_ method: String, _ params: [String: Any] = [:]) throws {
         try send(["jsonrpc": "2.0", "method": method, "params": params])

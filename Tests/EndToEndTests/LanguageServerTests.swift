@@ -38,9 +38,10 @@ import Testing
         #expect(capabilities["positionEncoding"] as? String == "utf-16")
         #expect((capabilities["textDocumentSync"] as? [String: Any])?["change"] as? Int == 2)
         for provider in ["hoverProvider", "definitionProvider", "referencesProvider", "documentSymbolProvider",
-                         "documentFormattingProvider", "renameProvider"] {
+                         "documentFormattingProvider"] {
             #expect(capabilities[provider] as? Bool == true, "\(provider)")
         }
+        #expect((capabilities["renameProvider"] as? [String: Any])?["prepareProvider"] as? Bool == true)
 
         try client.open(uri, Self.salon)
         let opened = try client.diagnostics(for: uri)
@@ -53,7 +54,7 @@ import Testing
 
         // The same code and message as `cjm check --diagnostics json`.
         let cli = try CJMProcess.run(["check", file.path, "--diagnostics", "json"])
-        let first = try #require(cli.stderr.split(separator: "\n").first, "cjm check prints the diagnostic to stderr")
+        let first = try #require(cli.stdoutText.split(separator: "\n").first, "cjm check prints the JSON diagnostic to stdout")
         let line = try JSONSerialization.jsonObject(with: Data(first.utf8)) as! [String: Any]
         #expect(opened[0]["code"] as? String == line["code"] as? String)
         #expect(opened[0]["code"] as? String == "E040")
@@ -274,13 +275,21 @@ import Testing
         #expect(stages == ["new", "won"])
         #expect(lspRange(children.first?["selectionRange"]) == [1, 12, 1, 17])
 
-        // Formatting gives exactly what `cjm fmt` writes.
+        // Formatting gives exactly what `cjm fmt` writes, as one edit of the lines that change
+        // (the first and last lines are already canonical and are left alone).
         let formatted = try client.request("textDocument/formatting", ["textDocument": doc, "options": ["tabSize": 2, "insertSpaces": true]])
         let edits = formatted["result"] as? [[String: Any]] ?? []
         try #require(edits.count == 1)
         let cli = try CJMProcess.run(["fmt", "-"], stdin: Data(messy.utf8))
-        #expect(edits[0]["newText"] as? String == cli.stdoutText)
-        #expect(lspRange(edits[0]["range"]) == [0, 0, 5, 0])
+        #expect(lspRange(edits[0]["range"]) == [1, 0, 4, 0], "the closing brace is already canonical too")
+        var lines = messy.components(separatedBy: "\n")
+        lines.replaceSubrange(1..<4, with: [(edits[0]["newText"] as? String ?? "").dropLast().description])
+        #expect(lines.joined(separator: "\n") == cli.stdoutText)
+        // Asked again of the formatted text: nothing to change.
+        try client.notify("textDocument/didChange", ["textDocument": ["uri": uri, "version": 2], "contentChanges": [["text": cli.stdoutText]]])
+        _ = try client.diagnostics(for: uri)
+        let again = try client.request("textDocument/formatting", ["textDocument": doc, "options": ["tabSize": 2, "insertSpaces": true]])
+        #expect((again["result"] as? [Any])?.isEmpty == true)
 
         // Render preview: the code lens names the command; the command writes the SVG.
         let lenses = try client.request("textDocument/codeLens", ["textDocument": doc])["result"] as? [[String: Any]] ?? []
@@ -295,7 +304,7 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("journey.svg").path), "the journey's folder is left alone")
 
         // With an error, formatting and the preview are refused with the reason.
-        try client.notify("textDocument/didChange", ["textDocument": ["uri": uri, "version": 2],
+        try client.notify("textDocument/didChange", ["textDocument": ["uri": uri, "version": 3],
                                                      "contentChanges": [["text": "journey \"x\" { channel a kind: fax }\n"]]])
         _ = try client.diagnostics(for: uri)
         let refused = try client.request("textDocument/formatting", ["textDocument": doc, "options": [String: Any]()])

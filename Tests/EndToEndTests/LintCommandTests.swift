@@ -73,8 +73,9 @@ struct LintCommandTests {
     @Test func jsonWarningsAreOneObjectPerLine() throws {
         let outcome = try CJMProcess.run(["lint", "--diagnostics", "json", "-"], stdin: Data(Self.oneWarning.utf8))
         #expect(outcome.status == 0)
-        let lines = outcome.stderr.split(separator: "\n")
+        let lines = outcome.stdoutText.split(separator: "\n")
         #expect(lines.count == 1)
+        #expect(outcome.stderr.isEmpty, "\(outcome.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
         #expect(object["severity"] as? String == "warning")
         #expect(object["code"] as? String == "W002")

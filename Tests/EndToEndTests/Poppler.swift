@@ -28,9 +28,9 @@ enum Poppler {
     }
 
     /// The text of pages `first...last` (all when nil), from `pdftotext`.
-    static func text(_ pdf: URL, page: Int? = nil) throws -> String {
+    static func text(_ pdf: URL, page: Int? = nil, raw: Bool = false) throws -> String {
         let range = page.map { ["-f", String($0), "-l", String($0)] } ?? []
-        return try run(["pdftotext"] + range + [pdf.path, "-"]).stdout
+        return try run(["pdftotext"] + (raw ? ["-raw"] : []) + range + [pdf.path, "-"]).stdout
     }
 
     /// Page `page` as a grayscale bitmap at `dpi` (one byte a pixel, 0 black, 255 white).

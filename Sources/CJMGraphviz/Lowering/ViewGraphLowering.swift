@@ -161,7 +161,7 @@ struct ViewGraphLowering {
             try graph.set(object, .graph, "bb", [frame.minX, frame.minY, frame.maxX, frame.maxY].map(Self.coordinate).joined(separator: ","))
         }
         try graph.set(object, .graph, "id", ids.claim(cluster.id))
-        try graph.set(object, .graph, "class", SVGIdentifier.classList(cluster.classes))
+        try graph.set(object, .graph, "class", SVGIdentifierPool.classList(cluster.classes))
     }
 
     // MARK: Nodes
@@ -207,7 +207,7 @@ struct ViewGraphLowering {
         }
         try graph.set(object, .node, "label", LabelText.label(node.label, leftAligned: style.alignment == .left))
         try graph.set(object, .node, "id", ids.claim(node.id))
-        try graph.set(object, .node, "class", SVGIdentifier.classList(node.classes))
+        try graph.set(object, .node, "class", SVGIdentifierPool.classList(node.classes))
         if let tooltip = node.tooltip { try graph.set(object, .node, "tooltip", LabelText.tooltip(tooltip)) }
         if let url = node.url {
             guard let safe = SafeURL.forGraphviz(url) else {
@@ -215,7 +215,7 @@ struct ViewGraphLowering {
             }
             try graph.set(object, .node, "URL", safe)
         }
-        if let group = node.group { try graph.set(object, .node, "group", SVGIdentifier.sanitized(group)) }
+        if let group = node.group { try graph.set(object, .node, "group", SafeIdentifier.make(group)) }
         if case .pinned = view.layout {
             guard let position = node.position, position.x.isFinite, position.y.isFinite else {
                 throw .invalidGraph("node \"\(node.id)\" has no position in a pinned layout")
@@ -258,7 +258,7 @@ struct ViewGraphLowering {
             if let label = edge.label { try graph.set(object, .edge, "label", LabelText.label([label])) }
             if let tooltip = edge.tooltip { try graph.set(object, .edge, "tooltip", LabelText.tooltip(tooltip)) }
             try graph.set(object, .edge, "id", ids.claim(edge.id))
-            try graph.set(object, .edge, "class", SVGIdentifier.classList(edge.classes))
+            try graph.set(object, .edge, "class", SVGIdentifierPool.classList(edge.classes))
             if case .pinned = view.layout, let route = edge.route {
                 // The curve as cgraph holds the edge: a backward-ranked one runs from `to`.
                 try setRoute(edge.rankedBackward ? route.reversed : route, of: object, in: graph, edge: edge)

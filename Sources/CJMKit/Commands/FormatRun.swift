@@ -38,9 +38,12 @@ public struct FormatRun: Sendable {
 
     /// Formats every input; the status is the worst outcome over them.
     public func run(console: Console) -> ExitStatus {
-        let reporter = DiagnosticReporter(format: diagnosticFormat, console: console)
+        let paths = InputList.expand(inputs)
+        // `fmt -` and the diffs print to stdout; JSON diagnostics then keep out of the way.
+        let reporter = DiagnosticReporter(format: diagnosticFormat, console: console,
+                                          stdoutCarriesOutput: mode == .diff || mode == .checkAndDiff || paths.contains("-"))
         var status = ExitStatus.success
-        for path in InputList.expand(inputs) {
+        for path in paths {
             status = ExitStatus.worse(status, format(path, reporter: reporter, console: console))
         }
         return status
@@ -48,6 +51,10 @@ public struct FormatRun: Sendable {
 
     private func format(_ path: String, reporter: DiagnosticReporter, console: Console) -> ExitStatus {
         let name = path == "-" ? InputFile.standardInputName : path
+        if let refusal = InputList.markdownRefusal(path) {
+            console.report(refusal)
+            return .usage
+        }
         let bytes: [UInt8]
         switch InputFile.read(path, cap: limits.maxFileBytes) {
         case .failure(let failure):
@@ -107,10 +114,17 @@ public struct FormatRun: Sendable {
             return .failure(Refusal(diagnostics: parsed.diagnostics, sources: SourceMap([parsed.source])))
         }
         if parsed.syntax.statements.contains(where: { if case .element(let e) = $0 { e.keyword.name == "journey" } else { false } }) {
-            let checked = Checker.check(source, limits: limits, loader: loader)
-            if checked.hasErrors { return .failure(Refusal(diagnostics: checked.diagnostics, sources: checked.sources)) }
+            return canonicalText(ofChecked: Checker.check(source, limits: limits, loader: loader))
         }
         return .success(CanonicalForm.text(of: parsed.syntax, source: parsed.source))
+    }
+
+    /// The canonical text of a journey already checked: `checked` is `Checker.check`'s result
+    /// for a file that holds a `journey`. The same rule as `canonicalText(of:)` (refused while
+    /// the check has errors), for a caller that keeps the check, so it is not made twice.
+    public static func canonicalText(ofChecked checked: CheckResult) -> Result<String, Refusal> {
+        if checked.hasErrors { return .failure(Refusal(diagnostics: checked.diagnostics, sources: checked.sources)) }
+        return .success(CanonicalForm.text(of: checked.syntax, source: checked.sources[FileID(0)]))
     }
 
     /// Replaces the file `path` names (through symlinks), keeping its permissions; a file

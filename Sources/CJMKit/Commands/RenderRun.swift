@@ -4,7 +4,8 @@ import CJMModel
 import CJMSyntax
 import CJMViewGraph
 
-/// `cjm render`: every input through the whole pipeline, then every output written atomically.
+/// `cjm render`: every input through the whole pipeline, then every output written atomically,
+/// each file named on stderr (`wrote out/shop.svg`) unless `quiet`.
 /// Markdown documents among the inputs (named, or in a folder named) get their embedded maps
 /// rendered as `cjm md` does, in the same all-or-nothing write.
 ///
@@ -34,6 +35,8 @@ public struct RenderRun: Sendable {
     public var check: Bool
     /// Print how long each stage took, for benchmarks.
     public var timings: Bool
+    /// `--quiet`: no `wrote PATH` line per file written.
+    public var quiet: Bool
     /// `--figures FILE`: a CSV of counts replacing the journey's own (one journey only).
     public var figures: String?
     /// The worker, timeout, memory cap, `-j`, diagnostics format and input caps.
@@ -41,7 +44,7 @@ public struct RenderRun: Sendable {
 
     public init(inputs: [String], output: String? = nil, formats: [OutputFormat] = [], view: String? = nil, allViews: Bool = false,
                 persona: String? = nil, theme: ThemeName? = nil, dpi: Double? = nil, page: PageSetup = PageSetup(), strict: Bool = false,
-                check: Bool = false, timings: Bool = false, figures: String? = nil, settings: RenderSettings) {
+                check: Bool = false, timings: Bool = false, quiet: Bool = false, figures: String? = nil, settings: RenderSettings) {
         self.inputs = inputs
         self.output = output
         self.formats = formats
@@ -54,13 +57,16 @@ public struct RenderRun: Sendable {
         self.strict = strict
         self.check = check
         self.timings = timings
+        self.quiet = quiet
         self.figures = figures
         self.settings = settings
     }
 
     public func run(console: Console) -> ExitStatus {
         var clock = StageClock()
-        let reporter = DiagnosticReporter(format: settings.diagnosticFormat, console: console)
+        // A map written to stdout (`-o -`, or stdin without `-o`) keeps JSON diagnostics out of it.
+        let reporter = DiagnosticReporter(format: settings.diagnosticFormat, console: console,
+                                          stdoutCarriesOutput: output == "-" || (output == nil && inputs.contains("-")))
 
         // A dpi out of range or a page setup that cannot be printed is a bad command line,
         // refused before any input is read.
@@ -105,17 +111,23 @@ public struct RenderRun: Sendable {
         // 3. Build each map once, however many formats it goes to.
         var drafts: [GraphKey: MapDraft] = [:]
         var keys: [GraphKey] = []
+        var personaWarned = false
         for output in planned {
             let key = GraphKey(input: output.input, view: output.view)
             if drafts[key] != nil { continue }
             let selection = MapSelection(view: output.view, persona: persona, theme: themeName(for: checked[output.input].journey))
             switch selection.draft(of: checked[output.input].journey) {
             case .failure(let failure):
-                console.report("cjm: error: \(checked[output.input].compiled.path): \(failure.message)")
+                console.report("cjm: error: \(checked[output.input].compiled.path): \(failure.messageWithSuggestion)")
                 return .usage
             case .success(let draft):
                 drafts[key] = draft
                 keys.append(key)
+                let compiled = checked[output.input].compiled
+                if let warning = selection.personaWarning(in: checked[output.input].journey, sources: compiled.sources) {
+                    reporter.report([warning], sources: compiled.sources)
+                    personaWarned = true
+                }
             }
         }
         clock.lap("view graph")
@@ -180,7 +192,7 @@ public struct RenderRun: Sendable {
 
         // 6. Warnings about the printed maps, then `--strict`.
         let warnings = printWarnings(onPaper, checked: checked, renderer: renderer, reporter: reporter)
-        let warned = !warnings.isEmpty || journeys.contains { $0.hasWarnings }
+        let warned = !warnings.isEmpty || personaWarned || journeys.contains { $0.hasWarnings }
         if strict && warned {
             reporter.reportStrictFailure()
             return .failedCheck
@@ -253,6 +265,8 @@ public struct RenderRun: Sendable {
             console.report("cjm: error: cannot write \(failure.path): \(failure.reason)")
             return .cannotWrite
         }
+        // Said only once every file is in place: a failed run writes nothing, so it lists nothing.
+        if !quiet { for file in files { console.report("wrote \(file.path)") } }
         if let forStandardOutput, !console.emit(forStandardOutput) {
             console.report("cjm: error: cannot write to stdout")
             return .cannotWrite

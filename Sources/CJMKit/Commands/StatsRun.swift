@@ -2,7 +2,7 @@ import CJMModel
 import CJMSyntax
 
 /// `cjm stats FILE`: check one journey and print its funnel's numbers (`JourneyStatistics`) to
-/// stdout as an aligned table, JSON or CSV. Diagnostics go to stderr as for `check`; a journey
+/// stdout as an aligned table, JSON or CSV. Diagnostics go to stderr (JSON ones too, since stdout carries the figures); a journey
 /// with errors prints no figures (exit 65).
 public struct StatsRun: Sendable {
     /// How the figures are printed.
@@ -27,7 +27,8 @@ public struct StatsRun: Sendable {
     }
 
     public func run(console: Console) -> ExitStatus {
-        let reporter = DiagnosticReporter(format: diagnosticFormat, console: console)
+        // The figures go to stdout, so JSON diagnostics go to stderr to keep them whole.
+        let reporter = DiagnosticReporter(format: diagnosticFormat, console: console, stdoutCarriesOutput: true)
         let (journeys, status) = JourneyCompiler.compileAll([input], limits: limits, figuresPath: figures, reporter: reporter)
         guard status == .success, let journey = journeys.first?.journey else { return status }
         let report = StatsReport(JourneyStatistics(journey))

@@ -157,6 +157,10 @@ private struct Watch {
 
     /// Checks the journey for the first time; a status when watching it makes no sense.
     mutating func firstLook() -> ExitStatus? {
+        if let refusal = InputList.markdownRefusal(run.input) {
+            console.report(refusal)
+            return .usage
+        }
         guard FilePath.exists(run.input), !FilePath.isDirectory(run.input) else {
             console.report(FilePath.isDirectory(run.input)
                 ? "cjm: error: \(run.input) is a folder; cjm watch follows one journey file"
@@ -166,9 +170,7 @@ private struct Watch {
         let compiled = check()
         if let journey, !MapCatalog.names(in: journey).contains(shownView) {
             let failure = MapSelection.Failure.noView(shownView, known: MapCatalog.names(in: journey))
-            var message = "cjm: error: \(run.input): \(failure.message)"
-            if let guess = NameSuggestion.closest(to: shownView, among: failure.known) { message += "; did you mean '\(guess)'?" }
-            console.report(message)
+            console.report("cjm: error: \(run.input): \(failure.messageWithSuggestion)")
             return .usage
         }
         if let compiled, let clash = InputGuard.overwrittenInput(plan, inputs: [compiled]) {

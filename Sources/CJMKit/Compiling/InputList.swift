@@ -30,4 +30,14 @@ enum InputList {
             FilePath.isDirectory(argument) ? FilePath.markdownDocuments(in: argument) : [argument]
         }
     }
+
+    /// The error for a Markdown document named where a journey is read (`cjm check doc.md`):
+    /// read as a journey, its prose would only give "unexpected character" errors. Nil for
+    /// any other path.
+    static func markdownRefusal(_ path: String) -> String? {
+        guard path != "-", FilePath.isMarkdown(path) else { return nil }
+        let word = ShellWord.quoted(path)
+        return "cjm: error: \(path) is a Markdown document, not a journey; `cjm md \(word)` renders the maps written in it "
+            + "(`cjm md --check \(word)` checks them and writes nothing)"
+    }
 }

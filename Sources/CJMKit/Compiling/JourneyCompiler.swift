@@ -35,6 +35,11 @@ public enum JourneyCompiler {
             }
         }
         for path in paths {
+            if let refusal = InputList.markdownRefusal(path) {
+                reporter.console.report(refusal)
+                status = ExitStatus.worse(status, .usage)
+                continue
+            }
             switch compile(path, limits: limits, figures: figures) {
             case .failure(let failure):
                 reporter.report(failure)

@@ -8,9 +8,18 @@ import Darwin
 public struct Console: Sendable {
     /// Whether stderr is a terminal, so diagnostics may be coloured.
     public var stderrIsTerminal: Bool
+    /// Whether diagnostics on stderr are coloured: on a terminal, unless the `NO_COLOR`
+    /// environment variable is set to anything but the empty string (no-color.org).
+    public var colorsStderr: Bool
 
     public init() {
         stderrIsTerminal = isatty(STDERR_FILENO) == 1
+        colorsStderr = stderrIsTerminal && !Self.noColorRequested(getenv("NO_COLOR").map { String(cString: $0) })
+    }
+
+    /// Whether a `NO_COLOR` of this value (nil: unset) asks for no colour: any value but empty.
+    static func noColorRequested(_ value: String?) -> Bool {
+        value.map { !$0.isEmpty } ?? false
     }
 
     /// Writes a line (a newline is added) to stderr.

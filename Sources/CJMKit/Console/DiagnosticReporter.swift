@@ -1,9 +1,21 @@
 import CJMSyntax
 
-/// Prints diagnostics and run-level errors to stderr in the chosen format.
+/// Prints diagnostics in the chosen format: text to stderr, JSON lines to stdout (output a
+/// program asked for: `cjm check x.cjm --diagnostics json | jq`) — unless stdout already
+/// carries the command's own output (`stats`' figures, `render -o -`, `fmt -`, `fmt --diff`),
+/// where JSON goes to stderr so that output stays whole. Run-level errors (a missing file)
+/// are text on stderr in either format.
 struct DiagnosticReporter {
     var format: DiagnosticFormat
     var console: Console
+    /// True when stdout carries the command's own output, so JSON diagnostics go to stderr.
+    var stdoutCarriesOutput = false
+
+    init(format: DiagnosticFormat, console: Console, stdoutCarriesOutput: Bool = false) {
+        self.format = format
+        self.console = console
+        self.stdoutCarriesOutput = stdoutCarriesOutput
+    }
 
     func report(_ compiled: CompiledJourney) {
         report(compiled.diagnostics, sources: compiled.sources)
@@ -11,11 +23,12 @@ struct DiagnosticReporter {
 
     /// Prints `diagnostics`, whose ranges point into `sources`.
     func report(_ diagnostics: [Diagnostic], sources: SourceMap) {
-        let printer = DiagnosticPrinter(sources: sources, colored: format == .text && console.stderrIsTerminal)
+        let printer = DiagnosticPrinter(sources: sources, colored: format == .text && console.colorsStderr)
         for diagnostic in diagnostics {
             switch format {
             case .text: console.report(printer.text(diagnostic))
-            case .json: console.report(printer.jsonLine(diagnostic))
+            case .json where stdoutCarriesOutput: console.report(printer.jsonLine(diagnostic))
+            case .json: console.print(printer.jsonLine(diagnostic))
             }
         }
     }

@@ -5,14 +5,16 @@ import Darwin
 #endif
 
 /// The few path operations the command line needs, on plain strings.
-enum FilePath {
-    static func folder(of path: String) -> String {
+public enum FilePath {
+    /// The folder part of `path`: `.` for a bare name, `/` for a name at the root.
+    public static func folder(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
         let folder = String(path[..<slash])
         return folder.isEmpty ? "/" : folder
     }
 
-    static func lastComponent(of path: String) -> String {
+    /// The name after the last `/`.
+    public static func lastComponent(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return path }
         return String(path[path.index(after: slash)...])
     }
@@ -77,6 +79,22 @@ enum FilePath {
     }
 
     private static func files(in folder: String, endingIn suffixes: [String], ignoringCase: Bool) -> [String] {
+        entries(in: folder).filter { entry in
+            !entry.isFolder && suffixes.contains { (ignoringCase ? entry.name.lowercased() : entry.name).hasSuffix($0) }
+        }.map { join(folder, $0.name) }
+    }
+
+    /// A name directly inside a folder.
+    public struct FolderEntry: Equatable, Sendable {
+        /// The name, without the folder.
+        public var name: String
+        /// True for a folder (or a link to one).
+        public var isFolder: Bool
+    }
+
+    /// What is directly inside `folder`, sorted by name, hidden names (`.git`) skipped; empty
+    /// when the folder cannot be read. The one place the tool lists a folder.
+    public static func entries(in folder: String) -> [FolderEntry] {
         guard let dir = opendir(folder) else { return [] }
         defer { closedir(dir) }
         var names: [String] = []
@@ -84,8 +102,8 @@ enum FilePath {
             let name = withUnsafePointer(to: entry.pointee.d_name) {
                 $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
             }
-            if !name.hasPrefix("."), suffixes.contains(where: { (ignoringCase ? name.lowercased() : name).hasSuffix($0) }) { names.append(name) }
+            if !name.hasPrefix(".") { names.append(name) }
         }
-        return names.sorted().map { join(folder, $0) }
+        return names.sorted().map { FolderEntry(name: $0, isFolder: isDirectory(join(folder, $0))) }
     }
 }

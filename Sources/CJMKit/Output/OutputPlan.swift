@@ -16,8 +16,9 @@ struct PlannedOutput {
 
 /// Turns `-o`, `-f`, `--view` and `--all-views` into the list of outputs, applying the rules:
 /// no `-o` writes beside each input; `-o FILE` takes its format from the extension; `-o DIR`
-/// (an existing folder, a path ending in `/`, or several inputs, formats or views) writes
-/// `NAME[.VIEW].FORMAT` into it; `-o -` writes one map to stdout.
+/// (an existing folder, a path ending in `/`, a path without an extension that is not an
+/// existing file, or several inputs, formats or views) writes `NAME[.VIEW].FORMAT` into it;
+/// `-o -` writes one map to stdout.
 struct OutputPlan {
     var output: String?
     var formats: [OutputFormat]
@@ -34,7 +35,7 @@ struct OutputPlan {
         case .success(let resolved): formats = resolved
         }
         let intoFolder = output.map { path in
-            !toStdout && (path.hasSuffix("/") || FilePath.isDirectory(path) || inputs.count > 1 || allViews || formats.count > 1)
+            !toStdout && (Self.namesFolder(path) || inputs.count > 1 || allViews || formats.count > 1)
         } ?? false
         if toStdout && (inputs.count != 1 || formats.count != 1 || allViews) {
             return .failure(UsageError("-o - writes one map to stdout: give one input, one format and one view"))
@@ -71,9 +72,18 @@ struct OutputPlan {
         return .success(planned)
     }
 
+    /// Whether `-o path` is a folder whatever else is asked: a path ending in `/`, an existing
+    /// folder, or one without an extension that is not an existing file (`-o maps`): a map
+    /// file is known by its extension, so such a name can only mean a folder to create.
+    static func namesFolder(_ path: String) -> Bool {
+        guard path != "-" else { return false }
+        if path.hasSuffix("/") || FilePath.isDirectory(path) { return true }
+        return FilePath.pathExtension(of: path) == nil && !FilePath.exists(path)
+    }
+
     private func resolvedFormats() -> Result<[OutputFormat], UsageError> {
         let fileOutput = output.flatMap { path -> String? in
-            path == "-" || path.hasSuffix("/") || FilePath.isDirectory(path) ? nil : path
+            path == "-" || Self.namesFolder(path) ? nil : path
         }
         let implied = fileOutput.flatMap(FilePath.pathExtension).flatMap(OutputFormat.init(rawValue:))
         if !formats.isEmpty {

@@ -6,12 +6,15 @@ import CJMSyntax
 /// and label; the rest are figures.
 struct StatsReport {
     var title: String
+    /// The journey's currency, which the table prints after every sum and JSON names once.
+    var currency: Currency?
     /// "Figures from counts.csv …", when a CSV supplied them.
     var figuresNote: String?
     var sections: [StatsSection]
 
     init(_ statistics: JourneyStatistics) {
         title = statistics.title
+        currency = statistics.currency
         if let figures = statistics.figures {
             var note = "Figures from \(figures.path) (\(figures.supplied.count) rows)"
             if !figures.replaced.isEmpty {
@@ -42,12 +45,12 @@ struct StatsReport {
                 ("won", "Won", .count(pipeline.won)),
                 ("lost", "Lost", .count(pipeline.lost)),
                 ("win_rate", "Win rate (won ÷ deals)", .percent(pipeline.winRate)),
-                ("revenue", "Revenue", .amount(pipeline.revenue)),
-                ("profit", "Profit", .amount(pipeline.profit)),
+                ("revenue", "Revenue", .figure(pipeline.revenue)),
+                ("profit", "Profit", .figure(pipeline.profit)),
                 ("average_check", pipeline.averageCheckIsComputed ? "Average check (revenue ÷ won)" : "Average check",
-                 .amount(pipeline.averageCheck)),
+                 .figure(pipeline.averageCheck)),
             ]
-            if let ltv = pipeline.lifetimeValue { summary.append(("ltv", "LTV", .amount(ltv))) }
+            if let ltv = pipeline.lifetimeValue { summary.append(("ltv", "LTV", .figure(ltv))) }
             summary.append(("biggest_drop_off", "Biggest drop-off", Self.biggest(funnel)))
             sections.append(Self.funnel(funnel, key: "pipeline:\(funnel.path)", title: "Pipeline `\(funnel.path)`" + Self.named(funnel.label),
                                         summary: summary))
@@ -130,10 +133,11 @@ struct StatsReport {
         return lines.joined(separator: "\n")
     }
 
-    /// One JSON object: the title, the figures file, then each section's rows as objects keyed
+    /// One JSON object: the title, the currency code (`"RUB"`, or null), the figures file, then each section's rows as objects keyed
     /// by column and its summary as one object.
     var json: String {
         var text = "{\"journey\":" + JSONText.quoted(title)
+        text += ",\"currency\":" + (currency.map { JSONText.quoted($0.rawValue) } ?? "null")
         text += ",\"figures_note\":" + (figuresNote.map { JSONText.quoted($0) } ?? "null")
         text += ",\"sections\":["
         text += sections.map { section in

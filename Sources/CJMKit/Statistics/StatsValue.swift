@@ -2,14 +2,15 @@ import CJMModel
 import CJMSyntax
 
 /// One cell of a stats table, kept as a value so each output format writes it its own way:
-/// the table as readers write numbers (`1 200`, `67,8%`), JSON and CSV as plain numbers.
+/// the table as readers write numbers (`1 200`, `67,8%`, `85 000 ₽`), JSON and CSV as plain
+/// numbers (JSON names the currency once, at the top).
 enum StatsValue: Equatable {
     case text(String)
     case count(Int)
     /// A percentage (0–100).
     case percent(Double)
-    /// A sum of money or another figure as written.
-    case amount(Double)
+    /// A sum of money (with the journey's currency) or another figure as written.
+    case figure(Figure)
     /// A mean emotion (−2…+2).
     case score(Double)
     /// Nothing to show: a figure that is not given or cannot be worked out.
@@ -21,7 +22,7 @@ enum StatsValue: Equatable {
         case .text(let text): text
         case .count(let value): NumberText.integer(value)
         case .percent(let value): NumberText.decimal(value, fractionDigits: 1) + "%"
-        case .amount(let value): NumberText.decimal(value, fractionDigits: 2)
+        case .figure(let figure): NumberText.figure(figure)
         case .score(let value): (value > 0 ? "+" : "") + NumberText.decimal(value, fractionDigits: 2)
         case .none: "—"
         }
@@ -48,7 +49,8 @@ enum StatsValue: Equatable {
     private var plainNumber: String {
         switch self {
         case .count(let value): String(value)
-        case .percent(let value), .amount(let value), .score(let value): Self.plain(value)
+        case .percent(let value), .score(let value): Self.plain(value)
+        case .figure(let figure): Self.plain(figure.value)
         case .text, .none: ""
         }
     }
@@ -69,5 +71,5 @@ extension StatsValue {
     /// `.count` of a given count, `.none` otherwise (and the same for the other kinds).
     static func count(_ value: Int?) -> StatsValue { value.map { .count($0) } ?? .none }
     static func percent(_ value: Double?) -> StatsValue { value.map { .percent($0) } ?? .none }
-    static func amount(_ value: Double?) -> StatsValue { value.map { .amount($0) } ?? .none }
+    static func figure(_ value: Figure?) -> StatsValue { value.map { .figure($0) } ?? .none }
 }

@@ -19,11 +19,15 @@ public struct DocumentAnalysis: Sendable {
     public let syntax: SyntaxFile
     /// True when the document holds a `journey` (it is checked as a root of its own).
     public let isJourney: Bool
+    /// Which analysis this is: a number no other analysis made by the same workspace has, so
+    /// what is derived from it can be kept until it is replaced.
+    public let generation: Int
 
     /// Analyses `document`; `loader` reads its includes.
-    public init(_ document: OpenDocument, loader: IncludeLoader, limits: Limits = .standard) {
+    public init(_ document: OpenDocument, loader: IncludeLoader, limits: Limits = .standard, generation: Int = 0) {
         uri = document.uri
         version = document.version
+        self.generation = generation
         switch SourceDecoder.decode(path: document.path, bytes: document.text.utf8, limits: limits) {
         case .failure(let diagnostic):
             // Over the size cap: nothing else is read.

@@ -14,6 +14,8 @@ public struct Workspace: Sendable {
     public private(set) var documents: [String: OpenDocument] = [:]
     /// The analysis of each open document's current version, by URI.
     public private(set) var analyses: [String: DocumentAnalysis] = [:]
+    /// The generation the last analysis was given.
+    private var lastGeneration = 0
 
     public init() {}
 
@@ -56,10 +58,12 @@ public struct Workspace: Sendable {
             for root in journeys(including: path) {
                 guard let analysis = analyses[root],
                       let file = analysis.result.sources.files.first(where: { IncludePath.normalized($0.path) == path }) else { continue }
-                return DocumentContext(uri: uri, result: analysis.result, file: file.id, syntax: own.syntax, rootURI: root)
+                return DocumentContext(uri: uri, result: analysis.result, file: file.id, syntax: own.syntax, rootURI: root,
+                                       generation: analysis.generation)
             }
         }
-        return DocumentContext(uri: uri, result: own.result, file: FileID(0), syntax: own.syntax, rootURI: uri)
+        return DocumentContext(uri: uri, result: own.result, file: FileID(0), syntax: own.syntax, rootURI: uri,
+                               generation: own.generation)
     }
 
     /// The URI to name `path` by: an open document's own URI when one has that path.
@@ -82,7 +86,8 @@ public struct Workspace: Sendable {
 
     private mutating func analyse(_ uri: String) {
         guard let document = documents[uri] else { return }
-        analyses[uri] = DocumentAnalysis(document, loader: overlayLoader())
+        lastGeneration += 1
+        analyses[uri] = DocumentAnalysis(document, loader: overlayLoader(), generation: lastGeneration)
     }
 
     /// Open journeys (sorted by URI) whose check read the file at normalized `path` as an include.
@@ -121,6 +126,8 @@ public struct DocumentContext: Sendable {
     public var syntax: SyntaxFile
     /// The document whose check `result` is (the document itself, or a journey including it).
     public var rootURI: String
+    /// The generation of the analysis `result` comes from.
+    public var generation: Int
 
     /// The document's text as checked.
     public var source: SourceFile { result.sources[file] }

@@ -8,7 +8,8 @@ import CJMSyntax
 /// - after an element's keyword and id, the attributes (`name: `) and flags it takes that are
 ///   not written yet;
 /// - after `name:`, the words of an enumerated attribute, or the ids a reference may name;
-/// - after `->` or a comma of an edge's ends, the ids of elements (pipelines after `convert`).
+/// - after `->` or a comma of an edge's ends, the ids of elements (pipelines after `convert`);
+/// - inside `include "…"`, the files and folders it may name (`IncludePathCompletion`).
 ///
 /// Ids come from the last check (so they are there while the line being typed is broken);
 /// each is offered bare where a bare id would resolve to it, else qualified (`repair.new`).
@@ -16,17 +17,26 @@ enum Completion {
     /// `CompletionItemKind` numbers of the protocol.
     enum ItemKind: Int { case property = 10, value = 12, keyword = 14, reference = 18, enumMember = 20, constant = 21 }
 
-    static func items(_ context: DocumentContext, at position: TextPosition) -> JSONValue {
+    /// `facts` gives the check's element facts (asked only where ids are offered).
+    /// `documentPath` is the document's own path (include paths are relative to its folder).
+    static func items(_ context: DocumentContext, at position: TextPosition, documentPath: String,
+                      facts: () -> [ElementPath: ElementFacts]) -> JSONValue {
         let source = context.source
         let offset = position.offset(in: source)
         let prefix = StatementPrefix(bytes: source.utf8, offset: offset)
-        guard !prefix.isInText else { return .array([]) }
+        guard !prefix.isInText else {
+            guard let start = prefix.openStringStart, prefix.tokens == [.word("include")] else { return .array([]) }
+            return IncludePathCompletion.items(typed: Array(source.utf8[start..<offset]), typedStart: start, in: source,
+                                               cursor: position, documentPath: documentPath)
+        }
         let chain = EnclosingBlocks.chain(at: offset, in: context.syntax.statements)
         let isPart = !context.syntax.statements.contains { if case .element(let e) = $0 { e.keyword.name == "journey" } else { false } }
         let block: String? = chain.last?.keyword.name ?? (isPart ? "journey" : nil)
         let replace = TextRange(start: TextPosition(source.location(at: prefix.typedStart)), end: position)
         var candidates: [Candidate] = []
-        let references = ReferenceCandidates(context, blockPath: EnclosingBlocks.path(of: chain))
+        func references() -> ReferenceCandidates {
+            ReferenceCandidates(context, blockPath: EnclosingBlocks.path(of: chain), facts: facts())
+        }
 
         if prefix.tokens.isEmpty {
             if block == "style" {
@@ -43,30 +53,31 @@ enum Completion {
         return .array(candidates.map { $0.json(replacing: replace) })
     }
 
-    private static func edge(_ prefix: StatementPrefix, references: ReferenceCandidates) -> [Candidate] {
+    private static func edge(_ prefix: StatementPrefix, references: () -> ReferenceCandidates) -> [Candidate] {
         if let name = prefix.attributeBeingValued {
             return (LanguageVocabulary.words(ofAttribute: name, on: "->") ?? []).map { Candidate($0, kind: .enumMember) }
         }
         let last = prefix.tokens.last
         if last == .arrow || last == .comma {
             let target: LanguageVocabulary.ReferenceTarget = prefix.firstWord == "convert" ? .declaredBy("pipeline") : .anyElement
-            return references.candidates(for: target)
+            return references().candidates(for: target)
         }
         let written = Set(prefix.words)
         return LanguageVocabulary.edgeAttributes.filter { !written.contains($0) }.map { Candidate($0, kind: .property, insert: $0 + ": ") }
     }
 
-    private static func element(_ keyword: String, _ prefix: StatementPrefix, block: String?, references: ReferenceCandidates) -> [Candidate] {
+    private static func element(_ keyword: String, _ prefix: StatementPrefix, block: String?,
+                                references: () -> ReferenceCandidates) -> [Candidate] {
         if let name = prefix.attributeBeingValued {
             let on = block == "style" && !LanguageVocabulary.isKeyword(keyword) ? "style" : keyword
             if let words = LanguageVocabulary.words(ofAttribute: name, on: on) { return words.map { Candidate($0, kind: .enumMember) } }
-            if let target = LanguageVocabulary.referenceTarget(ofAttribute: name, on: keyword) { return references.candidates(for: target) }
+            if let target = LanguageVocabulary.referenceTarget(ofAttribute: name, on: keyword) { return references().candidates(for: target) }
             return []
         }
         guard LanguageVocabulary.isKeyword(keyword) else { return [] }
         if prefix.tokens.count == 1 {
             switch keyword {
-            case "cross_sell": return references.candidates(for: .declaredBy("pipeline"))
+            case "cross_sell": return references().candidates(for: .declaredBy("pipeline"))
             case "style": return LanguageVocabulary.styledKinds.map { Candidate($0, kind: .keyword, insert: $0 + " {") }
             default:
                 // The id of a new element is the author's to choose.
@@ -114,9 +125,9 @@ struct ReferenceCandidates {
     /// The enclosing blocks' path at the cursor: ids declared in these blocks resolve bare.
     private let blockPath: [String]
 
-    init(_ context: DocumentContext, blockPath: [String]) {
+    init(_ context: DocumentContext, blockPath: [String], facts: [ElementPath: ElementFacts]) {
         declarations = context.result.declarations
-        facts = context.result.journey.map(ElementFacts.index) ?? [:]
+        self.facts = facts
         self.blockPath = blockPath
     }
 

@@ -4,10 +4,12 @@ import CJMSyntax
 /// `textDocument/hover`: what the element under the cursor is, its label and its figures
 /// (counts, conversion from the previous stage, pipeline money), as Markdown.
 enum Hover {
-    static func info(_ context: DocumentContext, at position: TextPosition) -> JSONValue {
+    /// `facts` gives the check's element facts (asked only when the cursor is on an element).
+    static func info(_ context: DocumentContext, at position: TextPosition,
+                     facts allFacts: () -> [ElementPath: ElementFacts]) -> JSONValue {
         let offset = position.offset(in: context.source)
         if let symbol = SymbolAtCursor(context, offset: offset) {
-            let facts = context.result.journey.map(ElementFacts.index)?[symbol.path]
+            let facts = allFacts()[symbol.path]
             let keyword = facts?.keyword ?? context.result.declarations.first { $0.path == symbol.path }?.keyword ?? "element"
             var lines = ["**\(keyword)** `\(symbol.path)`" + (facts.map { $0.label.isEmpty ? "" : " — \($0.label)" } ?? "")]
             lines.append(KeywordDescription.text(keyword))

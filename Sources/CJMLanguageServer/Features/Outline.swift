@@ -12,8 +12,9 @@ enum Outline {
         "touchpoint": 24, "view": 18,
     ]
 
-    static func symbols(_ context: DocumentContext) -> JSONValue {
-        .array(symbols(context.syntax.statements, source: context.source))
+    /// The outline of the document `analysis` is of: its own tree and text.
+    static func symbols(_ analysis: DocumentAnalysis) -> JSONValue {
+        .array(symbols(analysis.syntax.statements, source: analysis.source))
     }
 
     private static func symbols(_ statements: [Statement], source: SourceFile) -> [JSONValue] {

@@ -18,6 +18,8 @@ struct StatementPrefix: Equatable, Sendable {
     var typedStart: Int
     /// True inside a string or a comment, where nothing is offered.
     var isInText: Bool
+    /// Inside a string: the byte offset just after its opening quote (what `include "` completes).
+    var openStringStart: Int?
 
     /// The statement prefix before byte `offset` of `bytes`.
     init(bytes: [UInt8], offset: Int) {
@@ -25,6 +27,7 @@ struct StatementPrefix: Equatable, Sendable {
         while lineStart > 0, bytes[lineStart - 1] != UInt8(ascii: "\n") { lineStart -= 1 }
         var tokens: [Token] = []
         var isInText = false
+        var openStringStart: Int?
         var index = lineStart
         var wordStart: Int?
         func endWord(at end: Int) {
@@ -50,7 +53,7 @@ struct StatementPrefix: Equatable, Sendable {
                     if bytes[end] == UInt8(ascii: "\"") { closed = true; break }
                     end += 1
                 }
-                if !closed { isInText = true; index = offset; continue }
+                if !closed { isInText = true; openStringStart = index + 1; index = offset; continue }
                 tokens.append(.string)
                 index = end + 1
                 continue
@@ -80,6 +83,7 @@ struct StatementPrefix: Equatable, Sendable {
         }
         self.tokens = tokens
         self.isInText = isInText
+        self.openStringStart = openStringStart
     }
 
     /// The words of `tokens`.

@@ -64,31 +64,48 @@ public enum JSONValue: Hashable, Sendable {
 
     private func write(to bytes: inout [UInt8]) {
         switch self {
-        case .null: bytes += Array("null".utf8)
-        case .bool(let value): bytes += Array((value ? "true" : "false").utf8)
+        case .null: bytes.append(contentsOf: "null".utf8)
+        case .bool(let value): bytes.append(contentsOf: (value ? "true" : "false").utf8)
         case .number(let value):
             // Whole numbers print without a fraction (`3`, not `3.0`): LSP integers must.
-            if value.rounded() == value, abs(value) < 9e15 { bytes += Array(String(Int(value)).utf8) }
-            else if value.isFinite { bytes += Array(String(value).utf8) }
-            else { bytes += Array("null".utf8) }
+            if value.rounded() == value, abs(value) < 9e15 { Self.appendInteger(Int(value), to: &bytes) }
+            else if value.isFinite { bytes.append(contentsOf: String(value).utf8) }
+            else { bytes.append(contentsOf: "null".utf8) }
         case .string(let value): JSONText.appendQuoted(value, to: &bytes)
         case .array(let items):
             bytes.append(UInt8(ascii: "["))
-            for (index, item) in items.enumerated() {
-                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            var first = true
+            for item in items {
+                if !first { bytes.append(UInt8(ascii: ",")) }
+                first = false
                 item.write(to: &bytes)
             }
             bytes.append(UInt8(ascii: "]"))
         case .object(let members):
             bytes.append(UInt8(ascii: "{"))
-            for (index, key) in members.keys.sorted().enumerated() {
-                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            var first = true
+            for (key, value) in members.sorted(by: { $0.key < $1.key }) {
+                if !first { bytes.append(UInt8(ascii: ",")) }
+                first = false
                 JSONText.appendQuoted(key, to: &bytes)
                 bytes.append(UInt8(ascii: ":"))
-                members[key]!.write(to: &bytes)
+                value.write(to: &bytes)
             }
             bytes.append(UInt8(ascii: "}"))
         }
+    }
+
+    /// The decimal digits of `value`, written straight into `bytes`: an outline holds tens of
+    /// thousands of line and character numbers, too many to make a `String` for each.
+    private static func appendInteger(_ value: Int, to bytes: inout [UInt8]) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        let start = bytes.count
+        repeat {
+            bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        bytes[start...].reverse()
     }
 }
 

@@ -13,8 +13,8 @@ public enum MessageFrame {
     }
 }
 
-/// Splits a byte stream into message bodies, one at a time (the server handles each before
-/// reading on, so at most one message and one read's worth of bytes are held).
+/// Splits a byte stream into message bodies, one at a time (the server reads on only while
+/// frames have already arrived, so it holds what the editor has sent and nothing more).
 ///
 /// A damaged header block is reported and skipped rather than ending the session: the reader
 /// looks for the next header block, so one bad frame costs only itself.
@@ -38,6 +38,15 @@ public struct FrameReader {
     /// A reader over whatever `readBytes` gives (a file descriptor, or bytes in a test).
     public init(readBytes: @escaping (UnsafeMutableRawPointer, Int) -> Int) {
         self.readBytes = readBytes
+    }
+
+    /// Whether the bytes already read hold a whole frame (or a header that cannot be read),
+    /// so that `next()` answers without reading.
+    public var hasBufferedFrame: Bool {
+        guard let headerEnd = find([13, 10, 13, 10], from: start) else { return buffer.count - start > MessageFrame.maxHeaderBytes }
+        let header = String(decoding: buffer[start..<headerEnd], as: UTF8.self)
+        guard case .success(let length) = Self.contentLength(in: header), length <= MessageFrame.maxBodyBytes else { return true }
+        return buffer.count >= headerEnd + 4 + length
     }
 
     /// The next frame of the stream.

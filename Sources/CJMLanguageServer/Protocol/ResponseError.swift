@@ -18,6 +18,8 @@ public struct ResponseError: Error, Equatable, Sendable {
     public static func invalidParams(_ message: String) -> ResponseError { ResponseError(-32602, message) }
     /// A request before `initialize`.
     public static let serverNotInitialized = ResponseError(-32002, "the server is not initialized yet; send `initialize` first")
+    /// A request the editor cancelled before the server started on it.
+    public static let requestCancelled = ResponseError(-32800, "the request was cancelled")
     /// A request that was understood and could not be carried out.
     public static func requestFailed(_ message: String) -> ResponseError { ResponseError(-32803, message) }
 

@@ -49,6 +49,8 @@ struct BoardLayout {
     private let theme: Theme
     private let palette: BoardPalette
     private let personas: [Persona]
+    /// The journey's title, and the persona the board is narrowed to.
+    private let title: String
     private var columns: [BoardColumn]
     private var boxes: [Box] = []
     private var edges: [Edge] = []
@@ -68,6 +70,13 @@ struct BoardLayout {
         palette = BoardPalette(theme: theme, fontSize: Metrics.fontSize)
         let touchpoints = journey.touchpoints.filter { persona == nil || $0.persona == nil || $0.persona == persona }
         personas = journey.personas.filter { persona == nil || $0.path == persona }
+        // A board narrowed to a persona says so in its title, so a printout cannot pass for the whole journey.
+        if let persona {
+            let word = MapLanguage.of(journey) == .english ? "persona" : "персона"
+            title = journey.title + " — \(word): " + (personas.first?.label ?? persona.description)
+        } else {
+            title = journey.title
+        }
         columns = BoardColumn.columns(of: journey, touchpoints: touchpoints)
         var x = Metrics.margin + Metrics.laneTitleWidth + Metrics.gapX
         for index in columns.indices {
@@ -90,6 +99,7 @@ struct BoardLayout {
         for lane in BoardLane.allCases {
             if lane == .emotion { placeEmotions() } else { placeLane(lane) }
         }
+        placeDeals()
         let width = (columns.last.map { $0.x + $0.width } ?? Metrics.margin + Metrics.laneTitleWidth + Metrics.gapX + cardWidth) + Metrics.margin
         let height = cursor - Metrics.gapY + Metrics.margin
         var graphStyle = theme.graph
@@ -100,7 +110,7 @@ struct BoardLayout {
             node.style.fixedSize = Size(width: box.width / 72, height: box.height / 72)
             return node
         }
-        let graph = ViewGraph(id: "board", title: journey.title, layout: .pinned, style: graphStyle, nodes: nodes, edges: edges)
+        let graph = ViewGraph(id: "board", title: title, layout: .pinned, style: graphStyle, nodes: nodes, edges: edges)
         return (graph, width, height)
     }
 
@@ -108,25 +118,48 @@ struct BoardLayout {
 
     /// Persona cards in the columns' slots, as many rows as needed, under one lane title.
     private mutating func placePersonas() {
-        guard !personas.isEmpty else { return }
+        placeCards(personas.map { persona in
+            (id: ids.make("persona", persona.path), classes: ["persona"], tooltip: persona.label,
+             lines: { [self] width in personaLines(persona, width: width) })
+        }, kind: .persona, lane: "lane-personas", title: "Персоны")
+    }
+
+    /// The deals' money at the foot of the board — one card per pipeline that gives a sum
+    /// (`Выручка: 1 250 000 ₽`, in the journey's currency), the words and order of the flow
+    /// map's pipeline notes — so that a board shown alone still says what the journey earns.
+    private mutating func placeDeals() {
+        let pipelines = journey.pipelines.filter { !PipelinesBlock.figureLines($0).isEmpty }
+        placeCards(pipelines.map { pipeline in
+            (id: ids.make("deals", pipeline.path), classes: ["pipeline"], tooltip: pipeline.label,
+             lines: { [text] width in
+                 let inner = width - 2 * Metrics.paddingX
+                 return ([pipeline.label] + PipelinesBlock.figureLines(pipeline)).flatMap { WordWrapper.wrap($0, points: inner, measure: text) }
+             })
+        }, kind: .pipeline, lane: "lane-deals", title: "Сделки")
+    }
+
+    /// `cards` in the columns' slots, as many rows as needed, under one lane title; nothing
+    /// when there are none. Each card's lines are wrapped to its slot's width.
+    private mutating func placeCards(_ cards: [(id: String, classes: [String], tooltip: String, lines: (Double) -> [String])],
+                                     kind: ElementKind, lane: String, title: String) {
+        guard !cards.isEmpty else { return }
         let slots: [(x: Double, width: Double)] = columns.isEmpty
             ? [(Metrics.margin + Metrics.laneTitleWidth + Metrics.gapX, cardWidth)]
             : columns.map { ($0.x, $0.width) }
-        let style = cardStyle(.persona)
+        let style = cardStyle(kind)
         let top = cursor
-        for start in stride(from: 0, to: personas.count, by: slots.count) {
-            let row = personas[start..<min(start + slots.count, personas.count)]
-            let cards = zip(row, slots).map { persona, slot in (persona, slot, personaLines(persona, width: slot.width)) }
-            let height = cards.map { Self.height(lines: $0.2.count, fontSize: Metrics.fontSize) }.max() ?? 0
-            for (persona, slot, lines) in cards {
-                add(Node(id: ids.make("persona", persona.path), classes: ["persona"], label: lines, style: style, tooltip: persona.label),
+        for start in stride(from: 0, to: cards.count, by: slots.count) {
+            let row = zip(cards[start..<min(start + slots.count, cards.count)], slots).map { card, slot in (card, slot, card.lines(slot.width)) }
+            let height = row.map { Self.height(lines: $0.2.count, fontSize: Metrics.fontSize) }.max() ?? 0
+            for (card, slot, lines) in row {
+                add(Node(id: card.id, classes: card.classes, label: lines, style: style, tooltip: card.tooltip),
                     x: slot.x, width: slot.width, height: height)
             }
             cursor += height + Metrics.gapY
         }
         let height = cursor - Metrics.gapY - top
         cursor = top
-        addLaneTitle(id: "lane-personas", title: "Персоны", height: height)
+        addLaneTitle(id: lane, title: title, height: height)
         cursor += height + Metrics.gapY
     }
 

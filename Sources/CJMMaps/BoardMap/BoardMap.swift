@@ -32,7 +32,8 @@ import CJMViewGraph
 ///   texts into a wider, shorter board of the A-series shape instead of a strip that shrinks
 ///   to unreadable on the wall.
 /// - `persona` narrows the board to that persona's touchpoints; touchpoints written without
-///   a persona concern every persona, so they stay. The header then shows that persona only.
+///   a persona concern every persona, so they stay. The header then shows that persona only,
+///   and the title names it ("Мебель — персона: Анна").
 public enum BoardMap {
     /// The board of `journey` in `theme`, narrowed to `persona` when given.
     public static func build(_ journey: Journey, theme: Theme, persona: ElementPath?) -> ViewGraph {

@@ -33,7 +33,7 @@ public enum FlowMap {
         let pipelines = PipelinesBlock.build(journey.pipelines, context: &context)
         let sites = SiteBlock.build(journey.sites, flows: journey.flows, context: &context)
         let ads = AdsBlock.build(journey.adNetworks, context: &context)
-        let touchpoints = TouchpointsBlock.build(journey.touchpoints, context: &context)
+        let touchpoints = TouchpointsBlock.build(journey.touchpoints, phases: journey.phases, context: &context)
         var map = MapFragment()
         for block in [channels, crm, leads, pipelines, sites, ads, touchpoints] { map.append(block) }
         map.edges += FlowEdges.build(journey, context: &context)
@@ -45,7 +45,8 @@ public enum FlowMap {
             clusters: map.clusters, nodes: map.nodes, edges: map.edges, sameRank: map.sameRank)
 
         var planner = BlockPlanner(graph: graph)
-        planner.addStack(frame: touchpoints.clusters.first?.id, ordersByNeighbours: true)
+        // Touchpoints keep their phase order (TouchpointsBlock) instead of following their channels.
+        planner.addStack(frame: touchpoints.clusters.first?.id, ordersByNeighbours: false)
         planner.addStack(frame: channels.clusters.first?.id, ordersByNeighbours: false, alignsWithPrevious: !touchpoints.isEmpty)
         planner.addUnit(root: crm.clusters.first?.id)
         planner.addUnit(root: leads.clusters.first?.id)

@@ -27,8 +27,19 @@ public enum MapCatalog {
             guard let view = journey.views.first(where: { $0.id == name }) else { return nil }
             var draft = FlowMap.draft(narrowed(ViewSelection.apply(view, to: journey), to: persona), theme: theme,
                                       language: MapLanguage.of(journey))
-            draft.rename(id: GraphIdentifiers.sanitise(view.id), title: "\(journey.title) — \(view.label)")
+            draft.rename(id: SafeIdentifier.make(view.id), title: "\(journey.title) — \(view.label)")
             return draft
+        }
+    }
+
+    /// The touchpoints the map called `name` would show before any `--persona`: all of the
+    /// journey's on `flow` and `board`, a named view's selection of them; nil for no such map.
+    public static func touchpoints(ofMap name: String, in journey: Journey) -> [Touchpoint]? {
+        switch name {
+        case FlowMap.graphID, "board": return journey.touchpoints
+        default:
+            guard let view = journey.views.first(where: { $0.id == name }) else { return nil }
+            return ViewSelection.apply(view, to: journey).touchpoints
         }
     }
 

@@ -45,6 +45,11 @@ public enum LanguageVocabulary {
         ElementRules.byKeyword[keyword] != nil
     }
 
+    /// Whether `word` names an attribute or a flag of some element or of an edge.
+    public static func isAttributeOrFlag(_ word: String) -> Bool {
+        ElementRules.edgeAttributes.contains(word) || ElementRules.all.contains { $0.attributes.contains(word) || $0.flags.contains(word) }
+    }
+
     /// Attributes of an edge `A -> B`.
     public static var edgeAttributes: [String] { ElementRules.edgeAttributes }
 

@@ -24,13 +24,14 @@ public struct JourneyStatistics: Equatable, Sendable {
         public var lost: Int?
         /// `won` over `deals`, in percent.
         public var winRate: Double?
-        public var revenue: Double?
-        public var profit: Double?
-        /// As written (`avg_check:`), else revenue over won deals.
-        public var averageCheck: Double?
+        /// The sums as written, each with the journey's currency (a percentage has none).
+        public var revenue: Figure?
+        public var profit: Figure?
+        /// As written (`avg_check:`), else revenue over won deals, in the revenue's currency.
+        public var averageCheck: Figure?
         /// True when `averageCheck` was worked out rather than written.
         public var averageCheckIsComputed: Bool
-        public var lifetimeValue: Double?
+        public var lifetimeValue: Figure?
     }
 
     /// A site page with its visits and the ads that land on it.
@@ -61,6 +62,8 @@ public struct JourneyStatistics: Equatable, Sendable {
     }
 
     public var title: String
+    /// The journey's currency, which every sum carries (nil when it names none).
+    public var currency: Currency?
     public var channels: [ChannelFigures]
     /// All channels' counts added up (nil when none is counted).
     public var channelTotal: Int?
@@ -79,6 +82,7 @@ public struct JourneyStatistics: Equatable, Sendable {
     /// The statistics of `journey`.
     public init(_ journey: Journey) {
         title = journey.title
+        currency = journey.currency
         let counted = journey.channels.compactMap(\.count)
         let total = counted.isEmpty ? nil : counted.reduce(0, +)
         channelTotal = total
@@ -133,15 +137,15 @@ public struct JourneyStatistics: Equatable, Sendable {
         let won = sum(.won)
         var winRate: Double?
         if let deals, let won, deals > 0 { winRate = Double(won) * 100 / Double(deals) }
-        let revenue = pipeline.revenue?.value
-        var averageCheck = pipeline.averageCheck?.value
+        let revenue = pipeline.revenue
+        var averageCheck = pipeline.averageCheck
         var computed = false
-        if averageCheck == nil, let revenue, let won, won > 0 {
-            averageCheck = revenue / Double(won)
+        if averageCheck == nil, let revenue, !revenue.isPercent, let won, won > 0 {
+            averageCheck = Figure(revenue.value / Double(won), currency: revenue.currency)
             computed = true
         }
         return PipelineFigures(funnel: funnel, deals: deals, won: won, lost: sum(.lost), winRate: winRate, revenue: revenue,
-                               profit: pipeline.profit?.value, averageCheck: averageCheck, averageCheckIsComputed: computed,
-                               lifetimeValue: pipeline.lifetimeValue?.value)
+                               profit: pipeline.profit, averageCheck: averageCheck, averageCheckIsComputed: computed,
+                               lifetimeValue: pipeline.lifetimeValue)
     }
 }

@@ -82,6 +82,8 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     // Warnings about the printed map (W1NN): found by `cjm render` once the map is laid out
     /// On the chosen `--paper`/`--tile`, the map's smallest text prints under 8 pt.
     case illegiblePrint = "W101"
+    /// `--persona` on a map none of whose touchpoints is for that persona.
+    case personaNarrowsNothing = "W102"
 
     // Maps embedded in Markdown (`cjm md`)
     /// A ```` ```cjm ```` block with no closing fence: it would run to the end of the document.

@@ -386,6 +386,10 @@ struct Lexer {
         scratch.removeAll(keepingCapacity: true)
 
         var closed = false
+        /// Where the quote is that was found to open the next string instead of closing this
+        /// one; -1 when none was (an offset, not the name's text: nothing to release after
+        /// every string).
+        var nextStringQuote = -1
         let raw = UnsafeRawPointer(bytes.baseAddress)
         while pos < bytes.count {
             // Most of a label is plain text: take it eight bytes at a time.
@@ -435,6 +439,15 @@ struct Lexer {
             }
             pos += 1
         }
+        if !closed {
+            endBeforeBlockBrace(after: max(start + 1, segmentStart))
+        } else if pos + 1 < bytes.count, !canFollowString(bytes[pos + 1]),
+                  let end = endBeforeAttribute(from: max(start + 1, segmentStart)) {
+            // `"Отзывы  url: "/reviews"`: the quote read as closing this string opened the next.
+            closed = false
+            nextStringQuote = pos
+            pos = end
+        }
         let text: Int32
         if usesScratch {
             scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[segmentStart..<pos]))
@@ -444,12 +457,61 @@ struct Lexer {
         }
         if closed {
             pos += 1
+        } else if nextStringQuote >= 0 {
+            let name = self.text(pos, nextStringQuote).split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map(String.init) ?? ""
+            diagnostics.error(.unterminatedString, "this string has no closing '\"' before '\(name)'; the '\"' after that opens the next string", at: range(start, pos))
         } else {
             diagnostics.error(.unterminatedString, "this string has no closing '\"' on its line; strings cannot span lines (write \\n for a line break)", at: range(start, pos))
         }
         var string = token(.string, from: start)
         string.text = text
         return string
+    }
+
+    /// Moves `pos`, at the end of an unterminated string's line, back to a `{` that ends the
+    /// line after `earliest`, and past the spaces before it: that brace most likely opens the
+    /// element's block (`stage new "Новая {`), and leaving it in the string would put every
+    /// statement of the block into the enclosing one.
+    private mutating func endBeforeBlockBrace(after earliest: Int) {
+        var end = pos
+        while end > earliest, bytes[end - 1] == UInt8(ascii: " ") || bytes[end - 1] == UInt8(ascii: "\t") || bytes[end - 1] == UInt8(ascii: "\r") {
+            end -= 1
+        }
+        guard end > earliest, bytes[end - 1] == UInt8(ascii: "{") else { return }
+        pos = end - 1
+        while pos > earliest, bytes[pos - 1] == UInt8(ascii: " ") || bytes[pos - 1] == UInt8(ascii: "\t") { pos -= 1 }
+    }
+
+    /// Whether `byte` may stand right after a string's closing quote in a well-formed file.
+    /// Inlined: it is asked after every string, and the answer is nearly always a space.
+    @inline(__always)
+    private func canFollowString(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: "\n"), UInt8(ascii: "{"), UInt8(ascii: "}"),
+             UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "#"), UInt8(ascii: "\""):
+            true
+        default:
+            false
+        }
+    }
+
+    /// Where a string that ends at `pos` (its closing quote) with `name: ` (`url: `) should have
+    /// ended: before that name and the spaces in front of it; nil when it does not end so, or
+    /// the place is before `earliest`.
+    private func endBeforeAttribute(from earliest: Int) -> Int? {
+        var end = pos
+        while end > earliest, bytes[end - 1] == UInt8(ascii: " ") || bytes[end - 1] == UInt8(ascii: "\t") { end -= 1 }
+        guard end > earliest, bytes[end - 1] == UInt8(ascii: ":") else { return nil }
+        end -= 1
+        let nameEnd = end
+        while end > earliest, isNameByte(bytes[end - 1]) { end -= 1 }
+        guard end < nameEnd, end > earliest, bytes[end - 1] == UInt8(ascii: " ") || bytes[end - 1] == UInt8(ascii: "\t") else { return nil }
+        while end > earliest, bytes[end - 1] == UInt8(ascii: " ") || bytes[end - 1] == UInt8(ascii: "\t") { end -= 1 }
+        return end > earliest ? end : nil
+    }
+
+    private func isNameByte(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) || byte == UInt8(ascii: "_")
     }
 
     /// Decodes the escape at `pos` (a backslash), moving past it; nil after reporting E004.

@@ -16,11 +16,22 @@ public enum Parser {
     /// Parses `source`, which must be in `diagnostics.sources`, reporting into `diagnostics`.
     package static func parse(_ source: SourceFile, limits: Limits, into diagnostics: inout DiagnosticCollector) -> SyntaxFile {
         source.utf8.withUnsafeBufferPointer { bytes in
+            let before = diagnostics
             var reader = StatementReader(lexer: Lexer(bytes: bytes, file: source.id), source: source, limits: limits,
                                          diagnostics: diagnostics)
             let syntax = reader.readFile()
-            diagnostics = reader.diagnostics
-            return syntax
+            guard reader.bracesUnbalanced else {
+                diagnostics = reader.diagnostics
+                return syntax
+            }
+            // A brace is missing or extra: read again, letting indentation end the block whose
+            // `}` is missing (a balanced file never pays for this, and may be indented any way).
+            _ = consume syntax
+            var again = StatementReader(lexer: Lexer(bytes: bytes, file: source.id), source: source, limits: limits,
+                                        diagnostics: before, closesByIndentation: true)
+            let recovered = again.readFile()
+            diagnostics = again.diagnostics
+            return recovered
         }
     }
 }

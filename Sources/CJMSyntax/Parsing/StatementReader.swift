@@ -2,6 +2,12 @@
 ///
 /// Blocks are kept on an explicit stack instead of the call stack, so no input, however deeply
 /// nested, can overflow it; the depth cap only limits what reaches the tree.
+///
+/// Braces alone decide where a block ends, so a balanced file may be indented any way. When
+/// they do not balance, `Parser` reads the file again with `closesByIndentation`: then a line
+/// indented no deeper than the line that opened an indented block ends that block, as the
+/// missing `}` would have, and one forgotten brace is one error instead of every later
+/// statement landing in the wrong block.
 struct StatementReader {
     private var lexer: Lexer
     private(set) var diagnostics: DiagnosticCollector
@@ -9,6 +15,11 @@ struct StatementReader {
     /// The file every range points into.
     private let fileID: FileID
     private let limits: Limits
+    /// Whether indentation ends a block whose `}` is missing (the second reading of a file
+    /// whose braces do not balance).
+    private let closesByIndentation: Bool
+    /// Set when a `{` was never closed or a `}` closed no block.
+    private(set) var bracesUnbalanced = false
 
     private var token: Token
     /// The token after `token`, valid when `hasLookahead`; not an optional, so moving a token
@@ -29,6 +40,9 @@ struct StatementReader {
         /// The column of the first token on the line that opens the block; its `}` usually
         /// stands there too.
         var indent: Int
+        /// The column of the first statement in the block that starts a line; 0 until one does.
+        /// Only a block indented deeper than its opening line can be ended by indentation.
+        var bodyIndent = 0
     }
 
     /// The column of the first token on the current token's line.
@@ -54,11 +68,12 @@ struct StatementReader {
     /// Set when a cap stops the parse (too many statements).
     private var stopped = false
 
-    init(lexer: Lexer, source: SourceFile, limits: Limits, diagnostics: DiagnosticCollector) {
+    init(lexer: Lexer, source: SourceFile, limits: Limits, diagnostics: DiagnosticCollector, closesByIndentation: Bool = false) {
         self.lexer = lexer
         self.file = source.path
         self.fileID = source.id
         self.limits = limits
+        self.closesByIndentation = closesByIndentation
         self.diagnostics = diagnostics
         // A line break before the file, so the first token counts as starting its line.
         self.token = Token(kind: .newline, start: 0, end: 0, lineStart: 0)
@@ -88,8 +103,10 @@ struct StatementReader {
             case .end:
                 return
             case .rightBrace:
+                if closesByIndentation, tokenStartsLine { closeBlocksEndedByIndentation(atBrace: true) }
                 closeBlock()
             case .identifier:
+                if closesByIndentation, tokenStartsLine { closeBlocksEndedByIndentation(atBrace: false) }
                 readStatement()
             case .leftBrace:
                 misplacedBrace()
@@ -103,6 +120,7 @@ struct StatementReader {
 
     private mutating func closeBlock() {
         guard !stack.isEmpty else {
+            bracesUnbalanced = true
             error(.unmatchedCloseBrace, "this '}' closes no block", at: token)
             advance()
             return
@@ -134,15 +152,36 @@ struct StatementReader {
     }
 
     private mutating func closeUnclosedBlocks() {
+        if !stack.isEmpty { bracesUnbalanced = true }
         for (index, block) in stack.enumerated() {
             var notes: [(String, SourceRange?)] = []
             if index == stack.count - 1, let suspicious = suspiciousClose {
                 let openLine = diagnostics.sources.span(suspicious.open).start.line
                 notes.append(("perhaps a '}' is missing before this one: it is not lined up with line \(openLine), whose block it closes", suspicious.brace))
             }
-            diagnostics.error(.unclosedBlock, "this '{' is never closed; add a '}' at the end of its block", at: range(block.brace), notes: notes)
+            diagnostics.error(.unclosedBlock, Self.unclosedMessage, at: range(block.brace), notes: notes)
         }
         while !stack.isEmpty { finishBlock(closedBy: token) }
+    }
+
+    private static let unclosedMessage = "this '{' is never closed; add a '}' at the end of its block"
+
+    /// Ends the innermost blocks that the current line, by its indentation, stands outside of:
+    /// a statement indented no deeper than the line that opened an indented block, or a `}`
+    /// (`atBrace`) indented less than that line. Each is reported as unclosed, with a note at
+    /// the line where its `}` is missing, and ends at the start of that line.
+    private mutating func closeBlocksEndedByIndentation(atBrace: Bool) {
+        while let block = stack.last {
+            let ended = atBrace ? lineIndent < block.indent : block.bodyIndent > block.indent && lineIndent <= block.indent
+            guard ended else { break }
+            let openLine = diagnostics.sources.span(range(block.brace)).start.line
+            let note = atBrace
+                ? "perhaps a '}' is missing before this one: it is indented less than line \(openLine), so it closes an outer block"
+                : "perhaps a '}' is missing before this line: it is indented no deeper than line \(openLine), so it stands outside that block"
+            diagnostics.error(.unclosedBlock, Self.unclosedMessage, at: range(block.brace), notes: [(note, range(token))])
+            finishBlock(closedBy: Token(kind: .rightBrace, start: token.lineStart, end: token.lineStart, lineStart: token.lineStart))
+        }
+        if !atBrace, !stack.isEmpty, stack[stack.count - 1].bodyIndent == 0 { stack[stack.count - 1].bodyIndent = lineIndent }
     }
 
     /// Opens the block at the current `{` for `element` (nil: a block read only to keep braces

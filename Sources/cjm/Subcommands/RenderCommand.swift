@@ -9,7 +9,8 @@ struct RenderCommand: ParsableCommand {
         discussion: """
             Without -o each map is written beside its input. -o FILE picks the format by extension; \
             -o DIR (or several inputs, formats or views) writes NAME[.VIEW].FORMAT into the folder; \
-            -o - writes to stdout. Existing files change only when every map rendered.
+            -o - writes to stdout; -o NAME without an extension (not an existing file) is a folder. Existing files \
+            change only when every map rendered; each file written is then named on stderr (wrote PATH) unless --quiet.
             """
     )
 
@@ -61,6 +62,9 @@ struct RenderCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the time each stage took to stderr.")
     var timings = false
 
+    @Flag(name: .shortAndLong, help: "Do not name each file written on stderr.")
+    var quiet = false
+
     @OptionGroup var rendering: RenderingOptions
 
     @Option(name: .long, help: "A CSV of id,count[,revenue] rows (a CRM export) whose counts replace the journey's.",
@@ -71,7 +75,7 @@ struct RenderCommand: ParsableCommand {
         let run = RenderRun(
             inputs: files, output: output, formats: try formats(), view: view, allViews: allViews, persona: persona,
             theme: try themeName(), dpi: dpi, page: try pageSetup(), strict: strict, check: check, timings: timings,
-            figures: figures, settings: rendering.settings
+            quiet: quiet, figures: figures, settings: rendering.settings
         )
         let status = run.run(console: Console())
         if status != .success { throw status.exitCode }

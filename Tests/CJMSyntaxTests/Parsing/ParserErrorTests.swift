@@ -42,14 +42,33 @@ import Testing
     }
 
     @Test func unclosedBlockPointsAtItsBrace() {
+        // The `}` lines up with the journey, so the persona's is the one missing.
         let result = parse("journey \"Карта\" {\n  persona владелец \"Вл\" {\n    goal \"g\"\n}")
-        #expect(locations(result.diagnostics) == ["E011@1:17"])
+        #expect(locations(result.diagnostics) == ["E011@2:25"])
         // What was read is kept.
         let journey = elements(result.syntax.statements).first
         #expect(journey?.body?.statements.count == 1)
     }
 
     @Test func unclosedBlockNotesTheBraceThatClosedTheWrongBlock() {
+        // Indentation does not tell which block the last `}` ends (it stands deeper than the
+        // persona): it closes the persona, and the note points at it.
+        let text = """
+        journey "Карта" {
+          persona p "П" {
+            goal "g"
+            channel c
+            site { page a }
+              }
+        """
+        let result = parse(text)
+        #expect(locations(result.diagnostics) == ["E011@1:17"])
+        let note = result.diagnostics.first?.notes.first
+        #expect(note?.message == "perhaps a '}' is missing before this one: it is not lined up with line 2, whose block it closes")
+        #expect(note?.range?.start.line == 6 && note?.range?.start.column == 7)
+    }
+
+    @Test func unclosedBlockEndsWhereIndentationSaysItDoes() {
         let text = """
         journey "Карта" {
           persona p "П" {
@@ -59,10 +78,10 @@ import Testing
         }
         """
         let result = parse(text)
-        #expect(locations(result.diagnostics) == ["E011@1:17"])
+        #expect(locations(result.diagnostics) == ["E011@2:17"])
         let note = result.diagnostics.first?.notes.first
-        #expect(note?.message == "perhaps a '}' is missing before this one: it is not lined up with line 2, whose block it closes")
-        #expect(note?.range?.start.line == 6 && note?.range?.start.column == 1)
+        #expect(note?.message == "perhaps a '}' is missing before this line: it is indented no deeper than line 2, so it stands outside that block")
+        #expect(note?.range?.start.line == 4 && note?.range?.start.column == 3)
     }
 
     @Test func strayClosingBrace() {
