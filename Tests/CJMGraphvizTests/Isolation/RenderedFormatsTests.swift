@@ -123,10 +123,12 @@ import CJMViewGraph
         var flow = ViewGraph(id: "flow", layout: .ranked(direction: .leftToRight))
         flow.nodes = (1...4).map { Node(id: "n\($0)", label: ["эмоция: −2", "Квалификация лида"]) } + [Node(id: "short", label: ["Да"])]
         let dot = String(decoding: try Worker.bytes(RenderRequest(graph: flow, format: .dot)), as: UTF8.self)
-        let widths = dot.split(separator: "\n").compactMap { line -> Double? in
-            // Not `penwidth=`.
-            guard let token = line.split(whereSeparator: { " \t,[".contains($0) }).first(where: { $0.hasPrefix("width=") }) else { return nil }
-            return Double(token.dropFirst("width=".count).prefix(while: { $0.isNumber || $0 == "." }))
+        // Each node's attribute list, `nK [ ... ]`, holds its laid-out `width=` (not `penwidth=`)
+        // unless it is the declared 0.75 inch.
+        let widths = (1...5).compactMap { index -> Double? in
+            guard let start = dot.range(of: "\tn\(index)\t["), let end = dot[start.upperBound...].firstIndex(of: "]") else { return nil }
+            let attributes = dot[start.upperBound..<end].split(whereSeparator: { " \t\n,".contains($0) })
+            return attributes.first { $0.hasPrefix("width=") }.map { Double($0.dropFirst("width=".count)) ?? 0 } ?? 0.75
         }
         #expect(widths.count == 5)
         #expect(Set(widths.prefix(4)).count == 1)
