@@ -6,6 +6,9 @@
 #define CJM_GRAPHVIZ_SHIM_H
 #include <graphviz/gvc.h>
 #include <graphviz/cgraph.h>
+#include <graphviz/gvplugin.h>
+#include <graphviz/gvplugin_textlayout.h>
+#include <dlfcn.h>
 #include <malloc.h>
 #include <stdlib.h>
 #include <string.h>
@@ -180,6 +183,21 @@ static inline int cjm_edge_label(Agedge_t *e, double *x, double *y, double *widt
     return 1;
 }
 
+/// Replaces the points of the edge's first curve with `count` points (`xy`: x, y, x, y...),
+/// after `nop2` read a short stand-in from `pos`; 0 on success. Arrow tips stay as read.
+static inline int cjm_set_edge_points(Agedge_t *e, const double *xy, int count) {
+    splines *spl = ED_spl(e);
+    if (!spl || spl->size < 1 || count < 1) return -1;
+    pointf *points = malloc((size_t)count * sizeof *points);
+    if (!points) return -1;
+    for (int i = 0; i < count; i++) { points[i].x = xy[2 * i]; points[i].y = xy[2 * i + 1]; }
+    bezier *b = &spl->list[0];
+    free(b->list);
+    b->list = points;
+    b->size = count;
+    return 0;
+}
+
 /// Routes every cgraph/gvc message (warnings and errors, in pieces) to `sink`.
 static inline void cjm_capture_messages(agusererrf sink) {
     agseterr(AGWARN);
@@ -194,5 +212,53 @@ static inline int cjm_kind_edge(void) { return AGEDGE; }
 /// One malloc arena: glibc otherwise reserves 64 MB of address space per thread, which an
 /// RLIMIT_AS cap would spend on reservations instead of on the map.
 static inline void cjm_single_malloc_arena(void) { mallopt(M_ARENA_MAX, 1); }
+
+// Text measuring that remembers. Graphviz asks its textlayout plugin (pango's) for the size
+// of every label line, and pango shapes the line each time; a flow map repeats most of its
+// lines ("эмоция: −2", edge labels), so more than half of that work is done again for the
+// same line. `cjm_remember_text_sizes` puts a plugin of higher quality in front of pango's
+// that asks pango once per distinct (font, size, flags, text) and hands back the same
+// numbers after that, through `measure`, a Swift function. A remembered line has no pango
+// layout, which only cairo's renderers draw from, so only processes that never draw with
+// cairo use it (block layouts; SVG and DOT output).
+
+// Graphviz's own choice of textlayout plugin: exported by libgvc but not declared in its
+// installed headers.
+extern int gvtextlayout_select(GVC_t *gvc);
+
+static gvtextlayout_engine_t cjm_remembering_engine = { NULL };
+static gvplugin_installed_t cjm_remembering_types[] = {
+    { 0, "textlayout", 100, &cjm_remembering_engine, NULL },
+    { 0, NULL, 0, NULL, NULL }
+};
+static gvplugin_api_t cjm_remembering_apis[] = { { API_textlayout, cjm_remembering_types }, { (api_t)0, NULL } };
+static gvplugin_library_t cjm_remembering_library = { "cjm", cjm_remembering_apis };
+
+/// Pango's textlayout engine, once gvContext has loaded its plugin; NULL otherwise.
+static inline gvtextlayout_engine_t *cjm_pango_text_engine(void) {
+    void *handle = dlopen("libgvplugin_pango.so.6", RTLD_LAZY | RTLD_NOLOAD);
+    if (!handle) return NULL;
+    gvplugin_library_t *library = dlsym(handle, "gvplugin_pango_LTX_library");
+    gvtextlayout_engine_t *engine = NULL;
+    for (gvplugin_api_t *api = library ? library->apis : NULL; api && api->types; api++) {
+        if (api->api != API_textlayout) continue;
+        for (gvplugin_installed_t *type = api->types; type->type; type++) {
+            if (strcmp(type->type, "textlayout") == 0) { engine = type->engine; break; }
+        }
+    }
+    dlclose(handle);  // NOLOAD took a reference of its own; Graphviz keeps the plugin loaded.
+    return engine;
+}
+
+/// Makes `measure` the context's text measurer; 0 when it is in place, else the context
+/// keeps measuring with pango as before.
+static inline int cjm_remember_text_sizes(GVC_t *gvc, boolean (*measure)(textspan_t *, char **)) {
+    cjm_remembering_engine.textlayout = measure;
+    gvAddLibrary(gvc, &cjm_remembering_library);
+    return gvtextlayout_select(gvc) == 999 /* NO_SUPPORT */ ? -1 : 0;
+}
+
+/// The span's font flags (a bit-field Swift cannot read).
+static inline unsigned int cjm_span_font_flags(const textspan_t *span) { return span->font ? span->font->flags : 0; }
 
 #endif

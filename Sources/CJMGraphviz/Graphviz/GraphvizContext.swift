@@ -6,12 +6,15 @@ import CGraphviz
 final class GraphvizContext {
     private let context: OpaquePointer
 
-    /// Loads the installed plugins (layout engines, renderers) from Graphviz's config.
-    init() throws(RenderFailure) {
+    /// Loads the installed plugins (layout engines, renderers) from Graphviz's config. With
+    /// `remembersTextSizes`, each distinct label line is measured by pango once
+    /// (`RememberedTextSizes`): only for a process that never draws with cairo.
+    init(remembersTextSizes: Bool = false) throws(RenderFailure) {
         guard let context = gvContext() else {
             throw .graphviz("could not create a Graphviz context: \(GraphvizMessages.take())")
         }
         self.context = context
+        if remembersTextSizes { RememberedTextSizes.install(in: context) }
     }
 
     deinit { gvFreeContext(context) }

@@ -1,3 +1,4 @@
+import CGraphviz
 import CJMSyntax
 import CJMViewGraph
 
@@ -270,6 +271,12 @@ struct ViewGraphLowering {
     }
 
     /// `pos` (`s,x,y e,x,y x0,y0 ...`) and `lp` of a pinned edge, which `neato -n2` draws as given.
+    ///
+    /// When `drawRoutes` can put the curve in after layout, `pos` carries only a stand-in of
+    /// four points on the corners of the curve's control points: `nop2` computes the map's
+    /// bounding box from exactly those, and writing, interning and scanning every point as
+    /// text cost more than drawing them. An edge whose label `nop2` must place itself (no
+    /// `lp`) gets its whole curve, which the placing follows.
     private func setRoute(_ route: EdgeRoute, of object: UnsafeMutableRawPointer, in graph: CGraph, edge: Edge) throws(RenderFailure) {
         guard route.points.count >= 4, route.points.count % 3 == 1, route.points.allSatisfy({ $0.x.isFinite && $0.y.isFinite }) else {
             throw .invalidGraph("edge \"\(edge.id)\" has a route of \(route.points.count) points; a curve needs 3n + 1")
@@ -277,9 +284,39 @@ struct ViewGraphLowering {
         var parts: [String] = []
         if let tip = route.tailTip { parts.append("s," + Self.point(tip)) }
         if let tip = route.headTip { parts.append("e," + Self.point(tip)) }
-        parts += route.points.map(Self.point)
+        if Self.drawsAfterLayout(edge, route) {
+            let xs = route.points.map { Self.clampedCoordinate($0.x) }, ys = route.points.map { Self.clampedCoordinate($0.y) }
+            let low = Point(x: xs.min()!, y: ys.min()!), high = Point(x: xs.max()!, y: ys.max()!)
+            parts += [low, high, low, high].map(Self.point)
+        } else {
+            parts += route.points.map(Self.point)
+        }
         try graph.set(object, .edge, "pos", parts.joined(separator: " "))
         if edge.label != nil, let centre = route.labelCentre { try graph.set(object, .edge, "lp", Self.point(centre)) }
+    }
+
+    /// Whether the edge's curve goes in by `drawRoutes` rather than through `pos`.
+    private static func drawsAfterLayout(_ edge: Edge, _ route: EdgeRoute) -> Bool {
+        edge.label == nil || route.labelCentre != nil
+    }
+
+    /// Puts the whole curve of every pinned edge that `pos` only stood in for into the laid-out
+    /// graph (`objects` from `lower`, after `nop2`): the same numbers `pos` would have carried.
+    func drawRoutes(_ objects: Objects) throws(RenderFailure) {
+        guard case .pinned = view.layout else { return }
+        for (edge, object) in zip(view.edges, objects.edges) {
+            guard let given = edge.route, Self.drawsAfterLayout(edge, given) else { continue }
+            let route = edge.rankedBackward ? given.reversed : given
+            var xy: [Double] = []
+            xy.reserveCapacity(2 * route.points.count)
+            for point in route.points {
+                xy.append(Self.clampedCoordinate(point.x))
+                xy.append(Self.clampedCoordinate(point.y))
+            }
+            guard cjm_set_edge_points(object, xy, Int32(route.points.count)) == 0 else {
+                throw .graphviz("could not draw the curve of edge \"\(edge.id)\"")
+            }
+        }
     }
 
     // MARK: Same ranks
@@ -350,6 +387,9 @@ struct ViewGraphLowering {
 
     /// A coordinate in points, clamped to a million either way.
     static func coordinate(_ value: Double) -> String { number(value, in: -1e6...1e6) }
+
+    /// The value `coordinate` writes, as a number: Graphviz reads back the same double.
+    static func clampedCoordinate(_ value: Double) -> Double { min(max(value, -1e6), 1e6) }
 
     /// `x,y` in points.
     static func point(_ point: Point) -> String { coordinate(point.x) + "," + coordinate(point.y) }

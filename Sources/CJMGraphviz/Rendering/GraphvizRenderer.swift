@@ -28,15 +28,17 @@ enum GraphvizRenderer {
         try RequestCheck.validate(request)
         GraphvizMessages.startCapturing()
         var clock = Stopwatch()
-        let context = try GraphvizContext()
+        // SVG and DOT never draw with cairo, the one user of pango's layout objects.
+        let context = try GraphvizContext(remembersTextSizes: request.format == .svg || request.format == .dot)
         // The context outlives the graph (agclose, then gvFreeContext, as `dot` does). The layout is left
         // unfreed on purpose (see `GraphvizContext.withLayout`): this process exits next.
         return try withExtendedLifetime(context) { () throws(RenderFailure) -> RenderedMap in
             let graph = try CGraph(name: "cjm")
             let lowering = ViewGraphLowering(view: request.graph, format: request.format, dpi: request.dpi)
-            try lowering.lower(into: graph)
+            let objects = try lowering.lower(into: graph)
             timings.build = clock.lap()
             var map = try context.withLayout(of: graph, engine: lowering.engine) { () throws(RenderFailure) -> RenderedMap in
+                try lowering.drawRoutes(objects)
                 timings.layout = clock.lap()
                 guard let box = graph.rootAttribute("bb"), let drawing = DrawingSize(boundingBox: box) else {
                     throw .graphviz("the layout has no bounding box")
@@ -80,7 +82,8 @@ enum GraphvizRenderer {
         try RequestCheck.validate(layouts: graphs)
         GraphvizMessages.startCapturing()
         var clock = Stopwatch()
-        let context = try GraphvizContext()
+        // Only read back, never drawn.
+        let context = try GraphvizContext(remembersTextSizes: true)
         var result: [GraphGeometry] = []
         result.reserveCapacity(graphs.count)
         try withExtendedLifetime(context) { () throws(RenderFailure) in

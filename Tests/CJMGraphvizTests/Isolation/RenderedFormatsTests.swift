@@ -99,6 +99,42 @@ import CJMViewGraph
         #expect(dot.contains("pos=\"500,120\""))
     }
 
+    /// A pinned edge's whole curve reaches the drawing, though `pos` only carries a stand-in
+    /// of it to `nop2` (`ViewGraphLowering.drawRoutes`).
+    @Test func pinnedEdgeKeepsEveryPointOfItsCurve() throws {
+        var map = ViewGraph(id: "map", layout: .pinned)
+        map.nodes = [
+            Node(id: "a", label: ["Заявка"], position: Point(x: 100, y: 400)),
+            Node(id: "b", label: ["Сделка"], position: Point(x: 500, y: 120)),
+        ]
+        let curve = [Point(x: 130, y: 400), Point(x: 200, y: 400), Point(x: 300, y: 390), Point(x: 300, y: 300),
+                     Point(x: 300, y: 200), Point(x: 400, y: 120), Point(x: 470, y: 120)]
+        map.edges = [Edge(id: "a-b", from: "a", to: "b", label: "ссылка", route: EdgeRoute(points: curve, headTip: Point(x: 460, y: 120),
+                                                                                        labelCentre: Point(x: 320, y: 250)))]
+        let dot = String(decoding: try Worker.bytes(RenderRequest(graph: map, format: .dot)), as: UTF8.self)
+        #expect(dot.contains("pos=\"e,460,120 130,400 200,400 300,390 300,300 300,200 400,120 470,120\""))
+        let svg = String(decoding: try Worker.bytes(RenderRequest(graph: map, format: .svg)), as: UTF8.self)
+        #expect(svg.contains("M130,-400C200,-400 300,-390 300,-300 300,-200 400,-120 470,-120"))
+    }
+
+    /// Lines measured again from memory (`RememberedTextSizes`) get pango's size: every box
+    /// of a repeated label is as wide as the first, and wider than a short label's.
+    @Test func repeatedLabelsAreMeasuredAlike() throws {
+        var flow = ViewGraph(id: "flow", layout: .ranked(direction: .leftToRight))
+        flow.nodes = (1...4).map { Node(id: "n\($0)", label: ["эмоция: −2", "Квалификация лида"]) } + [Node(id: "short", label: ["Да"])]
+        let dot = String(decoding: try Worker.bytes(RenderRequest(graph: flow, format: .dot)), as: UTF8.self)
+        // Each node's attribute list, `nK [ ... ]`, holds its laid-out `width=` (not `penwidth=`)
+        // unless it is the declared 0.75 inch.
+        let widths = (1...5).compactMap { index -> Double? in
+            guard let start = dot.range(of: "\tn\(index)\t["), let end = dot[start.upperBound...].firstIndex(of: "]") else { return nil }
+            let attributes = dot[start.upperBound..<end].split(whereSeparator: { " \t\n,".contains($0) })
+            return attributes.first { $0.hasPrefix("width=") }.map { Double($0.dropFirst("width=".count)) ?? 0 } ?? 0.75
+        }
+        #expect(widths.count == 5)
+        #expect(Set(widths.prefix(4)).count == 1)
+        #expect((widths.first ?? 0) > (widths.last ?? 0) + 0.5)
+    }
+
     /// The `width`/`height` of an SVG root, in points.
     static func svgSize(_ svg: String) -> (width: Double, height: Double)? {
         func value(_ name: String) -> Double? {
