@@ -24,6 +24,11 @@ public enum SafeIdentifier {
         return folded.utf8.first.map { (0x30...0x39).contains($0) } == true ? "_" + folded : folded
     }
 
+    /// Space-separated class names, each made safe, empty ones dropped.
+    public static func classList(_ classes: [String]) -> String {
+        classes.flatMap { $0.split(separator: " ") }.map { make(String($0)) }.joined(separator: " ")
+    }
+
     /// The common case, decided without grapheme breaking or copying: names the map builders
     /// made are ASCII letters, digits, `_`, single inner `-` and basic Cyrillic letters already.
     private static func isAlreadySafe(_ raw: String) -> Bool {

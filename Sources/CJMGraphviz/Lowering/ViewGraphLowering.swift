@@ -33,7 +33,7 @@ struct ViewGraphLowering {
     /// Creates every cluster, node, edge and same-rank set of the view in `graph`.
     @discardableResult
     func lower(into graph: CGraph) throws(RenderFailure) -> Objects {
-        var ids = SVGIdentifierPool()
+        var ids = UniqueIdentifiers()
         try declareAttributes(in: graph)
         try setGraphAttributes(of: graph, ids: &ids)
         let clusters = try buildClusters(in: graph, ids: &ids)
@@ -77,7 +77,7 @@ struct ViewGraphLowering {
         }
     }
 
-    private func setGraphAttributes(of graph: CGraph, ids: inout SVGIdentifierPool) throws(RenderFailure) {
+    private func setGraphAttributes(of graph: CGraph, ids: inout UniqueIdentifiers) throws(RenderFailure) {
         let style = view.style
         // Only the root has these, so declaring them with the root's value is enough.
         var rootOnly: [(String, String)] = [("bgcolor", try Self.color(style.background))]
@@ -94,7 +94,7 @@ struct ViewGraphLowering {
         if format.isBitmap { rootOnly.append(("dpi", Self.number(dpi, in: RenderCaps.dpi))) }
         for (name, value) in rootOnly { try graph.declare(.graph, name, default: value) }
 
-        try graph.set(UnsafeMutableRawPointer(graph.root), .graph, "id", ids.claim(view.id))
+        try graph.set(UnsafeMutableRawPointer(graph.root), .graph, "id", ids.make(view.id))
     }
 
     /// Set last: a subgraph starts with its parent's values, so a title set earlier would
@@ -110,7 +110,7 @@ struct ViewGraphLowering {
 
     /// Creates clusters parents first (a parent may be listed after its child) and returns
     /// each cluster's subgraph by the builder's id.
-    private func buildClusters(in graph: CGraph, ids: inout SVGIdentifierPool) throws(RenderFailure) -> [String: CGraph.Graph] {
+    private func buildClusters(in graph: CGraph, ids: inout UniqueIdentifiers) throws(RenderFailure) -> [String: CGraph.Graph] {
         let limit = RenderCaps.limits(for: view.layout).clusters
         guard view.clusters.count <= limit else {
             throw .graphTooLarge(what: "clusters", count: view.clusters.count, limit: limit)
@@ -145,7 +145,7 @@ struct ViewGraphLowering {
         return built
     }
 
-    private func setClusterAttributes(_ cluster: Cluster, of subgraph: CGraph.Graph, in graph: CGraph, ids: inout SVGIdentifierPool) throws(RenderFailure) {
+    private func setClusterAttributes(_ cluster: Cluster, of subgraph: CGraph.Graph, in graph: CGraph, ids: inout UniqueIdentifiers) throws(RenderFailure) {
         let object = UnsafeMutableRawPointer(subgraph)
         var styles = ["rounded"]
         if let fill = cluster.fill {
@@ -161,13 +161,13 @@ struct ViewGraphLowering {
         if case .pinned = view.layout, let frame = cluster.frame {
             try graph.set(object, .graph, "bb", [frame.minX, frame.minY, frame.maxX, frame.maxY].map(Self.coordinate).joined(separator: ","))
         }
-        try graph.set(object, .graph, "id", ids.claim(cluster.id))
-        try graph.set(object, .graph, "class", SVGIdentifierPool.classList(cluster.classes))
+        try graph.set(object, .graph, "id", ids.make(cluster.id))
+        try graph.set(object, .graph, "class", SafeIdentifier.classList(cluster.classes))
     }
 
     // MARK: Nodes
 
-    private func buildNodes(in graph: CGraph, clusters: [String: CGraph.Graph], ids: inout SVGIdentifierPool) throws(RenderFailure) -> [String: CGraph.Node] {
+    private func buildNodes(in graph: CGraph, clusters: [String: CGraph.Graph], ids: inout UniqueIdentifiers) throws(RenderFailure) -> [String: CGraph.Node] {
         var built: [String: CGraph.Node] = [:]
         for (index, node) in view.nodes.enumerated() {
             guard built[node.id] == nil else { throw .invalidGraph("two nodes have the id \"\(node.id)\"") }
@@ -183,7 +183,7 @@ struct ViewGraphLowering {
         return built
     }
 
-    private func setNodeAttributes(_ node: Node, of created: CGraph.Node, in graph: CGraph, ids: inout SVGIdentifierPool) throws(RenderFailure) {
+    private func setNodeAttributes(_ node: Node, of created: CGraph.Node, in graph: CGraph, ids: inout UniqueIdentifiers) throws(RenderFailure) {
         let object = UnsafeMutableRawPointer(created)
         let style = node.style
         var styles: [String] = []
@@ -208,8 +208,8 @@ struct ViewGraphLowering {
             if let minHeight = style.minHeight { try graph.set(object, .node, "height", Self.number(minHeight, in: 0.01...1000)) }
         }
         try graph.set(object, .node, "label", LabelText.label(node.label, leftAligned: style.alignment == .left))
-        try graph.set(object, .node, "id", ids.claim(node.id))
-        try graph.set(object, .node, "class", SVGIdentifierPool.classList(node.classes))
+        try graph.set(object, .node, "id", ids.make(node.id))
+        try graph.set(object, .node, "class", SafeIdentifier.classList(node.classes))
         if let tooltip = node.tooltip { try graph.set(object, .node, "tooltip", LabelText.tooltip(tooltip)) }
         if let url = node.url {
             guard let safe = SafeURL.forGraphviz(url) else {
@@ -232,7 +232,7 @@ struct ViewGraphLowering {
 
     // MARK: Edges
 
-    private func buildEdges(in graph: CGraph, nodes: [String: CGraph.Node], ids: inout SVGIdentifierPool) throws(RenderFailure) -> [CGraph.Edge] {
+    private func buildEdges(in graph: CGraph, nodes: [String: CGraph.Node], ids: inout UniqueIdentifiers) throws(RenderFailure) -> [CGraph.Edge] {
         var built: [CGraph.Edge] = []
         built.reserveCapacity(view.edges.count)
         for edge in view.edges {
@@ -259,8 +259,8 @@ struct ViewGraphLowering {
             try graph.set(object, .edge, "weight", String(weight))
             if let label = edge.label { try graph.set(object, .edge, "label", LabelText.label([label])) }
             if let tooltip = edge.tooltip { try graph.set(object, .edge, "tooltip", LabelText.tooltip(tooltip)) }
-            try graph.set(object, .edge, "id", ids.claim(edge.id))
-            try graph.set(object, .edge, "class", SVGIdentifierPool.classList(edge.classes))
+            try graph.set(object, .edge, "id", ids.make(edge.id))
+            try graph.set(object, .edge, "class", SafeIdentifier.classList(edge.classes))
             if case .pinned = view.layout, let route = edge.route {
                 // The curve as cgraph holds the edge: a backward-ranked one runs from `to`.
                 try setRoute(edge.rankedBackward ? route.reversed : route, of: object, in: graph, edge: edge)

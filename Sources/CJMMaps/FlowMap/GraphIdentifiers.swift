@@ -2,12 +2,10 @@ import CJMModel
 import CJMViewGraph
 
 /// Hands out ids for nodes, edges and clusters that are unique in one graph and stable across
-/// runs: derived from journey ids, never from counters over unordered collections.
-///
-/// Ids become SVG element ids, so they follow `SafeIdentifier`'s rule. A clash after that gets
-/// `-2`, `-3`… in the order asked, which is the journey's written order.
+/// runs: derived from journey ids, never from counters over unordered collections
+/// (`UniqueIdentifiers`, asked in the journey's written order).
 public struct GraphIdentifiers: Sendable {
-    private var used: Set<String> = []
+    private var names = UniqueIdentifiers()
 
     /// An empty set: no id handed out yet.
     public init() {}
@@ -17,16 +15,8 @@ public struct GraphIdentifiers: Sendable {
         make(([prefix] + path.components).joined(separator: "-"))
     }
 
-    /// A fresh id made from `raw`, sanitised and made unique.
+    /// A fresh id made from `raw`, made safe and unique.
     public mutating func make(_ raw: String) -> String {
-        let base = SafeIdentifier.make(raw)
-        var candidate = base
-        var suffix = 2
-        while used.contains(candidate) {
-            candidate = "\(base)-\(suffix)"
-            suffix += 1
-        }
-        used.insert(candidate)
-        return candidate
+        names.make(raw)
     }
 }
