@@ -124,7 +124,13 @@ static inline Agsym_t *cjm_declare(Agraph_t *g, int kind, const char *name, cons
 }
 
 /// Sets a declared attribute on one graph, node or edge; 0 on success.
+///
+/// A node or edge whose value is still the declared default (the same interned string, as
+/// cgraph gives every new object) and is given that default again is left as it is: that is
+/// what setting it would give, without hashing the value into the string pool. Graphs are
+/// always set, because cgraph also makes a graph's value the default of its later subgraphs.
 static inline int cjm_set(void *object, Agsym_t *symbol, const char *value) {
+    if (AGTYPE(object) != AGRAPH && agxget(object, symbol) == symbol->defval && strcmp(value, symbol->defval) == 0) return 0;
     return agxset(object, symbol, (char *)value);
 }
 

@@ -8,6 +8,14 @@ final class CGraph {
     enum Kind: Hashable {
         case graph, node, edge
 
+        var index: Int {
+            switch self {
+            case .graph: 0
+            case .node: 1
+            case .edge: 2
+            }
+        }
+
         var cValue: Int32 {
             switch self {
             case .graph: cjm_kind_graph()
@@ -22,7 +30,9 @@ final class CGraph {
     typealias Edge = UnsafeMutablePointer<Agedge_t>
 
     let root: Graph
-    private var symbols: [Kind: [String: UnsafeMutablePointer<Agsym_t>]] = [:]
+    /// Declared attributes by kind (graph, node, edge), searched in order: a few dozen short
+    /// names, which compare faster than they hash.
+    private var symbols: [[(name: String, symbol: UnsafeMutablePointer<Agsym_t>)]] = [[], [], []]
     private var closesOnRelease = true
 
     /// An empty directed graph named `name` (a generated, comment-safe name).
@@ -42,13 +52,21 @@ final class CGraph {
         guard let symbol = cjm_declare(root, kind.cValue, name, value) else {
             throw Self.failure("could not declare attribute \(name)")
         }
-        symbols[kind, default: [:]][name] = symbol
+        if let known = symbols[kind.index].firstIndex(where: { $0.name == name }) {
+            symbols[kind.index][known].symbol = symbol
+        } else {
+            symbols[kind.index].append((name, symbol))
+        }
     }
 
-    /// Sets a declared attribute of a graph, subgraph, node or edge.
+    /// Sets a declared attribute of a graph, subgraph, node or edge. A node or edge that still
+    /// has the declared default and is given it again is left alone (`cjm_set`).
     func set(_ object: UnsafeMutableRawPointer, _ kind: Kind, _ name: String, _ value: String) throws(RenderFailure) {
-        guard let symbol = symbols[kind]?[name] else { throw .invalidGraph("attribute \(name) was set before it was declared") }
-        guard cjm_set(object, symbol, value) == 0 else { throw Self.failure("could not set attribute \(name)") }
+        guard let symbol = symbols[kind.index].first(where: { $0.name == name })?.symbol else {
+            throw .invalidGraph("attribute \(name) was set before it was declared")
+        }
+        // withCString hands out a native string's own storage; the implicit conversion copies it.
+        guard value.withCString({ cjm_set(object, symbol, $0) }) == 0 else { throw Self.failure("could not set attribute \(name)") }
     }
 
     /// The subgraph `name` of `parent`, created when missing.

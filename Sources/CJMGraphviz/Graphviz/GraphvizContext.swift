@@ -8,13 +8,14 @@ final class GraphvizContext {
 
     /// Loads the installed plugins (layout engines, renderers) from Graphviz's config. With
     /// `remembersTextSizes`, each distinct label line is measured by pango once
-    /// (`RememberedTextSizes`): only for a process that never draws with cairo.
-    init(remembersTextSizes: Bool = false) throws(RenderFailure) {
+    /// (`RememberedTextSizes`), the lines in `known` not at all: only for a process that never
+    /// draws with cairo.
+    init(remembersTextSizes: Bool = false, known: MeasuredText = MeasuredText()) throws(RenderFailure) {
         guard let context = gvContext() else {
             throw .graphviz("could not create a Graphviz context: \(GraphvizMessages.take())")
         }
         self.context = context
-        if remembersTextSizes { RememberedTextSizes.install(in: context) }
+        if remembersTextSizes { RememberedTextSizes.install(in: context, known: known) }
     }
 
     deinit { gvFreeContext(context) }

@@ -44,17 +44,18 @@ public struct IsolatedRenderer: Sendable {
     }
 
     /// Each graph laid out on its own (`dot`; a pinned one only measured), all in one worker: where every node, edge and
-    /// cluster went, one `GraphGeometry` per graph in order, with the worker's timing line.
+    /// cluster went, one `GraphGeometry` per graph in order, with the worker's timing line and the
+    /// label lines it measured (for the render request of the map composed from them).
     /// `shouldStop` works as in `renderMap(_:stoppingWhen:)`: the worker is killed and the
     /// result is `RenderFailure.stopped`.
     public func layOut(_ graphs: [ViewGraph], stoppingWhen shouldStop: (() -> Bool)? = nil)
-        -> Result<(geometries: [GraphGeometry], timings: String?), RenderFailure> {
+        -> Result<(geometries: [GraphGeometry], timings: String?, measuredText: MeasuredText), RenderFailure> {
         do throws(RenderFailure) {
             try RequestCheck.validate(layouts: graphs)
             // Text is measured in the font it will be drawn in.
             for font in Set(graphs.map { $0.style.fontName }).sorted() { try FontCheck.require(font) }
             let map = try run(.layout(graphs), stoppingWhen: shouldStop)
-            let geometries = try GeometryWire.geometries(map.bytes)
+            let (geometries, measured) = try GeometryWire.geometries(map.bytes)
             let matches = zip(graphs, geometries).allSatisfy { (graph: ViewGraph, geometry: GraphGeometry) -> Bool in
                 graph.nodes.count == geometry.nodes.count && graph.edges.count == geometry.edges.count
                     && graph.clusters.count == geometry.clusters.count
@@ -62,7 +63,7 @@ public struct IsolatedRenderer: Sendable {
             guard geometries.count == graphs.count, matches else {
                 throw .incompleteResult("its layouts do not match the graphs asked for")
             }
-            return .success((geometries, map.timings))
+            return .success((geometries, map.timings, measured))
         } catch {
             return .failure(error)
         }

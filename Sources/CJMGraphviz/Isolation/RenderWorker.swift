@@ -21,6 +21,10 @@ public enum RenderWorker {
     /// writes only the first half of its frame and returns 0.
     public static let testFaultVariable = "CJM_TEST_WORKER_FAULT"
 
+    /// The request and its answer, kept until the process exits: freeing a large map's
+    /// graph value piece by piece costs a few percent of its render, for nothing.
+    nonisolated(unsafe) private static var served: (WorkerRequest, RenderedMap)?
+
     /// Runs the worker. `memoryLimitBytes` caps the address space (RLIMIT_AS) before
     /// anything is read; `reportTimings` writes one timings line to stderr.
     public static func run(memoryLimitBytes: Int? = nil, reportTimings: Bool = false) -> Int32 {
@@ -53,12 +57,13 @@ public enum RenderWorker {
             case .render(let render): map = try GraphvizRenderer.render(render, timings: &timings)
             case .layout(let graphs):
                 // The geometries travel as the map's bytes; a layout draws nothing, so no size.
-                let geometries = try GraphvizRenderer.layOut(graphs, timings: &timings)
-                map = RenderedMap(bytes: GeometryWire.bytes(geometries), drawing: DrawingSize(width: 0, height: 0))
+                let (geometries, measured) = try GraphvizRenderer.layOut(graphs, timings: &timings)
+                map = RenderedMap(bytes: GeometryWire.bytes(geometries, measuredText: measured), drawing: DrawingSize(width: 0, height: 0))
             }
         } catch {
             return report(error, on: channel)
         }
+        served = (request, map)
         if reportTimings || ProcessInfo.processInfo.environment[timingsVariable] == "1" {
             writeAll(Array((timings.line + ", " + peakMemory() + "\n").utf8), to: STDERR_FILENO)
         }

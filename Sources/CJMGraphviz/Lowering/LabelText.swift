@@ -8,63 +8,60 @@ enum LabelText {
     /// A label of several lines, joined with Graphviz's own line breaks: `\n` centres each
     /// line, `\l` left-aligns it (and must end the last line too).
     static func label(_ lines: [String], leftAligned: Bool = false) -> String {
-        let pieces = lines.flatMap(physicalLines).map(escapedLine)
-        if leftAligned { return pieces.map { $0 + "\\l" }.joined() }
-        return pieces.joined(separator: "\\n")
+        let separator: [UInt8] = leftAligned ? [0x5C, 0x6C] : [0x5C, 0x6E]
+        // The common case, one plain line centred, is the line itself.
+        if !leftAligned, lines.count == 1, !needsWork(lines[0]) { return lines[0] }
+        var out: [UInt8] = []
+        for (index, line) in lines.enumerated() {
+            if index > 0 { out += separator }
+            append(line, backslash: [0x5C, 0x5C], separator: separator, to: &out)
+        }
+        if leftAligned, !lines.isEmpty { out += separator }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A tooltip: Graphviz unescapes backslashes twice on the way to `xlink:title`, so each
     /// one is written four times; lines are joined with `\n`, which it turns into `&#10;`.
     static func tooltip(_ text: String) -> String {
-        physicalLines(text).map { escaped($0, backslash: "\\\\\\\\") }.joined(separator: "\\n")
+        guard needsWork(text) else { return text }
+        var out: [UInt8] = []
+        append(text, backslash: [0x5C, 0x5C, 0x5C, 0x5C], separator: [0x5C, 0x6E], to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private static func escapedLine(_ line: String) -> String {
-        escaped(line, backslash: "\\\\")
+    /// Whether `text` has a byte that `append` changes: a control character (line breaks
+    /// included), `\` or `&`.
+    private static func needsWork(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in bytes.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0x5C || $0 == 0x26 } }
     }
 
-    /// One pass over the UTF-8 bytes: drops control characters (a tab becomes a space) and
-    /// escapes `\` and `&`. Every byte touched is ASCII, which never occurs inside a
-    /// multi-byte character, so the bytes can be edited directly; appending scalar by scalar
-    /// to a `String` cost more than Graphviz's own work on the node.
-    private static func escaped(_ line: String, backslash: String) -> String {
-        let utf8 = line.utf8
-        guard utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0x5C || $0 == 0x26 }) else { return line }
-        var result: [UInt8] = []
-        result.reserveCapacity(utf8.count + 16)
-        for byte in utf8 {
-            switch byte {
-            case 0x5C: result.append(contentsOf: backslash.utf8)
-            case 0x26: result.append(contentsOf: "&amp;".utf8)
-            case 0x09: result.append(0x20)
-            case 0..<0x20, 0x7F: continue
-            default: result.append(byte)
+    /// One pass over the UTF-8 bytes of `text`: each line break (`\n`, `\r\n` or `\r`: a line
+    /// of user text may hold them, from `\n` in a DSL string) becomes `separator`, other
+    /// control characters are dropped (a tab becomes a space), `\` becomes `backslash` and `&`
+    /// becomes `&amp;`. Every byte touched is ASCII, which never occurs inside a multi-byte
+    /// character, so the bytes can be edited directly; appending scalar by scalar to a
+    /// `String` cost more than Graphviz's own work on the node.
+    private static func append(_ text: String, backslash: [UInt8], separator: [UInt8], to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            out.reserveCapacity(out.count + bytes.count + 16)
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                index += 1
+                switch byte {
+                case 0x0D:
+                    if index < bytes.count, bytes[index] == 0x0A { index += 1 }
+                    out += separator
+                case 0x0A: out += separator
+                case 0x5C: out += backslash
+                case 0x26: out += [0x26, 0x61, 0x6D, 0x70, 0x3B]  // &amp;
+                case 0x09: out.append(0x20)
+                case 0..<0x20, 0x7F: continue
+                default: out.append(byte)
+                }
             }
         }
-        return String(decoding: result, as: UTF8.self)
-    }
-
-    /// A line of user text may itself hold line breaks (`\n` in a DSL string).
-    private static func physicalLines(_ text: String) -> [String] {
-        // Split on the bytes of `\n`, `\r\n` and `\r`: a Character-level split costs more than
-        // Graphviz's own work on small maps.
-        let utf8 = text.utf8
-        guard utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return [text] }
-        var lines: [String] = []
-        var start = utf8.startIndex
-        var index = start
-        while index < utf8.endIndex {
-            let byte = utf8[index]
-            guard byte == 0x0A || byte == 0x0D else {
-                index = utf8.index(after: index)
-                continue
-            }
-            lines.append(String(decoding: utf8[start..<index], as: UTF8.self))
-            index = utf8.index(after: index)
-            if byte == 0x0D, index < utf8.endIndex, utf8[index] == 0x0A { index = utf8.index(after: index) }
-            start = index
-        }
-        lines.append(String(decoding: utf8[start..<utf8.endIndex], as: UTF8.self))
-        return lines
     }
 }

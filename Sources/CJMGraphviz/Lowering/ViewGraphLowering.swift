@@ -13,6 +13,10 @@ struct ViewGraphLowering {
     let view: ViewGraph
     let format: OutputFormat
     let dpi: Double
+    /// The layout is only read back, never drawn (the block layouts): what only the drawing
+    /// uses (ids, classes, tooltips, links, colours) is checked but not handed to Graphviz,
+    /// since none of it moves anything in a layout.
+    var geometryOnly = false
 
     /// The Graphviz layout engine for the view's layout: `dot`, or `nop2` (what `neato -n2`
     /// runs: keeps every `pos` and only routes edges) for pinned layouts.
@@ -148,19 +152,23 @@ struct ViewGraphLowering {
     private func setClusterAttributes(_ cluster: Cluster, of subgraph: CGraph.Graph, in graph: CGraph, ids: inout UniqueIdentifiers) throws(RenderFailure) {
         let object = UnsafeMutableRawPointer(subgraph)
         var styles = ["rounded"]
-        if let fill = cluster.fill {
-            styles.append("filled")
-            try graph.set(object, .graph, "fillcolor", Self.color(fill))
+        let colors = [try cluster.fill.map(Self.color), try Self.color(cluster.stroke), try Self.color(cluster.fontColor)]
+        if let fill = colors[0], !geometryOnly {
+            try graph.set(object, .graph, "fillcolor", fill)
         }
+        if cluster.fill != nil { styles.append("filled") }
         if cluster.dashed { styles.append("dashed") }
         try graph.set(object, .graph, "style", styles.joined(separator: ","))
-        try graph.set(object, .graph, "pencolor", Self.color(cluster.stroke))
-        try graph.set(object, .graph, "fontcolor", Self.color(cluster.fontColor))
+        if !geometryOnly {
+            try graph.set(object, .graph, "pencolor", colors[1]!)
+            try graph.set(object, .graph, "fontcolor", colors[2]!)
+        }
         if let size = cluster.fontSize { try graph.set(object, .graph, "fontsize", Self.number(size, in: 1...400)) }
         if let label = cluster.label { try graph.set(object, .graph, "label", LabelText.label([label])) }
         if case .pinned = view.layout, let frame = cluster.frame {
             try graph.set(object, .graph, "bb", [frame.minX, frame.minY, frame.maxX, frame.maxY].map(Self.coordinate).joined(separator: ","))
         }
+        guard !geometryOnly else { return }
         try graph.set(object, .graph, "id", ids.make(cluster.id))
         try graph.set(object, .graph, "class", SafeIdentifier.classList(cluster.classes))
     }
@@ -188,15 +196,18 @@ struct ViewGraphLowering {
         let style = node.style
         var styles: [String] = []
         if style.shape == .roundedBox { styles.append("rounded") }
-        if let fill = style.fill {
+        let fill = try style.fill.map(Self.color), stroke = try Self.color(style.stroke), fontColor = try Self.color(style.fontColor)
+        if let fill {
             styles.append("filled")
-            try graph.set(object, .node, "fillcolor", Self.color(fill))
+            if !geometryOnly { try graph.set(object, .node, "fillcolor", fill) }
         }
         if style.dashed { styles.append("dashed") }
         try graph.set(object, .node, "shape", Self.shape(style.shape))
         try graph.set(object, .node, "style", styles.joined(separator: ","))
-        try graph.set(object, .node, "color", Self.color(style.stroke))
-        try graph.set(object, .node, "fontcolor", Self.color(style.fontColor))
+        if !geometryOnly {
+            try graph.set(object, .node, "color", stroke)
+            try graph.set(object, .node, "fontcolor", fontColor)
+        }
         try graph.set(object, .node, "penwidth", Self.number(style.penWidth, in: 0...20))
         if let size = style.fontSize { try graph.set(object, .node, "fontsize", Self.number(size, in: 1...400)) }
         if let fixed = style.fixedSize {
@@ -208,14 +219,16 @@ struct ViewGraphLowering {
             if let minHeight = style.minHeight { try graph.set(object, .node, "height", Self.number(minHeight, in: 0.01...1000)) }
         }
         try graph.set(object, .node, "label", LabelText.label(node.label, leftAligned: style.alignment == .left))
-        try graph.set(object, .node, "id", ids.make(node.id))
-        try graph.set(object, .node, "class", SafeIdentifier.classList(node.classes))
-        if let tooltip = node.tooltip { try graph.set(object, .node, "tooltip", LabelText.tooltip(tooltip)) }
+        if !geometryOnly {
+            try graph.set(object, .node, "id", ids.make(node.id))
+            try graph.set(object, .node, "class", SafeIdentifier.classList(node.classes))
+            if let tooltip = node.tooltip { try graph.set(object, .node, "tooltip", LabelText.tooltip(tooltip)) }
+        }
         if let url = node.url {
             guard let safe = SafeURL.forGraphviz(url) else {
                 throw .invalidGraph("node \"\(node.id)\" links to \"\(url)\"; only http, https, mailto, tel and relative links are allowed")
             }
-            try graph.set(object, .node, "URL", safe)
+            if !geometryOnly { try graph.set(object, .node, "URL", safe) }
         }
         if let group = node.group { try graph.set(object, .node, "group", SafeIdentifier.make(group)) }
         if case .pinned = view.layout {
@@ -251,16 +264,21 @@ struct ViewGraphLowering {
                 try graph.set(object, .edge, "arrowhead", style.arrowHead.rawValue)
             }
             try graph.set(object, .edge, "style", style.line.rawValue)
-            try graph.set(object, .edge, "color", Self.color(style.color))
-            try graph.set(object, .edge, "fontcolor", Self.color(style.fontColor))
+            let color = try Self.color(style.color), fontColor = try Self.color(style.fontColor)
+            if !geometryOnly {
+                try graph.set(object, .edge, "color", color)
+                try graph.set(object, .edge, "fontcolor", fontColor)
+            }
             try graph.set(object, .edge, "penwidth", Self.number(style.penWidth, in: 0...20))
             if !edge.constraint { try graph.set(object, .edge, "constraint", "false") }
             let weight = min(max(edge.weight, RenderCaps.edgeWeight.lowerBound), RenderCaps.edgeWeight.upperBound)
             try graph.set(object, .edge, "weight", String(weight))
             if let label = edge.label { try graph.set(object, .edge, "label", LabelText.label([label])) }
-            if let tooltip = edge.tooltip { try graph.set(object, .edge, "tooltip", LabelText.tooltip(tooltip)) }
-            try graph.set(object, .edge, "id", ids.make(edge.id))
-            try graph.set(object, .edge, "class", SafeIdentifier.classList(edge.classes))
+            if !geometryOnly {
+                if let tooltip = edge.tooltip { try graph.set(object, .edge, "tooltip", LabelText.tooltip(tooltip)) }
+                try graph.set(object, .edge, "id", ids.make(edge.id))
+                try graph.set(object, .edge, "class", SafeIdentifier.classList(edge.classes))
+            }
             if case .pinned = view.layout, let route = edge.route {
                 // The curve as cgraph holds the edge: a backward-ranked one runs from `to`.
                 try setRoute(edge.rankedBackward ? route.reversed : route, of: object, in: graph, edge: edge)
@@ -378,9 +396,12 @@ struct ViewGraphLowering {
     /// `#rrggbb`, `#rrggbbaa` or a plain colour name; anything else is refused rather than
     /// handed to a renderer that writes colour strings into SVG.
     static func color(_ value: String) throws(RenderFailure) -> String {
-        let scalars = Array(value.unicodeScalars)
-        let isHex = scalars.first == "#" && (scalars.count == 7 || scalars.count == 9) && scalars.dropFirst().allSatisfy { $0.properties.isASCIIHexDigit }
-        let isName = !scalars.isEmpty && scalars.count <= 32 && scalars.allSatisfy { $0.isASCII && $0.properties.isAlphabetic }
+        // Every accepted character is ASCII, so the UTF-8 bytes decide it.
+        let bytes = value.utf8
+        func isLetter(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) }
+        func isHexDigit(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) || (0x41...0x46).contains(byte) || (0x61...0x66).contains(byte) }
+        let isHex = bytes.first == UInt8(ascii: "#") && (bytes.count == 7 || bytes.count == 9) && bytes.dropFirst().allSatisfy(isHexDigit)
+        let isName = !bytes.isEmpty && bytes.count <= 32 && bytes.allSatisfy(isLetter)
         guard isHex || isName else { throw .invalidGraph("\"\(value)\" is not a colour") }
         return value
     }

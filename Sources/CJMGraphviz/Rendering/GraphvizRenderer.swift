@@ -29,11 +29,15 @@ enum GraphvizRenderer {
         GraphvizMessages.startCapturing()
         var clock = Stopwatch()
         // SVG and DOT never draw with cairo, the one user of pango's layout objects.
-        let context = try GraphvizContext(remembersTextSizes: request.format == .svg || request.format == .dot)
+        let remembers = request.format == .svg || request.format == .dot
+        let context = try GraphvizContext(remembersTextSizes: remembers, known: remembers ? request.measuredText : MeasuredText())
         // The context outlives the graph (agclose, then gvFreeContext, as `dot` does). The layout is left
         // unfreed on purpose (see `GraphvizContext.withLayout`): this process exits next.
         return try withExtendedLifetime(context) { () throws(RenderFailure) -> RenderedMap in
             let graph = try CGraph(name: "cjm")
+            // Not closed: this process exits next, and closing a large map's graph cost about
+            // as much as building it.
+            graph.keepOpen()
             let lowering = ViewGraphLowering(view: request.graph, format: request.format, dpi: request.dpi)
             let objects = try lowering.lower(into: graph)
             timings.build = clock.lap()
@@ -72,13 +76,13 @@ enum GraphvizRenderer {
 
     /// Lays out each graph on its own, in order (a ranked one with `dot`; a pinned one with
     /// `nop2`, which only sizes its nodes where they are), and reads back where everything
-    /// went. Fills `timings.layout` with the total.
+    /// went, with every label line measured on the way. Fills `timings.layout` with the total.
     ///
     /// One process lays out many graphs here, which the one-graph-per-process rule of
     /// `render` does not allow: these layouts are only read, never drawn or freed, and the ID
     /// discipline of `cjm_open_directed` makes a graph's layout the same whatever was laid out
     /// before it in the process (tests compare it with the graph laid out alone).
-    static func layOut(_ graphs: [ViewGraph], timings: inout Timings) throws(RenderFailure) -> [GraphGeometry] {
+    static func layOut(_ graphs: [ViewGraph], timings: inout Timings) throws(RenderFailure) -> (geometries: [GraphGeometry], measuredText: MeasuredText) {
         try RequestCheck.validate(layouts: graphs)
         GraphvizMessages.startCapturing()
         var clock = Stopwatch()
@@ -89,7 +93,8 @@ enum GraphvizRenderer {
         try withExtendedLifetime(context) { () throws(RenderFailure) in
             for view in graphs {
                 let graph = try CGraph(name: "cjm")
-                let lowering = ViewGraphLowering(view: view, format: .svg, dpi: 72)
+                var lowering = ViewGraphLowering(view: view, format: .svg, dpi: 72)
+                lowering.geometryOnly = true
                 let objects = try lowering.lower(into: graph)
                 timings.build += clock.lap()
                 try context.withLayout(of: graph, engine: lowering.engine) { () throws(RenderFailure) in
@@ -100,7 +105,7 @@ enum GraphvizRenderer {
                 graph.keepOpen()
             }
         }
-        return result
+        return (result, RememberedTextSizes.measured)
     }
 
     /// Refuses a bitmap cairo would shrink or that would need gigabytes, after layout

@@ -8,13 +8,18 @@ public struct RenderRequest: Hashable, Sendable {
     public var dpi: Double
     /// The sheet or poster to fit the drawing to; empty for the drawing's own size.
     public var page: PageSetup
+    /// Label lines measured already (by the block layouts of a composed map), which an SVG or
+    /// DOT render takes instead of measuring them again; the drawing is the same either way.
+    public var measuredText: MeasuredText
 
     /// A request for `graph` in `format`; 96 dpi is the screen default.
-    public init(graph: ViewGraph, format: OutputFormat, dpi: Double = 96, page: PageSetup = PageSetup()) {
+    public init(graph: ViewGraph, format: OutputFormat, dpi: Double = 96, page: PageSetup = PageSetup(),
+                measuredText: MeasuredText = MeasuredText()) {
         self.graph = graph
         self.format = format
         self.dpi = dpi
         self.page = page
+        self.measuredText = measuredText
     }
 }
 

@@ -56,26 +56,31 @@ extension RenderRequest: WireCodable {
         writer.write(format.rawValue)
         writer.write(dpi)
         writer.write(page)
+        writer.write(measuredText)
     }
 
     init(from reader: inout WireReader) throws(RenderFailure) {
-        self.init(graph: try reader.read(), format: try reader.readCase(), dpi: try reader.read(), page: try reader.read())
+        self.init(graph: try reader.read(), format: try reader.readCase(), dpi: try reader.read(), page: try reader.read(),
+                  measuredText: try reader.read())
     }
 }
 
-/// The geometries a layout request answers with: the payload of the worker's frame.
+/// The geometries a layout request answers with, and the label lines measured for them: the
+/// payload of the worker's frame.
 enum GeometryWire {
-    static func bytes(_ geometries: [GraphGeometry]) -> [UInt8] {
+    static func bytes(_ geometries: [GraphGeometry], measuredText: MeasuredText = MeasuredText()) -> [UInt8] {
         var writer = WireWriter()
         writer.write(geometries)
+        writer.write(measuredText)
         return writer.bytes
     }
 
-    static func geometries(_ bytes: [UInt8]) throws(RenderFailure) -> [GraphGeometry] {
+    static func geometries(_ bytes: [UInt8]) throws(RenderFailure) -> (geometries: [GraphGeometry], measuredText: MeasuredText) {
         var reader = try WireReader(bytes)
         let geometries = try reader.read([GraphGeometry].self)
+        let measured = try reader.read(MeasuredText.self)
         try reader.finish()
-        return geometries
+        return (geometries, measured)
     }
 }
 

@@ -25,12 +25,12 @@ public enum MapPreview {
         }
         let renderer = IsolatedRenderer(workerExecutable: workerExecutable, timeout: timeout, memoryLimitBytes: 4 << 30)
         // A flow map is composed from its blocks first, as `cjm render` composes it.
-        let graph: ViewGraph
+        let composed: DraftComposition.Composed
         switch DraftComposition.compose([draft], jobs: 1, renderer: renderer)[0] {
         case .failure(let failure): return .failure(Failure(message: failure.message))
-        case .success(let composed): graph = composed.graph
+        case .success(let map): composed = map
         }
-        switch renderer.render(RenderRequest(graph: graph, format: .svg, dpi: 96, page: PageSetup())) {
+        switch renderer.render(composed.request(format: .svg)) {
         case .failure(let failure): return .failure(Failure(message: failure.message))
         case .success(let bytes):
             switch AtomicFile.write(bytes, to: path) {

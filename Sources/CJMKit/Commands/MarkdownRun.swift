@@ -74,7 +74,7 @@ public struct MarkdownRun: Sendable {
         // A map whose blocks could not be laid out fails like a failed render, in its place.
         let progress = ProgressLine(labels: prepared.flatMap { document in document.maps.map { "\(document.path):\($0.line)" } }, console: console)
         let rendered = ParallelRenders.map(composed, jobs: settings.jobs, progress: progress) { (composed: Result<DraftComposition.Composed, RenderFailure>) in
-            composed.flatMap { renderer.renderMap(RenderRequest(graph: $0.graph, format: .svg)) }
+            composed.flatMap { renderer.renderMap($0.request(format: .svg)) }
         }
         var results = rendered[...]
         var changes: [Change] = []

@@ -168,10 +168,12 @@ public struct RenderRun: Sendable {
         let composed = DraftComposition.compose(keys.map { drafts[$0]! }, jobs: settings.jobs, renderer: renderer)
         for index in planned.indices { progress?.finished(index, drawn: false) }
         var graphs: [GraphKey: ViewGraph] = [:]
+        var composedMaps: [GraphKey: DraftComposition.Composed] = [:]
         for (key, result) in zip(keys, composed) {
             switch result {
             case .success(let map):
                 graphs[key] = map.graph
+                composedMaps[key] = map
                 if timings, let line = map.timings { console.report("timing: \(key.view) blocks: \(line)") }
             case .failure(let failure):
                 console.report("cjm: error: \(checked[key.input].compiled.path): \(key.view): \(failure.message)")
@@ -183,8 +185,8 @@ public struct RenderRun: Sendable {
 
         // 5. Render every map, each in its own child process.
         let requests = planned.map { output in
-            RenderRequest(graph: graphs[GraphKey(input: output.input, view: output.view)]!, format: output.format,
-                          dpi: dpi ?? (page.paper != nil ? PaperDPI.png : 96), page: page)
+            composedMaps[GraphKey(input: output.input, view: output.view)]!.request(format: output.format,
+                                                                                    dpi: dpi ?? (page.paper != nil ? PaperDPI.png : 96), page: page)
         }
         let results = ParallelRenders.run(requests, jobs: settings.jobs, renderer: renderer, progress: progress)
         var rendered: [[UInt8]] = []
@@ -326,11 +328,11 @@ public struct RenderRun: Sendable {
     /// drafts that cannot be laid out are left out of the advice, like failed renders.
     private func measure(_ drafts: [(String, MapDraft)], renderer: IsolatedRenderer) -> [PrintLegibility.MeasuredView] {
         let composed = DraftComposition.compose(drafts.map(\.1), jobs: settings.jobs, renderer: renderer)
-        let graphs = zip(drafts, composed).compactMap { draft, result in (try? result.get()).map { (draft.0, $0.graph) } }
-        let results = ParallelRenders.run(graphs.map { RenderRequest(graph: $0.1, format: .dot) }, jobs: settings.jobs, renderer: renderer)
-        return zip(graphs, results).compactMap { view, result in
+        let maps = zip(drafts, composed).compactMap { draft, result in (try? result.get()).map { (draft.0, $0) } }
+        let results = ParallelRenders.run(maps.map { $0.1.request(format: .dot) }, jobs: settings.jobs, renderer: renderer)
+        return zip(maps, results).compactMap { view, result in
             guard case .success(let map) = result else { return nil }
-            return PrintLegibility.MeasuredView(name: view.0, drawing: map.drawing, smallestText: Legibility.smallestText(in: view.1))
+            return PrintLegibility.MeasuredView(name: view.0, drawing: map.drawing, smallestText: Legibility.smallestText(in: view.1.graph))
         }
     }
 

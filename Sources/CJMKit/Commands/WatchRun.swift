@@ -286,10 +286,10 @@ private struct Watch {
         let shouldStop: @Sendable () -> Bool = { interruption.isRaised || watched.changed() }
         // Flow maps are composed from their blocks first, as `cjm render` composes them.
         let composed = DraftComposition.compose(drafts.map(\.draft), jobs: run.settings.jobs, renderer: renderer, stoppingWhen: shouldStop)
-        var graphs: [(view: String, graph: ViewGraph)] = []
+        var graphs: [(view: String, map: DraftComposition.Composed)] = []
         for ((view, _), result) in zip(drafts, composed) {
             switch result {
-            case .success(let map): graphs.append((view, map.graph))
+            case .success(let map): graphs.append((view, map))
             case .failure(.stopped):
                 if !interruption.isRaised { console.report("\(Self.clockTime()) \(run.input): \(view) superseded by a newer save") }
             case .failure(let failure):
@@ -298,10 +298,10 @@ private struct Watch {
                 state.publishRenderFailure(view: view, text: "\(run.input): \(view): \(failure.message)", revision: revision)
             }
         }
-        let results = ParallelRenders.run(graphs.map { RenderRequest(graph: $0.graph, format: .svg) }, jobs: run.settings.jobs,
+        let results = ParallelRenders.run(graphs.map { $0.map.request(format: .svg) }, jobs: run.settings.jobs,
                                           renderer: renderer, stoppingWhen: shouldStop)
         let milliseconds = Int(((ContinuousClock.now - started) / .milliseconds(1)).rounded())
-        for ((view, graph), result) in zip(graphs, results) {
+        for ((view, composedMap), result) in zip(graphs, results) {
             switch result {
             case .failure(.stopped):
                 if !interruption.isRaised { console.report("\(Self.clockTime()) \(run.input): \(view) superseded by a newer save") }
@@ -312,7 +312,7 @@ private struct Watch {
             case .success(let map):
                 state.publish(view: view, svg: String(decoding: map.bytes, as: UTF8.self), revision: revision)
                 console.report("\(Self.clockTime()) \(run.input): drew \(view) in \(milliseconds) ms")
-                if view == shownView, !plan.isEmpty { write(map.bytes, graph: graph, shouldStop: shouldStop) }
+                if view == shownView, !plan.isEmpty { write(map.bytes, graph: composedMap.graph, shouldStop: shouldStop) }
             }
         }
     }

@@ -7,10 +7,17 @@ import CJMViewGraph
 /// then is composed from their geometry; any other draft is ready as it is. The one way every
 /// command (`render`, `md`, `watch`, the editor's preview) gets its maps composed.
 enum DraftComposition {
-    /// A composed map, with the worker's timing line for its blocks.
+    /// A composed map, with the worker's timing line for its blocks and the label lines they
+    /// measured (for its render request: `request(format:dpi:page:)`).
     struct Composed: Sendable {
         var graph: ViewGraph
         var timings: String?
+        var measuredText = MeasuredText()
+
+        /// The render request for this map, handing on what the block layouts measured.
+        func request(format: OutputFormat, dpi: Double = 96, page: PageSetup = PageSetup()) -> RenderRequest {
+            RenderRequest(graph: graph, format: format, dpi: dpi, page: page, measuredText: measuredText)
+        }
     }
 
     /// Every draft composed, in order. `shouldStop` (asked from the layout threads) kills
@@ -18,13 +25,15 @@ enum DraftComposition {
     /// `RenderFailure.stopped` (`cjm watch`: a newer save supersedes them).
     static func compose(_ drafts: [MapDraft], jobs: Int, renderer: IsolatedRenderer,
                         stoppingWhen shouldStop: (@Sendable () -> Bool)? = nil) -> [Result<Composed, RenderFailure>] {
-        let layouts = ParallelRenders.map(drafts, jobs: jobs) { draft -> Result<([GraphGeometry], String?), RenderFailure> in
-            if draft.blocks.isEmpty { return .success(([], nil)) }
+        let layouts = ParallelRenders.map(drafts, jobs: jobs) { draft -> Result<([GraphGeometry], String?, MeasuredText), RenderFailure> in
+            if draft.blocks.isEmpty { return .success(([], nil, MeasuredText())) }
             if let shouldStop, shouldStop() { return .failure(.stopped) }
-            return renderer.layOut(draft.blocks, stoppingWhen: shouldStop).map { ($0.geometries, $0.timings) }
+            return renderer.layOut(draft.blocks, stoppingWhen: shouldStop).map { ($0.geometries, $0.timings, $0.measuredText) }
         }
         return zip(drafts, layouts).map { draft, layout in
-            layout.map { geometries, timings in Composed(graph: draft.compose(geometries, fitWidth: fitWidth(of: draft)), timings: timings) }
+            layout.map { geometries, timings, measured in
+                Composed(graph: draft.compose(geometries, fitWidth: fitWidth(of: draft)), timings: timings, measuredText: measured)
+            }
         }
     }
 

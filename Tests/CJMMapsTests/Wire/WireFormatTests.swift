@@ -22,7 +22,7 @@ import Testing
     func composedMapsAndTheirGeometriesRoundTrip() throws {
         let draft = FlowMap.draft(ServiceCenterJourney.journey(), theme: .named(.default))
         let geometries = try ComposedMaps.geometries(draft)
-        #expect(try GeometryWire.geometries(GeometryWire.bytes(geometries)) == geometries)
+        #expect(try GeometryWire.geometries(GeometryWire.bytes(geometries)).geometries == geometries)
         let composed = draft.compose(geometries)
         #expect(composed.edges.allSatisfy { $0.route != nil } && composed.clusters.allSatisfy { $0.frame != nil })
         let request = RenderRequest(graph: composed, format: .svg)
@@ -30,6 +30,21 @@ import Testing
         let layout = WorkerRequest.layout(draft.blocks)
         #expect(try WorkerRequest(wireBytes: layout.wireBytes) == layout)
         #expect(throws: RenderFailure.self) { try RenderRequest(wireBytes: layout.wireBytes) }
+    }
+
+    /// The block layouts' measurements, handed on to the composed map's render, change
+    /// nothing in the SVG or DOT it draws.
+    @Test(.enabled(if: ComposedMaps.workerIsBuilt, "needs the built cjm executable"))
+    func handedOnMeasurementsDrawTheSameMap() throws {
+        let draft = FlowMap.draft(ServiceCenterJourney.journey(), theme: .named(.default))
+        let answer = try ComposedMaps.renderer().layOut(draft.blocks).get()
+        #expect(!answer.measuredText.isEmpty)
+        let composed = draft.compose(answer.geometries)
+        for format in [OutputFormat.svg, .dot] {
+            let measuring = try ComposedMaps.renderer().render(RenderRequest(graph: composed, format: format)).get()
+            let handed = try ComposedMaps.renderer().render(RenderRequest(graph: composed, format: format, measuredText: answer.measuredText)).get()
+            #expect(handed == measuring, "\(format)")
+        }
     }
 
     @Test func everyViewOfEveryThemeRoundTrips() throws {
