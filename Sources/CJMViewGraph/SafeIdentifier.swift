@@ -26,7 +26,9 @@ public enum SafeIdentifier {
 
     /// Space-separated class names, each made safe, empty ones dropped.
     public static func classList(_ classes: [String]) -> String {
-        classes.flatMap { $0.split(separator: " ") }.map { make(String($0)) }.joined(separator: " ")
+        // The map builders' classes are single safe names already.
+        if classes.allSatisfy({ isAlreadySafe($0) }) { return classes.joined(separator: " ") }
+        return classes.flatMap { $0.split(separator: " ") }.map { make(String($0)) }.joined(separator: " ")
     }
 
     /// The common case, decided without grapheme breaking or copying: names the map builders

@@ -14,7 +14,8 @@ struct WireWriter {
     private(set) var bytes: [UInt8] = WireWriter.magic
 
     mutating func write(_ value: UInt64) {
-        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+        // As typed bytes the append is one copy; a raw buffer is appended byte by byte.
+        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0.assumingMemoryBound(to: UInt8.self)) }
     }
 
     mutating func write(_ value: Int) { write(UInt64(bitPattern: Int64(value))) }
@@ -74,7 +75,7 @@ struct WireWriter {
     }
 
     private mutating func writeCount(_ count: Int) {
-        withUnsafeBytes(of: UInt32(truncatingIfNeeded: count).littleEndian) { bytes.append(contentsOf: $0) }
+        withUnsafeBytes(of: UInt32(truncatingIfNeeded: count).littleEndian) { bytes.append(contentsOf: $0.assumingMemoryBound(to: UInt8.self)) }
     }
 }
 
@@ -97,9 +98,7 @@ struct WireReader {
 
     mutating func read(_: UInt64.Type = UInt64.self) throws(RenderFailure) -> UInt64 {
         let end = try advance(by: 8)
-        var value: UInt64 = 0
-        for index in stride(from: end - 1, through: end - 8, by: -1) { value = value << 8 | UInt64(bytes[index]) }
-        return value
+        return UInt64(littleEndian: bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: end - 8, as: UInt64.self) })
     }
 
     mutating func read(_: Int.Type = Int.self) throws(RenderFailure) -> Int {
