@@ -1,3 +1,4 @@
+import CJMModel
 import CJMViewGraph
 
 /// A map as built, before Graphviz has drawn it: what it shows, and the graphs `dot` must lay
@@ -19,11 +20,20 @@ public struct MapDraft: Sendable {
     public let shownWidth: Double?
 
     private var composition: FlowComposition?
+    /// What the board is built from, to narrow it for `compose`'s `fitWidth`.
+    private var board: (journey: Journey, theme: Theme, persona: ElementPath?)?
 
     init(graph: ViewGraph, composition: FlowComposition? = nil, shownWidth: Double? = nil) {
         self.graph = graph
         self.composition = composition
         self.shownWidth = shownWidth
+    }
+
+    /// The board of `journey` (`BoardMap`), as for a wall; `compose` narrows it when it is to be
+    /// shown `shownWidth` pixels wide.
+    init(board journey: Journey, theme: Theme, persona: ElementPath?, shownWidth: Double?) {
+        self.init(graph: BoardMap.build(journey, theme: theme, persona: persona), shownWidth: shownWidth)
+        board = (journey, theme, persona)
     }
 
     /// The same map with `summary` as its one-line description (`ViewGraph.summary`).
@@ -44,7 +54,14 @@ public struct MapDraft: Sendable {
     /// of each of `blocks` in order (as `dot` laid them out). A map read down is arranged
     /// no wider than `fitWidth` points where its pieces allow (the widest it stays legible
     /// at `shownWidth`). Deterministic.
+    /// The board takes no geometry; with `fitWidth` it is narrowed to it (`BoardMap.build`).
     public func compose(_ geometries: [GraphGeometry], fitWidth: Double? = nil) -> ViewGraph {
+        if let board, let fitWidth {
+            var narrowed = BoardMap.build(board.journey, theme: board.theme, persona: board.persona, fitWidth: fitWidth)
+            narrowed.id = graph.id
+            narrowed.summary = graph.summary
+            return narrowed
+        }
         guard let composition else { return graph }
         return composition.compose(geometries, fitWidth: fitWidth)
     }
