@@ -23,10 +23,13 @@ struct MarkdownCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Do not name each file written on stderr.")
     var quiet = false
 
+    @Flag(name: .long, help: "Fail (exit 1, write nothing) on any warning, an embedded map's text too small at its width= (W103) included.")
+    var strict = false
+
     @OptionGroup var rendering: RenderingOptions
 
     func run() throws {
-        let status = MarkdownRun(inputs: files, check: check, settings: rendering.settings, quiet: quiet).run(console: Console())
+        let status = MarkdownRun(inputs: files, check: check, settings: rendering.settings, quiet: quiet, strict: strict).run(console: Console())
         if status != .success { throw status.exitCode }
     }
 }
