@@ -99,7 +99,7 @@ final class PreviewServer: Sendable {
         if let refused = refusal(request) { return refused }
         let view = request.query["view"] ?? state.defaultView
         let (menu, shown) = state.snapshot(of: view)
-        let html = PreviewPage.html(view: view, menu: menu, shown: shown)
+        let html = PreviewPage.html(view: view, menu: menu, shown: shown, shownWidth: state.shownWidth)
         return HTTPResponse(statusCode: .ok, headers: headers(type: "text/html; charset=utf-8"), body: Data(html.utf8))
     }
 
