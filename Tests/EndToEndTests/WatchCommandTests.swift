@@ -175,6 +175,32 @@ struct WatchCommandTests {
         #expect(watch.interrupt() == 0)
     }
 
+    /// `--direction`, `--legend` and `--width` reach the maps as `cjm render` takes them: the
+    /// file written is the render's, byte for byte; W103 is logged; the page fits the map at
+    /// that width.
+    @Test func takesTheRendersShapeFlags() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // The flow map of this journey reads down at 120 px; its board (no phases) does not.
+        let flags = ["--direction", "down", "--legend", "off", "--width", "120"]
+        let watch = try WatchProcess(["journey.cjm", "-o", "flow.svg"] + flags, in: folder)
+        #expect(watch.waitForStderr("wrote flow.svg"))
+        let page = try LoopbackHTTP.get("/", port: watch.port)
+        #expect(page.body.contains("#cjm-map.cjm-fit > svg { width: 120px; max-width: 100%;"))
+        let board = try EventStreamReader(path: "/events?view=board", port: watch.port)
+        #expect(board.next(named: "map") != nil)
+        #expect(watch.waitForStderr("warning[W103]: shown 120 px wide, the smallest text of `board`"), "\(watch.stderr)")
+        #expect(!watch.stderr.contains("of `flow`"), "\(watch.stderr)")
+        #expect(watch.interrupt() == 0)
+        let written = try Data(contentsOf: folder.appendingPathComponent("flow.svg"))
+        let rendered = try CJMProcess.run(["render", "journey.cjm", "-o", "-"] + flags, in: folder)
+        #expect(rendered.status == 0 && written == rendered.stdout, "the watch draws what render draws")
+        let plain = try CJMProcess.run(["render", "journey.cjm", "-o", "-"], in: folder)
+        #expect(plain.stdout != written, "and the flags changed the map")
+        let bad = try CJMProcess.run(["watch", "journey.cjm", "--direction", "up"], in: folder)
+        #expect(bad.status == 64 && bad.stderr.contains("unknown --direction 'up'"), "\(bad.stderr)")
+    }
+
     @Test func refusesWhatCannotBeWatched() throws {
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
