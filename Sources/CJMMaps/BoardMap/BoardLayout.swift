@@ -141,8 +141,10 @@ struct BoardLayout {
             entries += touchpoint.actions + touchpoint.pains + touchpoint.ideas + touchpoint.feedback + touchpoint.owners
         }
         for persona in journey.personas { cardTexts += [persona.label, "Потребности:"] + persona.goals + persona.needs + persona.motivations }
-        // A lane entry's words may follow its number, or the indent as wide as it, on their line.
-        let entryWord = entries.isEmpty ? 0 : widestWord(entries, text) + text.width(of: "12 · ")
+        // A lane entry's words may follow its number (`12 · `) or the hanging indent under it.
+        let digits = String(journey.touchpoints.count).count
+        let lead = max(text.width(of: String(repeating: "8", count: digits) + " · "), text.width(of: String(repeating: "\u{2007}", count: digits + 2)))
+        let entryWord = entries.isEmpty ? 0 : widestWord(entries, text) + lead
         let card = max(widestWord(cardTexts, text), entryWord, widestWord(journey.phases.map(\.label), titleText)) + 2 * Metrics.paddingX
         let laneTitles = BoardLane.allCases.map(\.title) + ["Персоны", "Фазы", "Сделки"]
         let laneTitle = widestWord(laneTitles, titleText) + 2 * Metrics.paddingX
