@@ -70,13 +70,17 @@ struct BoardLayout {
     private let cardWidth: Double
     /// Width of the lane titles' column at the left.
     private let laneTitleWidth: Double
+    /// Each lane's title as a band across the board above its row, instead of at its left
+    /// (the left column then only holds the emotion scale): a docs column's narrowest board.
+    private let titlesAbove: Bool
 
     /// `cardsAcross` boxes side by side per phase at most (fewer when a phase has fewer), the
-    /// lane titles `laneTitleWidth` wide.
+    /// lane titles `laneTitleWidth` wide, or `titlesAbove` their rows.
     init(journey: Journey, theme: Theme, persona: ElementPath?, cardWidth: Double, cardsAcross: Int,
-         laneTitleWidth: Double = Metrics.laneTitleWidth) {
+         laneTitleWidth: Double = Metrics.laneTitleWidth, titlesAbove: Bool = false) {
         self.cardWidth = cardWidth
-        self.laneTitleWidth = laneTitleWidth
+        self.titlesAbove = titlesAbove
+        self.laneTitleWidth = titlesAbove ? Metrics.emotionScaleWidth : laneTitleWidth
         self.journey = journey
         self.theme = theme
         palette = BoardPalette(theme: theme, fontSize: Metrics.fontSize)
@@ -90,7 +94,7 @@ struct BoardLayout {
             title = journey.title
         }
         columns = BoardColumn.columns(of: journey, touchpoints: touchpoints)
-        var x = Metrics.margin + laneTitleWidth + Metrics.gapX
+        var x = Metrics.margin + self.laneTitleWidth + Metrics.gapX
         for index in columns.indices {
             columns[index].id = columns[index].phase.map { ids.make("phase", $0) } ?? ids.make("phase-none")
             let points = Double(columns[index].touchpoints.count)
@@ -185,6 +189,7 @@ struct BoardLayout {
     private mutating func placeCards(_ cards: [(id: String, classes: [String], tooltip: String, lines: (Double) -> [String])],
                                      kind: ElementKind, lane: String, title: String, spanning: Bool = false) {
         guard !cards.isEmpty else { return }
+        beginLane(id: lane, title: title)
         let left = Metrics.margin + laneTitleWidth + Metrics.gapX
         let slots: [(x: Double, width: Double)] = columns.isEmpty
             ? [(left, cardWidth)]
@@ -237,6 +242,7 @@ struct BoardLayout {
     /// in this lane, in the order written, down the column's `across` sub-columns row by row
     /// (one sub-column: a plain stack). A touchpoint keeps its sub-column in every lane.
     private mutating func placeLane(_ lane: BoardLane) {
+        beginLane(id: "lane-\(lane.rawValue)", title: lane.title)
         var grids: [[(slot: Int, node: Node, height: Double)]] = []
         for column in columns {
             let width = column.cardWidth - 2 * Metrics.paddingX
@@ -274,7 +280,7 @@ struct BoardLayout {
             }
         }
         let titleLines = WordWrapper.wrap(lane.title, points: laneTitleWidth - 2 * Metrics.paddingX, measure: titleText)
-        let height = max(tallest, Self.height(lines: titleLines.count, fontSize: Metrics.titleFontSize))
+        let height = max(tallest, titlesAbove ? 0 : Self.height(lines: titleLines.count, fontSize: Metrics.titleFontSize))
         addLaneTitle(id: "lane-\(lane.rawValue)", title: lane.title, height: height)
         cursor += height + Metrics.gapY
     }
@@ -282,6 +288,7 @@ struct BoardLayout {
     /// One point per touchpoint with an emotion, high for +2 and low for −2, spread across
     /// its column in the order written and joined in reading order.
     private mutating func placeEmotions() {
+        beginLane(id: "lane-emotion", title: BoardLane.emotion.title)
         let height = 4 * Metrics.emotionStep + Metrics.emotionDiameter + 2 * Metrics.paddingY
         var previous: (id: String, value: Int)?
         for column in columns {
@@ -381,8 +388,21 @@ struct BoardLayout {
 
     // MARK: Placing
 
-    /// The row's title at the left, `reserving` points at its right edge for a scale.
+    /// With `titlesAbove`, the lane's title as a band across the board, the row below it.
+    private mutating func beginLane(id: String, title: String) {
+        guard titlesAbove else { return }
+        let right = columns.last.map { $0.x + $0.width } ?? Metrics.margin + laneTitleWidth + Metrics.gapX + cardWidth
+        var style = palette.title
+        style.alignment = .left
+        let height = Self.height(lines: 1, fontSize: Metrics.titleFontSize)
+        add(Node(id: ids.make(id), classes: ["lane-title"], label: [title], style: style), x: Metrics.margin, width: right - Metrics.margin, height: height)
+        cursor += height + Metrics.stackGap
+    }
+
+    /// The row's title at the left, `reserving` points at its right edge for a scale; nothing
+    /// with `titlesAbove` (`beginLane` placed it).
     private mutating func addLaneTitle(id: String, title: String, height: Double, reserving scale: Double = 0) {
+        guard !titlesAbove else { return }
         let width = laneTitleWidth - scale
         let lines = WordWrapper.wrap(title, points: width - 2 * Metrics.paddingX, measure: titleText)
         add(Node(id: ids.make(id), classes: ["lane-title"], label: lines, style: palette.title),

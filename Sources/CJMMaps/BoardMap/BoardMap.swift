@@ -33,7 +33,8 @@ import CJMViewGraph
 ///   to unreadable on the wall.
 /// - Shown in a docs column (`fitWidth`, from `--width` or `--direction down`), the board is
 ///   narrowed instead: its phases stay columns (a board read down would no longer be a
-///   board), and its boxes get narrower and taller.
+///   board), and its boxes get narrower and taller; when that is not enough, each lane's
+///   title becomes a band above its row, giving the phases the width of the title column.
 /// - `persona` narrows the board to that persona's touchpoints; touchpoints written without
 ///   a persona concern every persona, so they stay. The header then shows that persona only,
 ///   and the title names it ("Мебель — персона: Анна").
@@ -44,8 +45,9 @@ public enum BoardMap {
     /// (a docs column, `--width`): a wall board wider than that is narrowed, the phases kept
     /// as columns, one box across each, the lane titles as narrow as their longest word, the
     /// boxes as wide as still fits (their text wraps onto more lines), but never so narrow
-    /// that a word is cut; when even that is wider than `fitWidth`, that narrowest board. The
-    /// title then wraps to the board's width.
+    /// that a word is cut; failing that, the same with each lane's title as a band above its
+    /// row; when even that is wider than `fitWidth`, that narrowest board. The title then
+    /// wraps to the board's width.
     public static func build(_ journey: Journey, theme: Theme, persona: ElementPath?, fitWidth: Double? = nil) -> ViewGraph {
         let wall = wallBoard(journey, theme: theme, persona: persona)
         guard let fitWidth, wall.width > fitWidth else { return wall.graph }
@@ -53,11 +55,14 @@ public enum BoardMap {
         var widths = Array(stride(from: BoardLayout.Metrics.cardWidths[0] - 10, to: narrowest.card, by: -10))
         widths.append(narrowest.card)
         var chosen: (graph: ViewGraph, width: Double, height: Double)?
-        for width in widths {
-            var layout = BoardLayout(journey: journey, theme: theme, persona: persona, cardWidth: width, cardsAcross: 1,
-                                     laneTitleWidth: narrowest.laneTitle)
-            chosen = layout.graph()
-            if chosen!.width <= fitWidth { break }
+        // Lane titles at the left while the board fits so; else as bands above their rows.
+        search: for titlesAbove in [false, true] {
+            for width in widths {
+                var layout = BoardLayout(journey: journey, theme: theme, persona: persona, cardWidth: width, cardsAcross: 1,
+                                         laneTitleWidth: narrowest.laneTitle, titlesAbove: titlesAbove)
+                chosen = layout.graph()
+                if chosen!.width <= fitWidth { break search }
+            }
         }
         var board = chosen!.graph
         if let title = board.title {
