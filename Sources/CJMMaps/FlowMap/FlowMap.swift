@@ -48,8 +48,9 @@ public enum FlowMap {
             clusters: map.clusters, nodes: map.nodes, edges: map.edges, sameRank: map.sameRank)
 
         var planner = BlockPlanner(graph: graph, direction: shape.direction ?? .right)
-        // Touchpoints keep their phase order (TouchpointsBlock) instead of following their channels.
-        planner.addStack(frame: touchpoints.clusters.first?.id, ordersByNeighbours: false)
+        // Touchpoints in rows, one per channel, each row in phase order (TouchpointsBlock):
+        // every touchpoint's line runs along its channel's row, crossing no other.
+        planner.addRows(frame: touchpoints.clusters.first?.id, anchors: channels.clusters.first?.id)
         planner.addStack(frame: channels.clusters.first?.id, ordersByNeighbours: false, alignsWithPrevious: !touchpoints.isEmpty)
         planner.addUnit(root: crm.clusters.first?.id)
         planner.addUnit(root: leads.clusters.first?.id)

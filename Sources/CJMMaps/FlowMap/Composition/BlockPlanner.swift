@@ -40,6 +40,32 @@ struct BlockPlanner {
         plan.sections.append(BlockPlan.Section(groups: [group]))
     }
 
+    /// A section of one framed stack laid out in rows, one per node of `anchors` (a frame of
+    /// the next section, in its order): each piece in the row of the first of those nodes its
+    /// flows reach, the pieces reaching none in a last row, each row in the frame's order.
+    /// So each line to the next section runs along its own row and crosses no other.
+    mutating func addRows(frame: String?, anchors: String?) {
+        guard let frame, var group = stackGroup(frame: frame, ordersByNeighbours: false) else { return }
+        let anchorNodes = anchors.flatMap { members[$0] } ?? []
+        var rowOfAnchor: [String: Int] = [:]
+        for (row, node) in anchorNodes.enumerated() where rowOfAnchor[graph.nodes[node].id] == nil { rowOfAnchor[graph.nodes[node].id] = row }
+        var firstRow: [String: Int] = [:]
+        for edge in graph.edges where edge.style.line != .invisible {
+            for (mine, theirs) in [(edge.from, edge.to), (edge.to, edge.from)] where firstRow[mine] == nil {
+                if let row = rowOfAnchor[theirs] { firstRow[mine] = row }
+            }
+        }
+        let rows = group.pieces.map { piece -> Int in
+            guard case .node(let node) = piece else { return anchorNodes.count }
+            return firstRow[graph.nodes[node].id] ?? anchorNodes.count
+        }
+        let order = rows.indices.sorted { rows[$0] != rows[$1] ? rows[$0] < rows[$1] : $0 < $1 }
+        group.pieces = order.map { group.pieces[$0] }
+        group.rows = order.map { rows[$0] }
+        group.rowAnchors = anchorNodes.map { Optional($0) }
+        plan.sections.append(BlockPlan.Section(groups: [group]))
+    }
+
     /// A section of one unit: the cluster `root` and everything inside it.
     mutating func addUnit(root: String?) {
         guard let root, let unit = makeUnit(root: root) else { return }

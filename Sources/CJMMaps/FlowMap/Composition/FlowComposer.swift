@@ -110,7 +110,8 @@ struct FlowComposer {
                                            guard case .node(let node) = piece else { return 0 }
                                            return neighbourX[node]
                                        },
-                                       titleLength: group.frame.map(titleLength) ?? 0)
+                                       titleLength: group.frame.map(titleLength) ?? 0, rows: group.rows,
+                                       rowMinimum: group.rowAnchors.map { anchor in anchor.map { localRect[$0].height } ?? 0 })
             }
         }, bandsAcross: transposed, target: transposed ? .height((fitWidth ?? .infinity) * Self.routingAllowance) : .landscapeSheet)
     }

@@ -18,6 +18,13 @@ struct SheetArrangement {
         /// Length of the frame's title, for a map drawn transposed (`bandsAcross`), where the
         /// title crosses the columns instead of topping them.
         var titleLength = 0.0
+        /// For a group laid out in rows (touchpoints, one row per channel): each piece's row,
+        /// the pieces sorted by it. A row reads left to right and wraps onto further lines;
+        /// every row holds as many pieces to a line, and that count is the fewest that keeps
+        /// the group under the height limit. Empty: not a group of rows.
+        var rows: [Int] = []
+        /// The least height of each row (what stands level with it in the next section).
+        var rowMinimum: [Double] = []
     }
 
     /// What shape the whole arrangement aims for.
@@ -160,10 +167,21 @@ struct SheetArrangement {
                     frameSpans.append((groupIndex, (contents.count - 1)..<contents.count, top, bottom))
                     continue
                 }
-                let heights0 = group.sizes.map(\.height)
-                let runs = Self.balancedColumns(heights0, limit: limit - inset - padding)
                 let start = contents.count
                 var bottom = 0.0
+                if !group.rows.isEmpty {
+                    let rows = Self.rows(group, limit: limit - inset - padding)
+                    for column in rows.columns {
+                        contents.append(column.map { (groupIndex, $0.piece, inset + $0.y) })
+                        heights.append(0)
+                    }
+                    bottom = inset + rows.height + padding
+                    for index in start..<contents.count { heights[index] = bottom }
+                    frameSpans.append((groupIndex, start..<contents.count, 0, bottom))
+                    continue
+                }
+                let heights0 = group.sizes.map(\.height)
+                let runs = Self.balancedColumns(heights0, limit: limit - inset - padding)
                 if group.gridded && runs.count > 1 {
                     // Row by row, every row as tall as its tallest piece, so the gaps between
                     // rows line up across the columns and a row's lines run straight through.
@@ -312,8 +330,52 @@ struct SheetArrangement {
 
     /// Height of a group in one column: pieces, gaps, frame band and padding.
     private func groupHeight(_ group: Group) -> Double {
-        let pieces = group.sizes.reduce(0.0) { $0 + $1.height } + Double(max(group.sizes.count - 1, 0)) * Self.pieceGap
+        let pieces = group.rows.isEmpty
+            ? group.sizes.reduce(0.0) { $0 + $1.height } + Double(max(group.sizes.count - 1, 0)) * Self.pieceGap
+            : Self.rows(group, across: 1).height
         return pieces + (group.band.map { _ in topBand(group) + 2 * Self.framePadding } ?? 0)
+    }
+
+    /// A group of rows with the fewest pieces to a line that keeps it within `limit` (the
+    /// most a row holds when none does): per column, the pieces with their tops; the height.
+    static func rows(_ group: Group, limit: Double) -> (columns: [[(piece: Int, y: Double)]], height: Double) {
+        var count: [Int: Int] = [:]
+        for row in group.rows { count[row, default: 0] += 1 }
+        let most = max(1, count.values.max() ?? 1)
+        for across in 1..<most {
+            let result = rows(group, across: across)
+            if result.height <= limit { return result }
+        }
+        return rows(group, across: most)
+    }
+
+    /// A group of rows with `across` pieces to a line: each row's lines stacked, every line
+    /// as tall as its tallest piece and each piece centred in it, the lines centred in the
+    /// row, the rows `pieceGap` apart.
+    static func rows(_ group: Group, across: Int) -> (columns: [[(piece: Int, y: Double)]], height: Double) {
+        var columns = Array(repeating: [(piece: Int, y: Double)](), count: across)
+        let rowCount = max(group.rowMinimum.count, (group.rows.max() ?? -1) + 1)
+        var members = Array(repeating: [Int](), count: rowCount)
+        for (piece, row) in group.rows.enumerated() { members[row].append(piece) }
+        var y = 0.0
+        for row in 0..<rowCount {
+            var lines: [(pieces: ArraySlice<Int>, height: Double)] = []
+            for start in stride(from: 0, to: members[row].count, by: across) {
+                let line = members[row][start..<min(start + across, members[row].count)]
+                lines.append((line, line.map { group.sizes[$0].height }.max() ?? 0))
+            }
+            let used = lines.reduce(0.0) { $0 + $1.height } + Double(max(lines.count - 1, 0)) * pieceGap
+            let height = max(used, row < group.rowMinimum.count ? group.rowMinimum[row] : 0)
+            var lineTop = y + (height - used) / 2
+            for line in lines {
+                for (slot, piece) in line.pieces.enumerated() {
+                    columns[slot].append((piece, lineTop + (line.height - group.sizes[piece].height) / 2))
+                }
+                lineTop += line.height + pieceGap
+            }
+            y += height + pieceGap
+        }
+        return (columns.filter { !$0.isEmpty }, max(0, y - pieceGap))
     }
 
     /// Pieces `across` to a row in reading order, each centred in its row's height: per
