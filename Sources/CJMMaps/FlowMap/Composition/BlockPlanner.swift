@@ -14,6 +14,8 @@ struct BlockPlanner {
     private var clusterIndex: [String: Int] = [:]
     /// The unit each node's clusters went into (block units only).
     private var unitOfCluster: [String: Int] = [:]
+    /// Where a reordered node stands in its unit (`orderByLanding`); others keep the graph's order.
+    private var nodeRank: [Int: Int] = [:]
 
     /// The way blocks rank their insides: left to right, or top to bottom for a map read down.
     private let direction: Layout.Direction
@@ -99,9 +101,129 @@ struct BlockPlanner {
     }
 
     /// One section for all ad networks: each a frame of its campaigns, each campaign a unit.
+    /// Within a network, campaigns, their groups and the groups' ads follow the pages they
+    /// land on (`orderByLanding`), so the landing lines run side by side instead of crossing.
     mutating func addAdNetworks(_ networks: [String]) {
+        orderByLanding(networks)
         let groups = networks.compactMap { framedUnits(frame: $0) }
         if !groups.isEmpty { plan.sections.append(BlockPlan.Section(groups: groups)) }
+    }
+
+    /// Sorts the ads under `networks` by the pages they land on, keeping each group's,
+    /// campaign's and network's ads together: pages by the mean position of the ads landing
+    /// on them, then each ad by the mean rank of its pages (its own position when it lands
+    /// nowhere) and every cluster's children by the mean of the ads inside, and again from
+    /// the new order (two-sided barycentres). The order whose landing lines cross least
+    /// (pairs of lines in opposite orders at their two ends) is kept; ties keep the earlier.
+    private mutating func orderByLanding(_ networks: [String]) {
+        var clustersBelow: [String] = []
+        var pending = networks
+        while !pending.isEmpty {
+            let cluster = pending.removeFirst()
+            clustersBelow.append(cluster)
+            pending += (children[cluster] ?? []).map { graph.clusters[$0].id }
+        }
+        var isAd: [String: Int] = [:]
+        for cluster in clustersBelow { for node in members[cluster] ?? [] { isAd[graph.nodes[node].id] = node } }
+        guard isAd.count > 1 else { return }
+        var pageOf: [String: Int] = [:]
+        var landings: [(ad: Int, page: Int)] = []
+        for edge in graph.edges where edge.classes.contains("landing") {
+            guard let ad = isAd[edge.from] else { continue }
+            let page = pageOf[edge.to] ?? pageOf.count
+            pageOf[edge.to] = page
+            landings.append((ad, page))
+        }
+        guard !landings.isEmpty else { return }
+
+        func adOrder() -> [Int] {
+            var result: [Int] = []
+            func walk(_ cluster: String) {
+                result += members[cluster] ?? []
+                for child in children[cluster] ?? [] { walk(graph.clusters[child].id) }
+            }
+            for network in networks { walk(network) }
+            return result
+        }
+        func pageRanks(_ position: [Int: Double]) -> [Double] {
+            var sum = Array(repeating: 0.0, count: pageOf.count), count = Array(repeating: 0.0, count: pageOf.count)
+            for landing in landings { sum[landing.page] += position[landing.ad]!; count[landing.page] += 1 }
+            let key = sum.indices.map { sum[$0] / count[$0] }
+            let order = key.indices.sorted { key[$0] != key[$1] ? key[$0] < key[$1] : $0 < $1 }
+            var rank = Array(repeating: 0.0, count: pageOf.count)
+            for (position, page) in order.enumerated() { rank[page] = Double(position) }
+            return rank
+        }
+        func crossings(_ position: [Int: Double], _ rank: [Double]) -> Int {
+            let ends = landings.map { (position[$0.ad]!, rank[$0.page]) }.sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+            // Pairs in opposite orders, by a merge count of the page ranks in ad order.
+            var values = ends.map(\.1)
+            var buffer = values
+            var total = 0
+            var width = 1
+            while width < values.count {
+                var start = 0
+                while start < values.count {
+                    let middle = min(start + width, values.count), stop = min(start + 2 * width, values.count)
+                    var (i, j, k) = (start, middle, start)
+                    while i < middle || j < stop {
+                        if j >= stop || (i < middle && values[i] <= values[j]) { buffer[k] = values[i]; i += 1 }
+                        else { total += middle - i; buffer[k] = values[j]; j += 1 }
+                        k += 1
+                    }
+                    start = stop
+                }
+                swap(&values, &buffer)
+                width *= 2
+            }
+            return total
+        }
+        func positions() -> [Int: Double] {
+            var result: [Int: Double] = [:]
+            for (position, node) in adOrder().enumerated() { result[node] = Double(position) }
+            return result
+        }
+        func sortTree(_ key: [Int: Double]) {
+            // Deepest clusters first, so each cluster's key is the mean over all its ads.
+            var clusterKey: [String: (sum: Double, count: Double)] = [:]
+            for cluster in clustersBelow.reversed() {
+                var total = (sum: 0.0, count: 0.0)
+                if let nodes = members[cluster] {
+                    for node in nodes { total.sum += key[node]!; total.count += 1 }
+                    members[cluster] = nodes.indices.sorted { key[nodes[$0]]! != key[nodes[$1]]! ? key[nodes[$0]]! < key[nodes[$1]]! : $0 < $1 }.map { nodes[$0] }
+                }
+                if let list = children[cluster] {
+                    let mean = list.map { child -> Double in
+                        let inner = clusterKey[graph.clusters[child].id] ?? (0, 0)
+                        return inner.count > 0 ? inner.sum / inner.count : .infinity
+                    }
+                    for child in list {
+                        if let inner = clusterKey[graph.clusters[child].id] { total.sum += inner.sum; total.count += inner.count }
+                    }
+                    children[cluster] = list.indices.sorted { mean[$0] != mean[$1] ? mean[$0] < mean[$1] : $0 < $1 }.map { list[$0] }
+                }
+                clusterKey[cluster] = total
+            }
+        }
+        var position = positions()
+        var best = (crossings: crossings(position, pageRanks(position)), members: members, children: children)
+        for _ in 0..<8 {
+            let rank = pageRanks(position)
+            var sum: [Int: Double] = [:], count: [Int: Double] = [:]
+            for landing in landings { sum[landing.ad, default: 0] += rank[landing.page]; count[landing.ad, default: 0] += 1 }
+            // An ad landing nowhere keeps its place among the others, on the pages' scale.
+            let scale = Double(max(pageOf.count - 1, 1)) / Double(max(position.count - 1, 1))
+            var key: [Int: Double] = [:]
+            for (node, place) in position { key[node] = count[node].map { sum[node]! / $0 } ?? place * scale }
+            sortTree(key)
+            position = positions()
+            let now = crossings(position, pageRanks(position))
+            if now < best.crossings { best = (now, members, children) }
+        }
+        members = best.members
+        children = best.children
+        // Nodes numbered in the order the sorted tree lists them, for `makeUnit`.
+        for (rank, node) in adOrder().enumerated() { nodeRank[node] = rank }
     }
 
     /// The legend in `root`, laid out as the strips `placement` may use (`Legend.Key.rowCounts`).
@@ -197,7 +319,8 @@ struct BlockPlanner {
             clusters.append(cluster)
             pending += children[cluster.id] ?? []
         }
-        nodes = clusters.flatMap { members[$0.id] ?? [] }.sorted().map { graph.nodes[$0] }
+        nodes = clusters.flatMap { members[$0.id] ?? [] }
+            .sorted { (nodeRank[$0] ?? $0, $0) < (nodeRank[$1] ?? $1, $1) }.map { graph.nodes[$0] }
         guard !nodes.isEmpty else { return nil }
         let unit = plan.units.count
         for cluster in clusters { unitOfCluster[cluster.id] = unit }
