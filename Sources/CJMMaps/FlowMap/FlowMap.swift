@@ -50,6 +50,8 @@ public enum FlowMap {
         var planner = BlockPlanner(graph: graph, direction: shape.direction ?? .right)
         // Touchpoints in rows, one per channel, each row in phase order (TouchpointsBlock):
         // every touchpoint's line runs along its channel's row, crossing no other.
+        planner.liftFarReaching(frame: channels.clusters.first?.id,
+                                near: [touchpoints.clusters.first?.id, crm.clusters.first?.id, leads.clusters.first?.id])
         planner.addRows(frame: touchpoints.clusters.first?.id, anchors: channels.clusters.first?.id)
         planner.addStack(frame: channels.clusters.first?.id, ordersByNeighbours: false, alignsWithPrevious: !touchpoints.isEmpty)
         planner.addUnit(root: crm.clusters.first?.id)

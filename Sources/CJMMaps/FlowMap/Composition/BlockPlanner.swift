@@ -42,6 +42,23 @@ struct BlockPlanner {
         plan.sections.append(BlockPlan.Section(groups: [group]))
     }
 
+    /// Moves the nodes of `frame` whose flows reach past the clusters `near` (a channel
+    /// linking to a page, beyond the CRM and the leads) to the top of the frame, keeping the
+    /// written order otherwise. Their lines then leave above the fan of flows from the frame
+    /// to the next block instead of crossing it. Call it before the frame's section is added.
+    mutating func liftFarReaching(frame: String?, near: [String?]) {
+        guard let frame, let nodes = members[frame] else { return }
+        var close = Set<String>()
+        for cluster in [frame] + near.compactMap({ $0 }) { for node in members[cluster] ?? [] { close.insert(graph.nodes[node].id) } }
+        let own = Set(nodes.map { graph.nodes[$0].id })
+        var far = Set<String>()
+        for edge in graph.edges where edge.style.line != .invisible {
+            if own.contains(edge.from), !close.contains(edge.to) { far.insert(edge.from) }
+            if own.contains(edge.to), !close.contains(edge.from) { far.insert(edge.to) }
+        }
+        members[frame] = nodes.filter { far.contains(graph.nodes[$0].id) } + nodes.filter { !far.contains(graph.nodes[$0].id) }
+    }
+
     /// A section of one framed stack laid out in rows, one per node of `anchors` (a frame of
     /// the next section, in its order): each piece in the row of the first of those nodes its
     /// flows reach, the pieces reaching none in a last row, each row in the frame's order.
