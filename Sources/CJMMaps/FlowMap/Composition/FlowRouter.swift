@@ -410,11 +410,13 @@ struct FlowRouter {
             // those that came up, the farthest first: a line turning in later never crosses
             // one already running along the passage.
             let middle = (span.lowerBound + span.upperBound) / 2
-            let nesting = runs.map { run -> (Int, Double) in
+            // Lines from one column (level in x) nest by their sources' heights: the higher
+            // source on top, so neither line's turn into the passage crosses the other.
+            let nesting = runs.map { run -> (Int, Double, Double) in
                 let r = passageRuns[run]
                 let x = (estimate(r.xIn) + estimate(r.xOut)) / 2
                 let distance = abs(r.source.x - x)
-                return r.source.y < middle ? (0, distance) : (1, -distance)
+                return r.source.y < middle ? (0, distance, r.source.y) : (1, -distance, r.source.y)
             }
             let order = Array(runs.indices).sorted { a, b in
                 let ab = crossings(a, b), ba = crossings(b, a)
