@@ -79,10 +79,22 @@ struct SheetArrangement {
     var bandsAcross = false
     var target = Target.landscapeSheet
 
+    /// For each group of rows, its height with 1, 2, … pieces to a line (`rows(_:across:)`),
+    /// worked out once: every height limit tried picks from it.
+    private var rowHeights: [[[Double]]] = []
+
     init(sections: [[Group]], bandsAcross: Bool = false, target: Target = .landscapeSheet) {
         self.sections = sections
         self.bandsAcross = bandsAcross
         self.target = target
+        rowHeights = sections.map { section in
+            section.map { group in
+                guard !group.rows.isEmpty else { return [] }
+                var count: [Int: Int] = [:]
+                for row in group.rows { count[row, default: 0] += 1 }
+                return (1...max(1, count.values.max() ?? 1)).map { Self.rows(group, across: $0).height }
+            }
+        }
     }
 
     /// Room a frame's band takes at the top of its column (none when bands run across).
@@ -95,7 +107,7 @@ struct SheetArrangement {
     func best() -> (limit: Double, result: Result) {
         let heights = sections.flatMap { $0.flatMap(\.sizes) }.map(\.height)
         let tallest = (heights.max() ?? 0) + 2 * Self.framePadding + 40
-        let total = sections.map { section in section.reduce(0.0) { $0 + groupHeight($1) + Self.groupGap } }.max() ?? 0
+        let total = sections.indices.map { s in sections[s].indices.reduce(0.0) { $0 + groupHeight(s, $1) + Self.groupGap } }.max() ?? 0
         guard total > tallest else { return (max(tallest, total), arrange(limit: max(tallest, total))) }
         var best: (limit: Double, result: Result, cost: Double)?
         let steps = 48
@@ -153,7 +165,7 @@ struct SheetArrangement {
                 sectionPieces.append(Array(repeating: Rect(x: 0, y: 0, width: 0, height: 0), count: group.sizes.count))
                 let inset = group.band.map { _ in topBand(group) + Self.framePadding } ?? 0
                 let padding = group.band == nil ? 0 : Self.framePadding
-                let whole = groupHeight(group)
+                let whole = groupHeight(sectionIndex, groupIndex)
                 if let last = heights.last, last + Self.groupGap + whole <= limit {
                     // Fits under what the last column holds.
                     var y = last + Self.groupGap + inset
@@ -170,7 +182,10 @@ struct SheetArrangement {
                 let start = contents.count
                 var bottom = 0.0
                 if !group.rows.isEmpty {
-                    let rows = Self.rows(group, limit: limit - inset - padding)
+                    // The fewest pieces to a line that fit (the most a row holds when none do).
+                    let tried = rowHeights[sectionIndex][groupIndex]
+                    let across = (tried.firstIndex { $0 <= limit - inset - padding } ?? tried.count - 1) + 1
+                    let rows = Self.rows(group, across: across)
                     for column in rows.columns {
                         contents.append(column.map { (groupIndex, $0.piece, inset + $0.y) })
                         heights.append(0)
@@ -329,24 +344,12 @@ struct SheetArrangement {
     }
 
     /// Height of a group in one column: pieces, gaps, frame band and padding.
-    private func groupHeight(_ group: Group) -> Double {
+    private func groupHeight(_ section: Int, _ index: Int) -> Double {
+        let group = sections[section][index]
         let pieces = group.rows.isEmpty
             ? group.sizes.reduce(0.0) { $0 + $1.height } + Double(max(group.sizes.count - 1, 0)) * Self.pieceGap
-            : Self.rows(group, across: 1).height
+            : rowHeights[section][index][0]
         return pieces + (group.band.map { _ in topBand(group) + 2 * Self.framePadding } ?? 0)
-    }
-
-    /// A group of rows with the fewest pieces to a line that keeps it within `limit` (the
-    /// most a row holds when none does): per column, the pieces with their tops; the height.
-    static func rows(_ group: Group, limit: Double) -> (columns: [[(piece: Int, y: Double)]], height: Double) {
-        var count: [Int: Int] = [:]
-        for row in group.rows { count[row, default: 0] += 1 }
-        let most = max(1, count.values.max() ?? 1)
-        for across in 1..<most {
-            let result = rows(group, across: across)
-            if result.height <= limit { return result }
-        }
-        return rows(group, across: most)
     }
 
     /// A group of rows with `across` pieces to a line: each row's lines stacked, every line
