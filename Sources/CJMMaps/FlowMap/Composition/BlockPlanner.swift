@@ -16,6 +16,10 @@ struct BlockPlanner {
     private var unitOfCluster: [String: Int] = [:]
     /// Where a reordered node stands in its unit (`orderByLanding`); others keep the graph's order.
     private var nodeRank: [Int: Int] = [:]
+    /// Each landing page's place in the order the ads give the pages (`orderByLanding`).
+    private var landingRank: [String: Double] = [:]
+    /// The frame `liftFarReaching` lifted nodes in, and what each lifted node's far flows reach.
+    private var lifted: (frame: String, reach: [String: [String]])?
 
     /// The way blocks rank their insides: left to right, or top to bottom for a map read down.
     private let direction: Layout.Direction
@@ -51,12 +55,54 @@ struct BlockPlanner {
         var close = Set<String>()
         for cluster in [frame] + near.compactMap({ $0 }) { for node in members[cluster] ?? [] { close.insert(graph.nodes[node].id) } }
         let own = Set(nodes.map { graph.nodes[$0].id })
-        var far = Set<String>()
+        var reach: [String: [String]] = [:]
         for edge in graph.edges where edge.style.line != .invisible {
-            if own.contains(edge.from), !close.contains(edge.to) { far.insert(edge.from) }
-            if own.contains(edge.to), !close.contains(edge.from) { far.insert(edge.to) }
+            if own.contains(edge.from), !close.contains(edge.to) { reach[edge.from, default: []].append(edge.to) }
+            if own.contains(edge.to), !close.contains(edge.from) { reach[edge.to, default: []].append(edge.from) }
         }
-        members[frame] = nodes.filter { far.contains(graph.nodes[$0].id) } + nodes.filter { !far.contains(graph.nodes[$0].id) }
+        members[frame] = nodes.filter { reach[graph.nodes[$0].id] != nil } + nodes.filter { reach[graph.nodes[$0].id] == nil }
+        lifted = (frame, reach)
+    }
+
+    /// Sorts the nodes `liftFarReaching` lifted by the order the ads give the pages they link
+    /// to (`landingRank`; those reaching no such page after the rest), so the higher node's
+    /// line ends at the higher page and the two do not cross on the way; the rows standing
+    /// level with the frame (`addRows`) follow.
+    private mutating func orderLifted() {
+        guard let lifted else { return }
+        for s in plan.sections.indices {
+            for g in plan.sections[s].groups.indices where plan.sections[s].groups[g].frame == lifted.frame {
+                let pieces = plan.sections[s].groups[g].pieces
+                let key = pieces.map { piece -> Double? in
+                    guard case .node(let node) = piece, let targets = lifted.reach[graph.nodes[node].id] else { return nil }
+                    let ranks = targets.compactMap { landingRank[$0] }
+                    return ranks.isEmpty ? .infinity : ranks.reduce(0, +) / Double(ranks.count)
+                }
+                let count = key.prefix { $0 != nil }.count
+                let order = (0..<count).sorted { key[$0]! != key[$1]! ? key[$0]! < key[$1]! : $0 < $1 } + Array(count..<pieces.count)
+                guard order != Array(pieces.indices) else { return }
+                plan.sections[s].groups[g].pieces = order.map { pieces[$0] }
+                let newOrder = order.compactMap { index -> Int? in
+                    guard case .node(let node) = pieces[index] else { return nil }
+                    return node
+                }
+                for t in plan.sections.indices {
+                    for h in plan.sections[t].groups.indices where !plan.sections[t].groups[h].rowAnchors.isEmpty {
+                        var group = plan.sections[t].groups[h]
+                        guard group.rowAnchors.compactMap({ $0 }).sorted() == newOrder.sorted() else { continue }
+                        var newRow: [Int: Int] = [:]
+                        for (row, node) in newOrder.enumerated() { newRow[node] = row }
+                        let moved = group.rows.map { row in row < group.rowAnchors.count ? group.rowAnchors[row].flatMap { newRow[$0] } ?? row : row }
+                        let sorted = moved.indices.sorted { moved[$0] != moved[$1] ? moved[$0] < moved[$1] : $0 < $1 }
+                        group.pieces = sorted.map { group.pieces[$0] }
+                        group.rows = sorted.map { moved[$0] }
+                        group.rowAnchors = newOrder.map { Optional($0) }
+                        plan.sections[t].groups[h] = group
+                    }
+                }
+                return
+            }
+        }
     }
 
     /// A section of one framed stack laid out in rows, one per node of `anchors` (a frame of
@@ -239,6 +285,8 @@ struct BlockPlanner {
         }
         members = best.members
         children = best.children
+        let rank = pageRanks(positions())
+        for (page, index) in pageOf { landingRank[page] = rank[index] }
         // Nodes numbered in the order the sorted tree lists them, for `makeUnit`.
         for (rank, node) in adOrder().enumerated() { nodeRank[node] = rank }
     }
@@ -251,6 +299,7 @@ struct BlockPlanner {
 
     /// The plan, with each unit's inner edges and same-rank sets.
     mutating func finish() -> BlockPlan {
+        orderLifted()
         // The legend's strips share its nodes, so each is a copy of one unit, ranked left to
         // right whichever way the map reads (a strip is a grid of entries, not a flow).
         let legendBase = legendRequest.flatMap { makeUnit(root: $0.root) }
