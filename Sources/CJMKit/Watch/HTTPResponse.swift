@@ -14,7 +14,6 @@ struct HTTPResponse: Sendable {
         static let forbidden = Status(code: 403, phrase: "Forbidden")
         static let notFound = Status(code: 404, phrase: "Not Found")
         static let methodNotAllowed = Status(code: 405, phrase: "Method Not Allowed")
-        static let requestTimeout = Status(code: 408, phrase: "Request Timeout")
         static let uriTooLong = Status(code: 414, phrase: "URI Too Long")
         static let headerFieldsTooLarge = Status(code: 431, phrase: "Request Header Fields Too Large")
         static let versionNotSupported = Status(code: 505, phrase: "HTTP Version Not Supported")

@@ -19,8 +19,8 @@ final class PreviewServer: Sendable {
     private let state: PreviewState
     private let port: UInt16
     private let serving = Mutex<Serving?>(nil)
-    /// Connections being answered, so stopping can let their last bytes go out.
-    private let openConnections = Mutex(0)
+    /// Responses being written, so stopping can let their last bytes go out.
+    private let responding = Mutex(0)
 
     private struct Serving: Sendable {
         var listener: Socket
@@ -28,7 +28,7 @@ final class PreviewServer: Sendable {
         var ended: DispatchSemaphore
     }
 
-    /// How long a connection may take to send its request's head (408 after it).
+    /// How long a connection may take to send its request's head (closed after it).
     static let headTimeout = Duration.seconds(10)
 
     /// A server for `state` on `port` of 127.0.0.1 (0: a free port, chosen when it starts).
@@ -83,7 +83,7 @@ final class PreviewServer: Sendable {
         }
         guard let serving = taken else { return }
         let drained = ContinuousClock.now + .seconds(1)
-        while openConnections.withLock({ $0 }) > 0, ContinuousClock.now < drained { usleep(10_000) }
+        while responding.withLock({ $0 }) > 0, ContinuousClock.now < drained { usleep(10_000) }
         serving.task.cancel()
         _ = serving.ended.wait(timeout: .now() + 2)
         try? serving.listener.close()
@@ -109,11 +109,7 @@ final class PreviewServer: Sendable {
                 while !group.isCancelled {
                     do {
                         let connection = try await accepting.accept()
-                        openConnections.withLock { $0 += 1 }
-                        group.addTask {
-                            await self.answer(connection)
-                            self.openConnections.withLock { $0 -= 1 }
-                        }
+                        group.addTask { await self.answer(connection) }
                     } catch {
                         // Out of file descriptors, or a connection reset before it was taken:
                         // wait a moment rather than spin, then take the next.
@@ -139,11 +135,13 @@ final class PreviewServer: Sendable {
             await Self.lingerBeforeClosing(connection)
             return
         case .incomplete:
-            // The connection ended, or stopped sending, before its head was whole.
-            await Self.send(.text(.requestTimeout, "cjm watch: the request did not arrive in time"), on: connection)
+            // The connection ended, or sent no whole head in time (a browser's idle spare
+            // connection): closed without an answer, as it asked nothing.
             return
         }
+        responding.withLock { $0 += 1 }
         await Self.send(response, on: connection)
+        responding.withLock { $0 -= 1 }
     }
 
     /// The request's head, a refusal, or `.incomplete` when the connection ended or
