@@ -100,13 +100,7 @@ public struct WatchRun: Sendable {
         case .none: break
         }
 
-        let server: PreviewServer
-        do {
-            server = try PreviewServer(state: watch.state, port: port)
-        } catch {
-            console.report("cjm: error: cannot serve on 127.0.0.1:\(port): \(error)")
-            return .internalFailure
-        }
+        let server = PreviewServer(state: watch.state, port: port)
         let listening: UInt16
         switch server.start() {
         case .failure(let failure):
