@@ -14,8 +14,9 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        // The HTTP server of `cjm watch`'s live preview: no dependencies of its own, so it adds
-        // little to a clean build (benchmarks/README.md).
+        // Sockets and an event loop for `cjm watch`'s live preview: its FlyingSocks module only.
+        // FlyingFox's HTTP module imports FoundationNetworking, which would load libcurl into
+        // every `cjm` process (benchmarks/README.md); the preview reads its requests itself.
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
@@ -40,7 +41,7 @@ let package = Package(
         .target(
             name: "CJMKit",
             dependencies: ["CJMSyntax", "CJMModel", "CJMViewGraph", "CJMMaps", "CJMGraphviz",
-                           .product(name: "FlyingFox", package: "FlyingFox")],
+                           .product(name: "FlyingSocks", package: "FlyingFox")],
             resources: [
                 .embedInCode("Templates/blank.cjm"),
                 .embedInCode("Templates/service-center.cjm"),

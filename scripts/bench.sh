@@ -26,7 +26,7 @@ peer_timeout=${BENCH_PEER_TIMEOUT:-300}
 skip=" ${BENCH_SKIP:-} "
 seed=${BENCH_SEED:-1}
 
-scripts/install-deps.sh --bench --static
+scripts/install-deps.sh --bench
 cjm=${BENCH_BINARY:-}
 if [ -z "$cjm" ]; then
   # Built as scripts/install.sh builds it (Swift's runtime linked in): what users run; the

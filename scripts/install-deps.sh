@@ -3,17 +3,13 @@
 # (cgraph + gvc, with the cairo plugins for PNG/PDF), cairo's headers (tiled PDF posters are
 # composed with cairo) and fonts with Cyrillic coverage.
 # `--bench` also installs GNU time (/usr/bin/time), which only scripts/bench.sh needs.
-# `--static` also installs libcurl's development files: a build with Swift's runtime linked in
-# (`--static-swift-stdlib`, as scripts/install.sh makes) links Foundation's networking, and
-# with it `-lcurl`.
 set -euo pipefail
 
 packages=(libgraphviz-dev libcairo2-dev graphviz fonts-dejavu-core fontconfig pkg-config)
 for arg in "$@"; do
   case "$arg" in
     --bench) packages+=(time python3) ;;
-    --static) packages+=(libcurl4-openssl-dev) ;;
-    *) echo "install-deps: unknown option $arg (--bench, --static)" >&2; exit 64 ;;
+    *) echo "install-deps: unknown option $arg (--bench)" >&2; exit 64 ;;
   esac
 done
 

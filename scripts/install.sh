@@ -89,12 +89,11 @@ fi
 
 man_page=.build/plugins/GenerateManual/outputs/cjm/cjm.1
 if [ "$build" = yes ]; then
+  scripts/install-deps.sh
   if [ "$configuration" = release ]; then
-    scripts/install-deps.sh --static
     # Swift's runtime linked in, so the installed cjm does not depend on where the toolchain is.
     swift build -c release --static-swift-stdlib --product cjm
   else
-    scripts/install-deps.sh
     swift build --product cjm
   fi
   # The man page comes from swift-argument-parser's generate-manual plugin. It builds every

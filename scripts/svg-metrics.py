@@ -103,19 +103,37 @@ def shapes_of(group):
     return points
 
 
+def graphviz_names(root):
+    """Each node's and edge's Graphviz name, from the comment Graphviz writes before its group
+    (`<!-- n1&#45;&gt;n11 -->`): the <title> may say what the object is instead (cjm's does)."""
+    names = {}
+    for parent in root.iter():
+        previous = None
+        for child in parent:
+            if child.tag is ET.Comment:
+                previous = (child.text or "").strip()
+            else:
+                if child.tag == SVG + "g" and previous is not None:
+                    names[child] = previous.replace("&#45;", "-").replace("&gt;", ">")
+                previous = None
+    return names
+
+
 def read_graphviz(root):
     nodes, edges, labels = {}, [], []
+    names = graphviz_names(root)
     for group in root.iter(SVG + "g"):
         classes = (group.get("class") or "").split()
         title = group.find(SVG + "title")
         if not classes or title is None:
             continue
+        name = names.get(group, title.text or "")
         if classes[0] == "node" and "legend" not in classes:
             points = shapes_of(group)
             if points:
-                nodes[title.text] = box_of(points)
+                nodes[name] = box_of(points)
         elif classes[0] == "edge" and "legend" not in classes:
-            ends = tuple((title.text or "").replace("&#45;", "-").split("->"))
+            ends = tuple(name.replace("&#45;", "-").split("->"))
             path = group.find(".//" + SVG + "path")
             if path is None:
                 continue
@@ -225,7 +243,7 @@ def overlaps(nodes, labels, d2):
 
 
 def measure(path):
-    root = ET.parse(path).getroot()
+    root = ET.parse(path, parser=ET.XMLParser(target=ET.TreeBuilder(insert_comments=True))).getroot()
     d2 = root.get("data-d2-version") is not None
     nodes, edges, labels = (read_d2 if d2 else read_graphviz)(root)
     width = height = None

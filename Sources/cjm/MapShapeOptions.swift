@@ -1,10 +1,10 @@
 import ArgumentParser
 import CJMKit
 
-/// `--direction`, `--legend` and `--width`: how `render` shapes its maps for where they are
-/// shown (a wall, a docs column).
+/// `--direction`, `--legend` and `--width`: how `render` and `watch` shape their maps for
+/// where they are shown (a wall, a docs column), so a preview shows what the render writes.
 struct MapShapeOptions: ParsableArguments {
-    @Option(name: .long, help: "right (a wall) or down (a docs column); default: the view's or journey's direction:, else right.",
+    @Option(name: .long, help: "right (a wall) or down (a docs column; the board stays in phase columns, narrowed); default: the view's or journey's direction:, else right.",
             completion: .list(["right", "down"]))
     var direction: String?
 
@@ -19,6 +19,7 @@ struct MapShapeOptions: ParsableArguments {
         _ = try parsedDirection()
         _ = try parsedLegend()
     }
+
 
     func parsedDirection() throws -> MapDirection? {
         guard let direction else { return nil }

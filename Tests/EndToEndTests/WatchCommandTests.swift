@@ -108,6 +108,34 @@ struct WatchCommandTests {
         #expect(watch.interrupt() == 0)
     }
 
+    @Test func answersGetOnlyAndRefusesWhatIsNotHTTPWithAStatus() throws {
+        let folder = try Self.folder(Self.journey.replacingOccurrences(of: "\n}\n", with: "\n  view только_лиды \"Только лиды\" show: leads\n}\n"))
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let watch = try WatchProcess(["journey.cjm"], in: folder)
+        // A Cyrillic view name in the query, percent-encoded as the page's encodeURIComponent writes it.
+        let encoded = "%D1%82%D0%BE%D0%BB%D1%8C%D0%BA%D0%BE_%D0%BB%D0%B8%D0%B4%D1%8B"
+        let events = try EventStreamReader(path: "/events?view=\(encoded)", port: watch.port)
+        let map = try #require(events.next(named: "map"))
+        #expect(map.data.contains("Новый лид") && !map.data.contains("Звонки"), "the view the query names is drawn")
+        let host = "Host: 127.0.0.1:\(watch.port)\r\n"
+        let post = try LoopbackHTTP.exchange("POST / HTTP/1.1\r\n\(host)Content-Length: 5\r\n\r\nhello", port: watch.port)
+        #expect(post.status == 405 && post.headers.contains("Allow: GET"), "\(post.headers)")
+        #expect(try LoopbackHTTP.exchange("GET /\r\n\r\n", port: watch.port).status == 400)
+        #expect(try LoopbackHTTP.exchange("GET / HTTP/1.1\r\n\r\n", port: watch.port).status == 400, "HTTP/1.1 without Host")
+        let cookies = "Cookie: " + String(repeating: "a=b; ", count: 8000) + "\r\n"
+        #expect(try LoopbackHTTP.exchange("GET / HTTP/1.1\r\n\(host)\(cookies)\r\n", port: watch.port).status == 431,
+                "a 40 KB head is refused, and the answer arrives although the rest was never read")
+        let unknown = try LoopbackHTTP.get("/favicon.ico", port: watch.port)
+        #expect(unknown.status == 404 && unknown.headers.contains("Connection: close"))
+        let page = try LoopbackHTTP.get("/map.svg?view=\(encoded)", port: watch.port)
+        #expect(page.status == 200 && page.body.contains("Новый лид") && page.headers.contains("Content-Length: \(page.body.utf8.count)"))
+        #expect(page.headers.contains("Cache-Control: no-store") && page.headers.contains("X-Content-Type-Options: nosniff"))
+
+        let taken = try CJMProcess.run(["watch", "journey.cjm", "--port", "\(watch.port)"], in: folder)
+        #expect(taken.status == 64 && taken.stderr.contains("the port is in use"), "\(taken.stderr)")
+        #expect(watch.interrupt() == 0)
+    }
+
     @Test func aBurstOfSavesIsOneRenderAndIncludedFilesAreWatched() throws {
         let main = Self.journey.replacingOccurrences(of: "\n}\n", with: "\n  include \"part.cjm\"\n}\n")
         let folder = try Self.folder(main, files: ["part.cjm": "channel mail \"Почта\" kind: email\n"])
@@ -173,6 +201,32 @@ struct WatchCommandTests {
         usleep(300_000)
         #expect(try Data(contentsOf: out) == good, "a broken save leaves the written map alone")
         #expect(watch.interrupt() == 0)
+    }
+
+    /// `--direction`, `--legend` and `--width` reach the maps as `cjm render` takes them: the
+    /// file written is the render's, byte for byte; W103 is logged; the page fits the map at
+    /// that width.
+    @Test func takesTheRendersShapeFlags() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // The flow map of this journey reads down at 120 px; its board (no phases) does not.
+        let flags = ["--direction", "down", "--legend", "off", "--width", "120"]
+        let watch = try WatchProcess(["journey.cjm", "-o", "flow.svg"] + flags, in: folder)
+        #expect(watch.waitForStderr("wrote flow.svg"))
+        let page = try LoopbackHTTP.get("/", port: watch.port)
+        #expect(page.body.contains("#cjm-map.cjm-fit > svg { width: 120px; max-width: 100%;"))
+        let board = try EventStreamReader(path: "/events?view=board", port: watch.port)
+        #expect(board.next(named: "map") != nil)
+        #expect(watch.waitForStderr("warning[W103]: shown 120 px wide, the smallest text of `board`"), "\(watch.stderr)")
+        #expect(!watch.stderr.contains("of `flow`"), "\(watch.stderr)")
+        #expect(watch.interrupt() == 0)
+        let written = try Data(contentsOf: folder.appendingPathComponent("flow.svg"))
+        let rendered = try CJMProcess.run(["render", "journey.cjm", "-o", "-"] + flags, in: folder)
+        #expect(rendered.status == 0 && written == rendered.stdout, "the watch draws what render draws")
+        let plain = try CJMProcess.run(["render", "journey.cjm", "-o", "-"], in: folder)
+        #expect(plain.stdout != written, "and the flags changed the map")
+        let bad = try CJMProcess.run(["watch", "journey.cjm", "--direction", "up"], in: folder)
+        #expect(bad.status == 64 && bad.stderr.contains("unknown --direction 'up'"), "\(bad.stderr)")
     }
 
     @Test func refusesWhatCannotBeWatched() throws {

@@ -104,9 +104,14 @@ enum LoopbackHTTP {
 
     /// `GET path` with `Connection: close`; the whole response.
     static func get(_ path: String, port: UInt16, host: String? = nil, timeout: Double = 10) throws -> Response {
+        try exchange("GET \(path) HTTP/1.1\r\nHost: \(host ?? "127.0.0.1:\(port)")\r\nConnection: close\r\n\r\n", port: port, timeout: timeout)
+    }
+
+    /// Sends `request` as it is and reads the whole response, until the server closes.
+    static func exchange(_ request: String, port: UInt16, timeout: Double = 10) throws -> Response {
         let socket = try connect(port: port, timeout: timeout)
         defer { close(socket) }
-        try send(socket, "GET \(path) HTTP/1.1\r\nHost: \(host ?? "127.0.0.1:\(port)")\r\nConnection: close\r\n\r\n")
+        try send(socket, request)
         var bytes: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65536)
         while true {
@@ -151,7 +156,7 @@ enum LoopbackHTTP {
     }
 }
 
-/// An open `/events` stream, read event by event (the body is chunked, as FlyingFox sends it).
+/// An open `/events` stream, read event by event (its body runs until the connection closes).
 final class EventStreamReader {
     struct Event: Equatable {
         var name: String
@@ -182,7 +187,9 @@ final class EventStreamReader {
             var buffer = [UInt8](repeating: 0, count: 65536)
             let count = recv(socket, &buffer, buffer.count, 0)
             if count == 0 { return nil }
-            if count > 0 { raw += buffer[0..<count]; dechunk() }
+            if count > 0 {
+                if headerDone { body += buffer[0..<count] } else { raw += buffer[0..<count]; readHead() }
+            }
         }
     }
 
@@ -196,20 +203,11 @@ final class EventStreamReader {
         return nil
     }
 
-    private func dechunk() {
-        if !headerDone {
-            guard let end = find([13, 10, 13, 10], in: raw) else { return }
-            head = String(decoding: raw[..<end], as: UTF8.self)
-            raw.removeFirst(end + 4)
-            headerDone = true
-        }
-        while let lineEnd = find([13, 10], in: raw) {
-            let sizeText = String(decoding: raw[..<lineEnd], as: UTF8.self).split(separator: ";").first.map(String.init) ?? ""
-            guard let size = Int(sizeText.trimmingCharacters(in: .whitespaces), radix: 16) else { return }
-            guard raw.count >= lineEnd + 2 + size + 2 else { return }
-            body += raw[(lineEnd + 2)..<(lineEnd + 2 + size)]
-            raw.removeFirst(lineEnd + 2 + size + 2)
-        }
+    private func readHead() {
+        guard !headerDone, let end = find([13, 10, 13, 10], in: raw) else { return }
+        head = String(decoding: raw[..<end], as: UTF8.self)
+        body = Array(raw[(end + 4)...])
+        headerDone = true
     }
 
     private func takeEvent() -> Event? {

@@ -22,12 +22,16 @@ public struct MarkdownRun: Sendable {
     public var settings: RenderSettings
     /// `--quiet`: no `wrote PATH` line per file written.
     public var quiet: Bool
+    /// `--strict`: any warning — an embedded journey's own, or its map's text too small at its
+    /// `width=` (W103) — fails the run (exit 1) and writes nothing, as `cjm render --strict`.
+    public var strict: Bool
 
-    public init(inputs: [String], check: Bool = false, settings: RenderSettings, quiet: Bool = false) {
+    public init(inputs: [String], check: Bool = false, settings: RenderSettings, quiet: Bool = false, strict: Bool = false) {
         self.inputs = inputs
         self.check = check
         self.settings = settings
         self.quiet = quiet
+        self.strict = strict
     }
 
     public func run(console: Console) -> ExitStatus {
@@ -39,7 +43,12 @@ public struct MarkdownRun: Sendable {
         let reporter = DiagnosticReporter(format: settings.diagnosticFormat, console: console)
         switch prepare(documents, reporter: reporter, console: console) {
         case .failure(let status): return status
-        case .success(let changes): return check ? Self.reportStale(changes, console: console) : Self.write(changes, quiet: quiet, console: console)
+        case .success(let prepared):
+            if strict && prepared.warned {
+                reporter.reportStrictFailure()
+                return .failedCheck
+            }
+            return check ? Self.reportStale(prepared.changes, console: console) : Self.write(prepared.changes, quiet: quiet, console: console)
         }
     }
 
@@ -55,8 +64,9 @@ public struct MarkdownRun: Sendable {
     }
 
     /// Reads, checks and renders every map of `documents` in memory; the files that would
-    /// change, or the exit status of the first kind of failure (after reporting every problem).
-    func prepare(_ documents: [String], reporter: DiagnosticReporter, console: Console) -> Result<[Change], ExitStatus> {
+    /// change and whether any warning was printed (for `--strict`), or the exit status of the
+    /// first kind of failure (after reporting every problem).
+    func prepare(_ documents: [String], reporter: DiagnosticReporter, console: Console) -> Result<(changes: [Change], warned: Bool), ExitStatus> {
         var status = ExitStatus.success
         var prepared: [PreparedDocument] = []
         var claimed: [String: String] = [:]
@@ -78,6 +88,7 @@ public struct MarkdownRun: Sendable {
         }
         var results = rendered[...]
         var changes: [Change] = []
+        var warned = prepared.contains { $0.warned }
         for document in prepared {
             for (number, map) in document.maps.enumerated() {
                 switch results.popFirst()! {
@@ -85,7 +96,7 @@ public struct MarkdownRun: Sendable {
                     console.report("cjm: error: \(document.path):\(map.line): map \(number + 1): \(failure.message)")
                     status = ExitStatus.worse(status, failure.exitStatus)
                 case .success(let bytes):
-                    warnIfIllegible(map, drawing: bytes.drawing, document: document, reporter: reporter)
+                    if warnIfIllegible(map, drawing: bytes.drawing, document: document, reporter: reporter) { warned = true }
                     let existing = InputFile.read(map.svgPath, cap: bytes.bytes.count + 1)
                     if case .success(let old) = existing, old == bytes.bytes { continue }
                     changes.append(Change(path: map.svgPath, bytes: bytes.bytes, exists: (try? existing.get()) != nil, document: document.path))
@@ -96,16 +107,18 @@ public struct MarkdownRun: Sendable {
                 changes.append(Change(path: document.path, bytes: linked, exists: true, document: document.path))
             }
         }
-        return status == .success ? .success(changes) : .failure(status)
+        return status == .success ? .success((changes, warned)) : .failure(status)
     }
 
-    /// W103 for an embedded map whose smallest text is under 9 px at its `width=`, at its block.
-    private func warnIfIllegible(_ map: PreparedMap, drawing: DrawingSize, document: PreparedDocument, reporter: DiagnosticReporter) {
+    /// W103 for an embedded map whose smallest text is under 9 px at its `width=`, at its
+    /// block; whether it warned.
+    private func warnIfIllegible(_ map: PreparedMap, drawing: DrawingSize, document: PreparedDocument, reporter: DiagnosticReporter) -> Bool {
         let screen = ScreenLegibility(view: map.view, graph: map.draft.graph, drawing: drawing, shownWidth: map.shownWidth)
-        guard let warning = screen.warning(at: document.sources.span(map.opening), alternatives: []) else { return }
+        guard let warning = screen.warning(at: document.sources.span(map.opening), alternatives: []) else { return false }
         var collector = DiagnosticCollector(limit: 100, sources: document.sources)
         collector.add(warning)
         reporter.report(collector.finished(), sources: document.sources)
+        return true
     }
 
     // MARK: One document
@@ -117,6 +130,8 @@ public struct MarkdownRun: Sendable {
         var maps: [PreparedMap]
         /// The document's lines, for warnings found after rendering.
         var sources: SourceMap
+        /// Whether checking its maps' journeys printed a warning.
+        var warned: Bool
     }
 
     private struct PreparedMap {
@@ -211,7 +226,8 @@ public struct MarkdownRun: Sendable {
         if sink.errorCount > 0 || journeysFailed || maps.count != syntaxes.count {
             return .failure(.invalidInput)
         }
-        return .success(PreparedDocument(path: path, bytes: bytes, maps: maps, sources: sink.sources))
+        return .success(PreparedDocument(path: path, bytes: bytes, maps: maps, sources: sink.sources,
+                                         warned: problems.contains { $0.severity == .warning }))
     }
 
     /// The checked journey a map draws: its block's content, or the file its marker names.

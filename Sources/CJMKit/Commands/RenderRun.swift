@@ -216,11 +216,12 @@ public struct RenderRun: Sendable {
 
         // 5b. The maps embedded in Markdown documents, in memory too (`cjm md`).
         var markdown: [MarkdownRun.Change] = []
+        var markdownWarned = false
         if !documents.isEmpty {
             let run = MarkdownRun(inputs: documents, check: check, settings: settings)
             switch run.prepare(documents, reporter: reporter, console: console) {
             case .failure(let failure): return failure
-            case .success(let changes): markdown = changes
+            case .success(let prepared): (markdown, markdownWarned) = prepared
             }
             clock.lap("markdown maps")
         }
@@ -228,7 +229,8 @@ public struct RenderRun: Sendable {
         // 6. Warnings about the printed maps, then `--strict`.
         let warnings = printWarnings(onPaper, checked: checked, renderer: renderer, reporter: reporter)
             + screenWarnings(onScreen, checked: checked, renderer: renderer, reporter: reporter)
-        let warned = !warnings.isEmpty || personaWarned || journeys.contains { $0.hasWarnings }
+        // An embedded map's warnings (W103 at its block included) count as the journeys' own.
+        let warned = !warnings.isEmpty || personaWarned || markdownWarned || journeys.contains { $0.hasWarnings }
         if strict && warned {
             reporter.reportStrictFailure()
             return .failedCheck

@@ -49,7 +49,15 @@ struct ScreenLegibility {
             notes.append(.init("\(alternative.flags) shows it at \(Legibility.describePixels(pixels))\(verdict)"))
         }
         let widest = Legibility.widestLegible(smallestText: Legibility.smallestText(in: graph), shownWidth: shownWidth)
-        notes.append(.init("a map of fewer blocks (a `view` with `show:`) reads at this width when it is at most \(Int(widest)) pt wide"))
+        if view == "board" {
+            // The board is already at its narrowest (`BoardMap`): only fewer columns would help.
+            let phases = graph.nodes.filter { $0.classes.contains("phase") }.count
+            notes.append(.init("the board keeps one column per phase (\(phases) here), each as narrow as its longest word allows; "
+                + "it reads at this width when at most \(Int(widest)) pt wide: fewer phases, or the flow map read down "
+                + "(`--view flow --direction down`)"))
+        } else {
+            notes.append(.init("a map of fewer blocks (a `view` with `show:`) reads at this width when it is at most \(Int(widest)) pt wide"))
+        }
         return Diagnostic(.warning, .illegibleOnScreen, message, at: place, notes: notes)
     }
 }

@@ -34,11 +34,24 @@ public struct WatchRun: Sendable {
     public var settings: RenderSettings
     /// How long the files must stay unchanged before a change is taken.
     public var quietPeriod: Duration
+    /// `--direction`, `--legend`, `--width`, as `cjm render` takes them: every map the page
+    /// shows (and `-o` writes) is drawn so, and with `width` a map whose smallest text is
+    /// then under 9 px is reported (W103) in the terminal and the page shows it that wide.
+    public var direction: MapDirection?
+    public var legend: LegendPlacement?
+    public var width: Double?
+
+    /// The shape every map is drawn in.
+    var shape: MapShape { MapShape(direction: direction, legend: legend, shownWidth: width) }
 
     /// A run watching `input`; nothing happens until `run`.
     public init(input: String, view: String? = nil, output: String? = nil, port: UInt16 = 0, settings: RenderSettings,
-                quietPeriod: Duration = .milliseconds(150)) {
+                quietPeriod: Duration = .milliseconds(150), direction: MapDirection? = nil, legend: LegendPlacement? = nil,
+                width: Double? = nil) {
         self.input = input
+        self.direction = direction
+        self.legend = legend
+        self.width = width
         self.view = view
         self.output = output
         self.port = port
@@ -59,6 +72,10 @@ public struct WatchRun: Sendable {
         let shownView = view ?? FlowMap.graphID
         if input == "-" {
             console.report("cjm: error: cjm watch follows a file as it is saved; it cannot watch stdin")
+            return .usage
+        }
+        if let width = shape.shownWidth, !RenderRun.widths.contains(width) {
+            console.report("cjm: error: --width \(SourceNumber.text(width)) is out of range; use \(Int(RenderRun.widths.lowerBound))…\(Int(RenderRun.widths.upperBound)) (CSS pixels)")
             return .usage
         }
         if output == "-" {
@@ -83,13 +100,7 @@ public struct WatchRun: Sendable {
         case .none: break
         }
 
-        let server: PreviewServer
-        do {
-            server = try PreviewServer(state: watch.state, port: port)
-        } catch {
-            console.report("cjm: error: cannot serve on 127.0.0.1:\(port): \(error)")
-            return .internalFailure
-        }
+        let server = PreviewServer(state: watch.state, port: port)
         let listening: UInt16
         switch server.start() {
         case .failure(let failure):
@@ -138,8 +149,9 @@ private struct Watch {
     var watched: WatchedFiles
     /// The bytes of every file of the last check, to tell a real change from a touch.
     var lastSources: [String: [UInt8]]?
-    /// The journey of the current revision, when it checked.
+    /// The journey of the current revision, when it checked, and its files (for W103).
     var journey: Journey?
+    var journeySources = SourceMap()
     var revision = 0
 
     init(run: WatchRun, shownView: String, plan: [PlannedOutput], reporter: DiagnosticReporter, console: Console,
@@ -150,7 +162,7 @@ private struct Watch {
         self.reporter = reporter
         self.console = console
         self.interruption = interruption
-        state = PreviewState(defaultView: shownView)
+        state = PreviewState(defaultView: shownView, shownWidth: run.shape.shownWidth)
         renderer = run.settings.renderer()
         watched = WatchedFiles(Self.pathsToWatch([run.input]))
     }
@@ -249,6 +261,7 @@ private struct Watch {
         reporter.report(compiled)
         if let checked = compiled.journey {
             journey = checked
+            journeySources = compiled.sources
             let menu = PreviewState.Menu(
                 title: checked.title,
                 maps: MapCatalog.names(in: checked).map { name in
@@ -273,7 +286,7 @@ private struct Watch {
         if views.isEmpty || interruption.isRaised || watched.changed() { return }
         var drafts: [(view: String, draft: MapDraft)] = []
         for view in views {
-            switch MapSelection(view: view).draft(of: journey) {
+            switch MapSelection(view: view, shape: run.shape).draft(of: journey) {
             case .failure(let failure): state.publishRenderFailure(view: view, text: failure.message, revision: revision)
             case .success(let draft):
                 drafts.append((view, draft))
@@ -312,9 +325,22 @@ private struct Watch {
             case .success(let map):
                 state.publish(view: view, svg: String(decoding: map.bytes, as: UTF8.self), revision: revision)
                 console.report("\(Self.clockTime()) \(run.input): drew \(view) in \(milliseconds) ms")
+                warnIfIllegible(view: view, graph: composedMap.graph, drawing: map.drawing, journey: journey)
                 if view == shownView, !plan.isEmpty { write(map.bytes, graph: composedMap.graph, shouldStop: shouldStop) }
             }
         }
+    }
+
+    /// `--width`: W103 in the terminal for a map whose smallest text is under 9 px at that
+    /// width, at the journey's (or the view's) line, as `cjm render --width` reports it.
+    private func warnIfIllegible(view: String, graph: ViewGraph, drawing: DrawingSize, journey: Journey) {
+        guard let width = run.shape.shownWidth else { return }
+        let screen = ScreenLegibility(view: view, graph: graph, drawing: drawing, shownWidth: width)
+        let place = journey.views.first { $0.id == view }?.source ?? journey.source
+        guard let warning = screen.warning(at: journeySources.span(place), alternatives: []) else { return }
+        var collector = DiagnosticCollector(limit: 100, sources: journeySources)
+        collector.add(warning)
+        reporter.report(collector.finished(), sources: journeySources)
     }
 
     /// `-o`: the chosen view in every planned format (the SVG already drawn, others drawn

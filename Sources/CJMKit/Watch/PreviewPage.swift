@@ -12,8 +12,10 @@ enum PreviewPage {
         case english = "en"
     }
 
-    /// The page for `view`, showing `shown` under `menu`.
-    static func html(view: String, menu: PreviewState.Menu, shown: PreviewState.Shown) -> String {
+    /// The page for `view`, showing `shown` under `menu`; fitted, the map is `shownWidth` CSS
+    /// pixels wide when given (`--width`: as the docs column will show it), else the window's.
+    static func html(view: String, menu: PreviewState.Menu, shown: PreviewState.Shown, shownWidth: Double? = nil) -> String {
+        let fittedWidth = shownWidth.map { "width: \(Int($0))px; " } ?? ""
         let words = Words(menu.language)
         let title = menu.title.isEmpty ? "cjm watch" : menu.title
         let options = menu.maps.map { entry in
@@ -38,7 +40,7 @@ enum PreviewPage {
               #cjm-failure-heading { display: block; margin-bottom: .6em; font: bold 14px/1.4 "DejaVu Sans", system-ui, sans-serif; }
               #cjm-map { padding: 1em; overflow: auto; }
               #cjm-map > svg { display: block; margin: 0 auto; background: #fff; box-shadow: 0 1px 4px #0003; cursor: zoom-out; }
-              #cjm-map.cjm-fit > svg { max-width: 100%; height: auto; cursor: zoom-in; }
+              #cjm-map.cjm-fit > svg { \(fittedWidth)max-width: 100%; height: auto; cursor: zoom-in; }
               #cjm-map.cjm-stale > svg { opacity: .55; }
               #cjm-empty { color: #6b6b66; }
             </style>

@@ -1,26 +1,40 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Dispatch
-import FlyingFox
 import FlyingSocks
 import Foundation
 import Synchronization
 
-/// The live preview's HTTP server (FlyingFox), listening on 127.0.0.1 only:
-/// `GET /` the page, `GET /events?view=NAME` its event stream (server-sent events), and
-/// `GET /map.svg?view=NAME` the latest good map as a file.
+/// The live preview's HTTP server, listening on 127.0.0.1 only: `GET /` the page,
+/// `GET /events?view=NAME` its event stream (server-sent events), and `GET /map.svg?view=NAME`
+/// the latest good map as a file. One request per connection, read by `HTTPRequestHead`;
+/// FlyingSocks's sockets and event loop underneath, on Swift's concurrency threads.
 ///
 /// A request whose `Host` is not 127.0.0.1 or localhost is refused (403), so a web page
 /// elsewhere cannot read the preview by pointing a name of its own at 127.0.0.1.
 final class PreviewServer: Sendable {
-    private let server: HTTPServer
     private let state: PreviewState
-    private let running = Mutex<Task<Void, Never>?>(nil)
+    private let port: UInt16
+    private let serving = Mutex<Serving?>(nil)
+    /// Responses being written, so stopping can let their last bytes go out.
+    private let responding = Mutex(0)
+
+    private struct Serving: Sendable {
+        var listener: Socket
+        var task: Task<Void, Never>
+        var ended: DispatchSemaphore
+    }
+
+    /// How long a connection may take to send its request's head (closed after it).
+    static let headTimeout = Duration.seconds(10)
 
     /// A server for `state` on `port` of 127.0.0.1 (0: a free port, chosen when it starts).
-    init(state: PreviewState, port: UInt16) throws {
+    init(state: PreviewState, port: UInt16) {
         self.state = state
-        // The timeout bounds a handler's making of its response; an event stream's body is
-        // sent afterwards and is not cut by it.
-        server = HTTPServer(address: try sockaddr_in.inet(ip4: "127.0.0.1", port: port), timeout: 30, logger: .disabled)
+        self.port = port
     }
 
     /// Why the server could not listen.
@@ -30,60 +44,49 @@ final class PreviewServer: Sendable {
 
     /// Starts listening and returns the port it listens on, or why it could not.
     func start() -> Result<UInt16, StartFailure> {
-        let state = self.state
-        let server = self.server
-        let outcome = FirstOutcome()
-        let decided = DispatchSemaphore(value: 0)
-        let task = Task {
-            await server.appendRoute("GET /") { request in Self.page(request, state: state) }
-            await server.appendRoute("GET /events") { request in Self.events(request, state: state) }
-            await server.appendRoute("GET /map.svg") { request in Self.svg(request, state: state) }
-            let listening = Task {
-                do {
-                    try await server.waitUntilListening(timeout: 10)
-                    var port: UInt16?
-                    if case .ip4(_, let listeningPort) = await server.listeningAddress { port = listeningPort }
-                    outcome.decide(port.map { .success($0) } ?? .failure(StartFailure(reason: "it has no address")))
-                } catch {
-                    outcome.decide(.failure(StartFailure(reason: Self.reason(error))))
-                }
-                decided.signal()
-            }
+        let listener: Socket
+        let chosen: UInt16
+        do {
+            listener = try Socket(domain: Int32(AF_INET))
             do {
-                try await server.run()
+                try listener.setValue(true, for: .localAddressReuse)
+                try listener.bind(to: sockaddr_in.inet(ip4: "127.0.0.1", port: port))
             } catch {
-                outcome.decide(.failure(StartFailure(reason: Self.reason(error))))
-                listening.cancel()
+                try? listener.close()
+                throw error
             }
+            try listener.listen()  // closes the socket when it fails
+            guard case .ip4(_, let port) = try listener.sockname() else {
+                try? listener.close()
+                return .failure(StartFailure(reason: "it has no address"))
+            }
+            chosen = port
+        } catch {
+            return .failure(StartFailure(reason: Self.reason(error)))
         }
-        running.withLock { $0 = task }
-        decided.wait()
-        return outcome.decided ?? .failure(StartFailure(reason: "it did not start"))
+        let ended = DispatchSemaphore(value: 0)
+        let task = Task {
+            await self.serve(listener)
+            ended.signal()
+        }
+        serving.withLock { $0 = Serving(listener: listener, task: task, ended: ended) }
+        return .success(chosen)
     }
 
-    /// How starting went: the first word on it counts (listening, or why not).
-    private final class FirstOutcome: Sendable {
-        private let value = Mutex<Result<UInt16, StartFailure>?>(nil)
-
-        func decide(_ outcome: Result<UInt16, StartFailure>) {
-            value.withLock { $0 = $0 ?? outcome }
-        }
-
-        var decided: Result<UInt16, StartFailure>? { value.withLock { $0 } }
-    }
-
-    /// Ends every event stream, then stops the server; returns once it has stopped (or after
-    /// three seconds).
+    /// Ends every event stream, lets what was written go out (up to a second), then stops
+    /// answering; returns once the server has stopped (or after three seconds).
     func stop() {
         state.finish()
-        let stopped = DispatchSemaphore(value: 0)
-        let server = self.server
-        Task {
-            await server.stop(timeout: 1)
-            stopped.signal()
+        let taken = serving.withLock { serving in
+            defer { serving = nil }
+            return serving
         }
-        _ = stopped.wait(timeout: .now() + 3)
-        running.withLock { $0?.cancel() }
+        guard let serving = taken else { return }
+        let drained = ContinuousClock.now + .seconds(1)
+        while responding.withLock({ $0 }) > 0, ContinuousClock.now < drained { usleep(10_000) }
+        serving.task.cancel()
+        _ = serving.ended.wait(timeout: .now() + 2)
+        try? serving.listener.close()
     }
 
     private static func reason(_ error: any Error) -> String {
@@ -93,41 +96,135 @@ final class PreviewServer: Sendable {
         return String(describing: error)
     }
 
+    // MARK: Connections
+
+    /// Accepts connections until cancelled, each answered in a task of its own.
+    private func serve(_ listener: Socket) async {
+        let pool = SocketPool.make()
+        do {
+            try await pool.prepare()
+            let accepting = try AsyncSocket(socket: listener, pool: pool)
+            try await withThrowingDiscardingTaskGroup { group in
+                group.addTask { try await pool.run() }
+                while !group.isCancelled {
+                    do {
+                        let connection = try await accepting.accept()
+                        group.addTask { await self.answer(connection) }
+                    } catch {
+                        // Out of file descriptors, or a connection reset before it was taken:
+                        // wait a moment rather than spin, then take the next.
+                        try? await Task.sleep(for: .milliseconds(50))
+                    }
+                }
+                group.cancelAll()
+            }
+        } catch {
+            // Cancelled (stopping), or the event loop failed: nothing more is answered.
+        }
+    }
+
+    /// Reads one request from `connection`, answers it, and closes the connection.
+    private func answer(_ connection: AsyncSocket) async {
+        defer { try? connection.close() }
+        let response: HTTPResponse
+        switch await Self.readHead(connection) {
+        case .head(let head):
+            response = route(head)
+        case .refused(let refusal):
+            await Self.send(.text(refusal.status, "cjm watch: \(refusal.reason)"), on: connection)
+            await Self.lingerBeforeClosing(connection)
+            return
+        case .incomplete:
+            // The connection ended, or sent no whole head in time (a browser's idle spare
+            // connection): closed without an answer, as it asked nothing.
+            return
+        }
+        responding.withLock { $0 += 1 }
+        await Self.send(response, on: connection)
+        responding.withLock { $0 -= 1 }
+    }
+
+    /// The request's head, a refusal, or `.incomplete` when the connection ended or
+    /// `headTimeout` passed first.
+    private static func readHead(_ connection: AsyncSocket) async -> HTTPRequestHead.Reader.Progress {
+        await within(headTimeout, or: .incomplete) {
+            var reader = HTTPRequestHead.Reader()
+            while true {
+                guard let bytes = try? await connection.read(atMost: 4096) else { return .incomplete }
+                let progress = reader.append(bytes)
+                if progress != .incomplete { return progress }
+            }
+        }
+    }
+
+    /// Writes `response`; an event stream until it ends or the page stops reading it.
+    private static func send(_ response: HTTPResponse, on connection: AsyncSocket) async {
+        switch response.body {
+        case .bytes(let bytes):
+            try? await connection.write(Data(response.head + bytes))
+        case .events(let events, let subscription):
+            do {
+                try await connection.write(Data(response.head))
+                for await buffer in events { try await connection.write(Data(buffer)) }
+            } catch {
+                // The page went away: a keep-alive comment found the socket closed.
+            }
+            withExtendedLifetime(subscription) {}
+        }
+    }
+
+    /// After a refusal the client may still be sending what was refused; closing with its
+    /// bytes unread would reset the connection, and the reset can overtake the answer. So:
+    /// no more writing, and what still comes is read and dropped for half a second at most.
+    private static func lingerBeforeClosing(_ connection: AsyncSocket) async {
+        _ = shutdown(connection.socket.file.rawValue, Int32(SHUT_WR))
+        await within(.milliseconds(500), or: ()) {
+            var dropped = 0
+            while dropped < 1 << 20, let bytes = try? await connection.read(atMost: 16_384) { dropped += bytes.count }
+        }
+    }
+
+    /// What `body` returns, or `fallback` once `limit` has passed (`body` is then cancelled).
+    private static func within<T: Sendable>(_ limit: Duration, or fallback: T, _ body: @escaping @Sendable () async -> T) async -> T {
+        await withTaskGroup(of: T.self) { group in
+            group.addTask(operation: body)
+            group.addTask {
+                try? await Task.sleep(for: limit)
+                return fallback
+            }
+            let first = await group.next() ?? fallback
+            group.cancelAll()
+            return first
+        }
+    }
+
     // MARK: Routes
 
-    private static func page(_ request: HTTPRequest, state: PreviewState) -> HTTPResponse {
-        if let refused = refusal(request) { return refused }
-        let view = request.query["view"] ?? state.defaultView
-        let (menu, shown) = state.snapshot(of: view)
-        let html = PreviewPage.html(view: view, menu: menu, shown: shown)
-        return HTTPResponse(statusCode: .ok, headers: headers(type: "text/html; charset=utf-8"), body: Data(html.utf8))
-    }
-
-    private static func events(_ request: HTTPRequest, state: PreviewState) -> HTTPResponse {
-        if let refused = refusal(request) { return refused }
-        let (events, subscription) = state.subscribe(view: request.query["view"] ?? state.defaultView)
-        let body = HTTPBodySequence(from: EventByteStream(buffers: events, subscription: subscription), suggestedBufferSize: 1 << 16)
-        return HTTPResponse(statusCode: .ok, headers: headers(type: "text/event-stream; charset=utf-8"), body: body)
-    }
-
-    private static func svg(_ request: HTTPRequest, state: PreviewState) -> HTTPResponse {
-        if let refused = refusal(request) { return refused }
-        guard let map = state.snapshot(of: request.query["view"] ?? state.defaultView).shown.map else {
-            return HTTPResponse(statusCode: .notFound, headers: headers(type: "text/plain; charset=utf-8"), body: Data("no map yet\n".utf8))
+    private func route(_ head: HTTPRequestHead) -> HTTPResponse {
+        if let refused = Self.refusal(head) { return refused }
+        let view = head.query["view"] ?? state.defaultView
+        switch head.path {
+        case "/":
+            let (menu, shown) = state.snapshot(of: view)
+            let html = PreviewPage.html(view: view, menu: menu, shown: shown, shownWidth: state.shownWidth)
+            return HTTPResponse(status: .ok, contentType: "text/html; charset=utf-8", body: .bytes(Array(html.utf8)))
+        case "/events":
+            let (events, subscription) = state.subscribe(view: view)
+            return HTTPResponse(status: .ok, contentType: "text/event-stream; charset=utf-8",
+                                body: .events(events, subscription: subscription))
+        case "/map.svg":
+            guard let map = state.snapshot(of: view).shown.map else { return .text(.notFound, "no map yet") }
+            return HTTPResponse(status: .ok, contentType: "image/svg+xml", body: .bytes(Array(map.svg.utf8)))
+        default:
+            return .text(.notFound, "cjm watch serves /, /events and /map.svg")
         }
-        return HTTPResponse(statusCode: .ok, headers: headers(type: "image/svg+xml"), body: Data(map.svg.utf8))
     }
 
     /// 403 unless the request names this server by a loopback name (`127.0.0.1`, `localhost`).
-    private static func refusal(_ request: HTTPRequest) -> HTTPResponse? {
-        let host = request.headers[.host] ?? ""
+    private static func refusal(_ head: HTTPRequestHead) -> HTTPResponse? {
+        let host = head.field("host") ?? ""
         let name = (host.hasPrefix("[") ? String(host.prefix { $0 != "]" }) + "]" : host.split(separator: ":").first.map(String.init) ?? "").lowercased()
         if ["127.0.0.1", "localhost"].contains(name) { return nil }
-        return HTTPResponse(statusCode: .forbidden, headers: headers(type: "text/plain; charset=utf-8"),
-                            body: Data("cjm watch answers only to http://127.0.0.1 and http://localhost\n".utf8))
-    }
-
-    private static func headers(type: String) -> HTTPHeaders {
-        [.contentType: type, .cacheControl: "no-store", HTTPHeader("X-Content-Type-Options"): "nosniff"]
+        return .text(.forbidden, "cjm watch answers only to http://127.0.0.1 and http://localhost")
     }
 }

@@ -75,9 +75,12 @@ final class PreviewState: Sendable {
 
     /// The view a page gets when it names none (`--view`, else `flow`).
     let defaultView: String
+    /// `--width`: the CSS pixels a page shows the map at when fitted (as a docs column would).
+    let shownWidth: Double?
 
-    init(defaultView: String) {
+    init(defaultView: String, shownWidth: Double? = nil) {
         self.defaultView = defaultView
+        self.shownWidth = shownWidth
     }
 
     // MARK: Pages

@@ -24,7 +24,12 @@ struct BoardLayout {
         static let gapY = 14.0
         /// Between boxes stacked in one cell.
         static let stackGap = 8.0
+        /// The lane titles' column on a wall board; a board narrowed for a docs column takes
+        /// what its longest title word needs (`narrowLaneTitleWidth`).
         static let laneTitleWidth = 200.0
+        /// The narrowest a narrowed board's boxes get, whatever their words: about 12 Cyrillic
+        /// characters a line at 14 pt.
+        static let narrowestCardWidth = 120.0
         /// Box widths `BoardMap` tries: about 22 to 40 Cyrillic characters a line at 14 pt.
         static let cardWidths: [Double] = [250, 300, 360, 430]
         /// Sub-columns per phase `BoardMap` tries.
@@ -32,7 +37,9 @@ struct BoardLayout {
         static let emotionDiameter = 34.0
         /// Room at the right of the emotion lane's title for the −2…+2 scale.
         static let emotionScaleWidth = 30.0
-        static let scaleFontSize = 12.0
+        /// The body size: the scale is read as closely as the cards, and a smaller size would
+        /// make it the board's smallest text, which decides its legibility in a docs column.
+        static let scaleFontSize = 14.0
         /// Horizontal room per emotion point, so points of one phase never touch.
         static let emotionSlot = 48.0
         /// Vertical distance between consecutive emotion values.
@@ -61,10 +68,19 @@ struct BoardLayout {
 
     /// Width of a lane box, unless the column's emotion points need more room.
     private let cardWidth: Double
+    /// Width of the lane titles' column at the left.
+    private let laneTitleWidth: Double
+    /// Each lane's title as a band across the board above its row, instead of at its left
+    /// (the left column then only holds the emotion scale): a docs column's narrowest board.
+    private let titlesAbove: Bool
 
-    /// `cardsAcross` boxes side by side per phase at most (fewer when a phase has fewer).
-    init(journey: Journey, theme: Theme, persona: ElementPath?, cardWidth: Double, cardsAcross: Int) {
+    /// `cardsAcross` boxes side by side per phase at most (fewer when a phase has fewer), the
+    /// lane titles `laneTitleWidth` wide, or `titlesAbove` their rows.
+    init(journey: Journey, theme: Theme, persona: ElementPath?, cardWidth: Double, cardsAcross: Int,
+         laneTitleWidth: Double = Metrics.laneTitleWidth, titlesAbove: Bool = false) {
         self.cardWidth = cardWidth
+        self.titlesAbove = titlesAbove
+        self.laneTitleWidth = titlesAbove ? Metrics.emotionScaleWidth : laneTitleWidth
         self.journey = journey
         self.theme = theme
         palette = BoardPalette(theme: theme, fontSize: Metrics.fontSize)
@@ -78,7 +94,7 @@ struct BoardLayout {
             title = journey.title
         }
         columns = BoardColumn.columns(of: journey, touchpoints: touchpoints)
-        var x = Metrics.margin + Metrics.laneTitleWidth + Metrics.gapX
+        var x = Metrics.margin + self.laneTitleWidth + Metrics.gapX
         for index in columns.indices {
             columns[index].id = columns[index].phase.map { ids.make("phase", $0) } ?? ids.make("phase-none")
             let points = Double(columns[index].touchpoints.count)
@@ -100,7 +116,7 @@ struct BoardLayout {
             if lane == .emotion { placeEmotions() } else { placeLane(lane) }
         }
         placeDeals()
-        let width = (columns.last.map { $0.x + $0.width } ?? Metrics.margin + Metrics.laneTitleWidth + Metrics.gapX + cardWidth) + Metrics.margin
+        let width = (columns.last.map { $0.x + $0.width } ?? Metrics.margin + laneTitleWidth + Metrics.gapX + cardWidth) + Metrics.margin
         let height = cursor - Metrics.gapY + Metrics.margin
         var graphStyle = theme.graph
         graphStyle.fontSize = Metrics.fontSize
@@ -112,6 +128,32 @@ struct BoardLayout {
         }
         let graph = ViewGraph(id: "board", title: title, layout: .pinned, style: graphStyle, nodes: nodes, edges: edges)
         return (graph, width, height)
+    }
+
+    /// The narrowest boxes and lane titles that cut no word of `journey`'s board: its widest
+    /// word at its size, with the box's padding (and a lane entry's `12 · ` before it), never
+    /// under `Metrics.narrowestCardWidth` nor over the wall board's narrowest box.
+    static func narrowestWidths(of journey: Journey) -> (card: Double, laneTitle: Double) {
+        let text = TextMeasure(fontSize: Metrics.fontSize), titleText = TextMeasure(fontSize: Metrics.titleFontSize)
+        func widestWord(_ texts: [String], _ measure: TextMeasure) -> Double {
+            texts.flatMap { $0.split(whereSeparator: { $0 == " " || $0 == "\n" }) }.map { measure.width(of: $0) }.max() ?? 0
+        }
+        var cardTexts = journey.channels.map(\.label) + journey.pipelines.flatMap { [$0.label] + PipelinesBlock.figureLines($0) }
+        var entries: [String] = []
+        for touchpoint in journey.touchpoints {
+            cardTexts.append(touchpoint.label)
+            entries += touchpoint.actions + touchpoint.pains + touchpoint.ideas + touchpoint.feedback + touchpoint.owners
+        }
+        for persona in journey.personas { cardTexts += [persona.label, "Потребности:"] + persona.goals + persona.needs + persona.motivations }
+        // A lane entry's words may follow its number (`12 · `) or the hanging indent under it.
+        let digits = String(journey.touchpoints.count).count
+        let lead = max(text.width(of: String(repeating: "8", count: digits) + " · "), text.width(of: String(repeating: "\u{2007}", count: digits + 2)))
+        let entryWord = entries.isEmpty ? 0 : widestWord(entries, text) + lead
+        let card = max(widestWord(cardTexts, text), entryWord, widestWord(journey.phases.map(\.label), titleText)) + 2 * Metrics.paddingX
+        let laneTitles = BoardLane.allCases.map(\.title) + ["Персоны", "Фазы", "Сделки"]
+        let laneTitle = widestWord(laneTitles, titleText) + 2 * Metrics.paddingX
+        return (min(max(card.rounded(.up), Metrics.narrowestCardWidth), Metrics.cardWidths[0]),
+                min(laneTitle.rounded(.up), Metrics.laneTitleWidth))
     }
 
     // MARK: Rows
@@ -127,6 +169,8 @@ struct BoardLayout {
     /// The deals' money at the foot of the board — one card per pipeline that gives a sum
     /// (`Выручка: 1 250 000 ₽`, in the journey's currency), the words and order of the flow
     /// map's pipeline notes — so that a board shown alone still says what the journey earns.
+    /// The cards share the whole width of the phase columns: a pipeline's sums are the whole
+    /// journey's, and a card under one phase would read as that phase's.
     private mutating func placeDeals() {
         let pipelines = journey.pipelines.filter { !PipelinesBlock.figureLines($0).isEmpty }
         placeCards(pipelines.map { pipeline in
@@ -135,21 +179,29 @@ struct BoardLayout {
                  let inner = width - 2 * Metrics.paddingX
                  return ([pipeline.label] + PipelinesBlock.figureLines(pipeline)).flatMap { WordWrapper.wrap($0, points: inner, measure: text) }
              })
-        }, kind: .pipeline, lane: "lane-deals", title: "Сделки")
+        }, kind: .pipeline, lane: "lane-deals", title: "Сделки", spanning: true)
     }
 
     /// `cards` in the columns' slots, as many rows as needed, under one lane title; nothing
-    /// when there are none. Each card's lines are wrapped to its slot's width.
+    /// when there are none. Each card's lines are wrapped to its slot's width. `spanning`
+    /// cards ignore the columns: each row's cards share the phase columns' whole width
+    /// equally, as many to a row as fit `cardWidth` wide.
     private mutating func placeCards(_ cards: [(id: String, classes: [String], tooltip: String, lines: (Double) -> [String])],
-                                     kind: ElementKind, lane: String, title: String) {
+                                     kind: ElementKind, lane: String, title: String, spanning: Bool = false) {
         guard !cards.isEmpty else { return }
+        beginLane(id: lane, title: title)
+        let left = Metrics.margin + laneTitleWidth + Metrics.gapX
         let slots: [(x: Double, width: Double)] = columns.isEmpty
-            ? [(Metrics.margin + Metrics.laneTitleWidth + Metrics.gapX, cardWidth)]
+            ? [(left, cardWidth)]
             : columns.map { ($0.x, $0.width) }
         let style = cardStyle(kind)
         let top = cursor
-        for start in stride(from: 0, to: cards.count, by: slots.count) {
-            let row = zip(cards[start..<min(start + slots.count, cards.count)], slots).map { card, slot in (card, slot, card.lines(slot.width)) }
+        let perRow = spanning ? max(1, min(cards.count, Int((spannedWidth + Metrics.gapX) / (cardWidth + Metrics.gapX)))) : slots.count
+        for start in stride(from: 0, to: cards.count, by: perRow) {
+            let count = min(start + perRow, cards.count) - start
+            let shared = (spannedWidth - Double(count - 1) * Metrics.gapX) / Double(count)
+            let rowSlots = spanning ? (0..<count).map { (x: left + Double($0) * (shared + Metrics.gapX), width: shared) } : slots
+            let row = zip(cards[start..<start + count], rowSlots).map { card, slot in (card, slot, card.lines(slot.width)) }
             let height = row.map { Self.height(lines: $0.2.count, fontSize: Metrics.fontSize) }.max() ?? 0
             for (card, slot, lines) in row {
                 add(Node(id: card.id, classes: card.classes, label: lines, style: style, tooltip: card.tooltip),
@@ -161,6 +213,12 @@ struct BoardLayout {
         cursor = top
         addLaneTitle(id: lane, title: title, height: height)
         cursor += height + Metrics.gapY
+    }
+
+    /// From the first phase column's left edge to the last one's right edge.
+    private var spannedWidth: Double {
+        guard let first = columns.first, let last = columns.last else { return cardWidth }
+        return last.x + last.width - first.x
     }
 
     private mutating func placePhaseTitles() {
@@ -184,6 +242,7 @@ struct BoardLayout {
     /// in this lane, in the order written, down the column's `across` sub-columns row by row
     /// (one sub-column: a plain stack). A touchpoint keeps its sub-column in every lane.
     private mutating func placeLane(_ lane: BoardLane) {
+        beginLane(id: "lane-\(lane.rawValue)", title: lane.title)
         var grids: [[(slot: Int, node: Node, height: Double)]] = []
         for column in columns {
             let width = column.cardWidth - 2 * Metrics.paddingX
@@ -220,8 +279,8 @@ struct BoardLayout {
                 add(entry.node, x: x, top: rowTops[entry.slot / column.across]!, width: column.cardWidth, height: entry.height)
             }
         }
-        let titleLines = WordWrapper.wrap(lane.title, points: Metrics.laneTitleWidth - 2 * Metrics.paddingX, measure: titleText)
-        let height = max(tallest, Self.height(lines: titleLines.count, fontSize: Metrics.titleFontSize))
+        let titleLines = WordWrapper.wrap(lane.title, points: laneTitleWidth - 2 * Metrics.paddingX, measure: titleText)
+        let height = max(tallest, titlesAbove ? 0 : Self.height(lines: titleLines.count, fontSize: Metrics.titleFontSize))
         addLaneTitle(id: "lane-\(lane.rawValue)", title: lane.title, height: height)
         cursor += height + Metrics.gapY
     }
@@ -229,6 +288,7 @@ struct BoardLayout {
     /// One point per touchpoint with an emotion, high for +2 and low for −2, spread across
     /// its column in the order written and joined in reading order.
     private mutating func placeEmotions() {
+        beginLane(id: "lane-emotion", title: BoardLane.emotion.title)
         let height = 4 * Metrics.emotionStep + Metrics.emotionDiameter + 2 * Metrics.paddingY
         var previous: (id: String, value: Int)?
         for column in columns {
@@ -260,7 +320,7 @@ struct BoardLayout {
                                   fontSize: Metrics.scaleFontSize)
             add(Node(id: ids.make("emotion-scale-\(value < 0 ? "minus" : "plus")\(abs(value))"), classes: ["emotion-scale"],
                      label: [Self.signed(value)], style: style),
-                x: Metrics.margin + Metrics.laneTitleWidth - Metrics.emotionScaleWidth + 2,
+                x: Metrics.margin + laneTitleWidth - Metrics.emotionScaleWidth + 2,
                 top: cursor + Metrics.paddingY + Double(2 - value) * Metrics.emotionStep + (Metrics.emotionDiameter - Metrics.emotionStep) / 2,
                 width: Metrics.emotionScaleWidth - 2, height: Metrics.emotionStep)
         }
@@ -328,9 +388,22 @@ struct BoardLayout {
 
     // MARK: Placing
 
-    /// The row's title at the left, `reserving` points at its right edge for a scale.
+    /// With `titlesAbove`, the lane's title as a band across the board, the row below it.
+    private mutating func beginLane(id: String, title: String) {
+        guard titlesAbove else { return }
+        let right = columns.last.map { $0.x + $0.width } ?? Metrics.margin + laneTitleWidth + Metrics.gapX + cardWidth
+        var style = palette.title
+        style.alignment = .left
+        let height = Self.height(lines: 1, fontSize: Metrics.titleFontSize)
+        add(Node(id: ids.make(id), classes: ["lane-title"], label: [title], style: style), x: Metrics.margin, width: right - Metrics.margin, height: height)
+        cursor += height + Metrics.stackGap
+    }
+
+    /// The row's title at the left, `reserving` points at its right edge for a scale; nothing
+    /// with `titlesAbove` (`beginLane` placed it).
     private mutating func addLaneTitle(id: String, title: String, height: Double, reserving scale: Double = 0) {
-        let width = Metrics.laneTitleWidth - scale
+        guard !titlesAbove else { return }
+        let width = laneTitleWidth - scale
         let lines = WordWrapper.wrap(title, points: width - 2 * Metrics.paddingX, measure: titleText)
         add(Node(id: ids.make(id), classes: ["lane-title"], label: lines, style: palette.title),
             x: Metrics.margin, width: width, height: height)

@@ -31,23 +31,62 @@ import CJMViewGraph
 ///   gets the arrangement that needs the least shrinking. This turns a tall stack of long
 ///   texts into a wider, shorter board of the A-series shape instead of a strip that shrinks
 ///   to unreadable on the wall.
+/// - Shown in a docs column (`fitWidth`, from `--width` or `--direction down`), the board is
+///   narrowed instead: its phases stay columns (a board read down would no longer be a
+///   board), and its boxes get narrower and taller; when that is not enough, each lane's
+///   title becomes a band above its row, giving the phases the width of the title column.
 /// - `persona` narrows the board to that persona's touchpoints; touchpoints written without
 ///   a persona concern every persona, so they stay. The header then shows that persona only,
 ///   and the title names it ("Мебель — персона: Анна").
 public enum BoardMap {
     /// The board of `journey` in `theme`, narrowed to `persona` when given.
-    public static func build(_ journey: Journey, theme: Theme, persona: ElementPath?) -> ViewGraph {
-        var best: (graph: ViewGraph, scale: Double)?
+    ///
+    /// `fitWidth` (points) is the widest the board may be to stay legible where it is shown
+    /// (a docs column, `--width`): a wall board wider than that is narrowed, the phases kept
+    /// as columns, one box across each, the lane titles as narrow as their longest word, the
+    /// boxes as wide as still fits (their text wraps onto more lines), but never so narrow
+    /// that a word is cut; failing that, the same with each lane's title as a band above its
+    /// row; when even that is wider than `fitWidth`, that narrowest board. The title then
+    /// wraps to the board's width.
+    public static func build(_ journey: Journey, theme: Theme, persona: ElementPath?, fitWidth: Double? = nil) -> ViewGraph {
+        let wall = wallBoard(journey, theme: theme, persona: persona)
+        guard let fitWidth, wall.width > fitWidth else { return wall.graph }
+        let narrowest = BoardLayout.narrowestWidths(of: journey)
+        var widths = Array(stride(from: BoardLayout.Metrics.cardWidths[0] - 10, to: narrowest.card, by: -10))
+        widths.append(narrowest.card)
+        var chosen: (graph: ViewGraph, width: Double, height: Double)?
+        // Lane titles at the left while the board fits so; else as bands above their rows.
+        search: for titlesAbove in [false, true] {
+            for width in widths {
+                var layout = BoardLayout(journey: journey, theme: theme, persona: persona, cardWidth: width, cardsAcross: 1,
+                                         laneTitleWidth: narrowest.laneTitle, titlesAbove: titlesAbove)
+                chosen = layout.graph()
+                if chosen!.width <= fitWidth { break search }
+            }
+        }
+        var board = chosen!.graph
+        if let title = board.title {
+            let measure = TextMeasure(fontSize: theme.graph.titleFontSize)
+            board.title = WordWrapper.wrap(title, points: min(fitWidth, chosen!.width) - 2 * BoardLayout.Metrics.margin, measure: measure)
+                .joined(separator: "\n")
+        }
+        return board
+    }
+
+    /// The board for a wall: box width and boxes across chosen so the board is as narrow as
+    /// possible while it still fits A1 at full size, else the arrangement that shrinks least.
+    private static func wallBoard(_ journey: Journey, theme: Theme, persona: ElementPath?) -> (graph: ViewGraph, width: Double) {
+        var best: (graph: ViewGraph, width: Double, scale: Double)?
         for across in BoardLayout.Metrics.cardsAcross {
             for width in BoardLayout.Metrics.cardWidths {
                 var layout = BoardLayout(journey: journey, theme: theme, persona: persona, cardWidth: width, cardsAcross: across)
                 let board = layout.graph()
                 let scale = a1Scale(width: board.width, height: board.height + 2 * theme.graph.titleFontSize)
-                if scale >= 1 { return board.graph }
-                if best.map({ scale > $0.scale + 0.001 }) ?? true { best = (board.graph, scale) }
+                if scale >= 1 { return (board.graph, board.width) }
+                if best.map({ scale > $0.scale + 0.001 }) ?? true { best = (board.graph, board.width, scale) }
             }
         }
-        return best!.graph
+        return (best!.graph, best!.width)
     }
 
     /// How much a board of this size in points must shrink to fit A1, in the better

@@ -48,8 +48,17 @@ public enum FlowMap {
             clusters: map.clusters, nodes: map.nodes, edges: map.edges, sameRank: map.sameRank)
 
         var planner = BlockPlanner(graph: graph, direction: shape.direction ?? .right)
-        // Touchpoints keep their phase order (TouchpointsBlock) instead of following their channels.
-        planner.addStack(frame: touchpoints.clusters.first?.id, ordersByNeighbours: false)
+        planner.liftFarReaching(frame: channels.clusters.first?.id,
+                                near: [touchpoints.clusters.first?.id, crm.clusters.first?.id, leads.clusters.first?.id])
+        if shape.direction == .down {
+            // Read down, the channels wrap into a grid across a narrow column, so rows level
+            // with them cannot be kept: the touchpoints stay one list in phase order.
+            planner.addStack(frame: touchpoints.clusters.first?.id, ordersByNeighbours: false)
+        } else {
+            // Touchpoints in rows, one per channel, each row in phase order (TouchpointsBlock):
+            // every touchpoint's line runs along its channel's row, crossing no other.
+            planner.addRows(frame: touchpoints.clusters.first?.id, anchors: channels.clusters.first?.id)
+        }
         planner.addStack(frame: channels.clusters.first?.id, ordersByNeighbours: false, alignsWithPrevious: !touchpoints.isEmpty)
         planner.addUnit(root: crm.clusters.first?.id)
         planner.addUnit(root: leads.clusters.first?.id)

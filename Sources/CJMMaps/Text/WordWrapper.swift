@@ -73,10 +73,23 @@ public enum WordWrapper {
             var current = ""
             var currentWidth = 0.0
             for word in words {
-                for piece in pieces(of: word, from: indented, measure: measure) {
+                for (index, piece) in pieces(of: word, from: indented, measure: measure).enumerated() {
                     if current.isEmpty {
                         current = String(Substring(piece))
                         currentWidth = measure.width(of: piece, from: lines.isEmpty ? 0 : indented)
+                        continue
+                    }
+                    // The rest of a cut word continues it without a space, or starts the next line.
+                    if index > 0 {
+                        let joined = measure.width(of: piece, from: currentWidth)
+                        if measure.fits(joined) {
+                            current.unicodeScalars.append(contentsOf: piece)
+                            currentWidth = joined
+                        } else {
+                            lines.append(current)
+                            current = String(Substring(piece))
+                            currentWidth = measure.width(of: piece, from: indented)
+                        }
                         continue
                     }
                     let joined = measure.width(of: piece, from: measure.adding(currentWidth, " "))

@@ -32,7 +32,9 @@ public enum MapCatalog {
             return FlowMap.draft(narrowed(journey, to: persona), theme: theme, language: MapLanguage.of(journey),
                                  shape: shape.resolved(view: nil, journey: journey))
         case "board":
-            return MapDraft(graph: BoardMap.build(journey, theme: theme, persona: persona))
+            // The board reads across whatever the direction; shown in a docs column (`--width`,
+            // or `--direction down` at 800 px) it is narrowed when composed.
+            return MapDraft(board: journey, theme: theme, persona: persona, shownWidth: shape.resolved(view: nil, journey: journey).shownWidth)
         default:
             guard let view = journey.views.first(where: { $0.id == name }) else { return nil }
             var draft = FlowMap.draft(narrowed(ViewSelection.apply(view, to: journey), to: persona), theme: theme,

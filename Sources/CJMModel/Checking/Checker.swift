@@ -10,12 +10,12 @@ public enum Checker {
     /// `figures` when given (`--figures FILE`), else from the file its `figures "…"` names.
     public static func check(_ root: SourceFile, limits: Limits = .standard, loader: IncludeLoader = .fileSystem,
                              figures: FiguresInput? = nil) -> CheckResult {
-        var sink = DiagnosticCollector(limit: limits.maxErrors)
-        let root = sink.sources.add(root)
-        let syntax = Parser.parse(root, limits: limits, into: &sink)
+        var diagnostics = DiagnosticCollector(limit: limits.maxErrors)
+        let root = diagnostics.sources.add(root)
+        let syntax = Parser.parse(root, limits: limits, into: &diagnostics)
 
         // The top level holds exactly one `journey`.
-        var top = JourneyBuilder(symbols: SymbolTable(), sink: sink)
+        var top = JourneyBuilder(symbols: SymbolTable(), diagnostics: diagnostics)
         var journeyElement: ElementSyntax?
         for child in top.children(syntax.statements, in: ElementRules.file, path: ElementPath([])) {
             guard case .element(let element, _, _) = child else { continue }
@@ -25,26 +25,26 @@ public enum Checker {
                 journeyElement = element
             }
         }
-        sink = top.sink
+        diagnostics = top.diagnostics
         guard let journeyElement else {
-            sink.error(.missingJourney, "the file has no `journey \"Title\" { … }`", at: root.range(0, 0))
-            return CheckResult(journey: nil, diagnostics: sink.finished(), sources: sink.sources, syntax: syntax)
+            diagnostics.error(.missingJourney, "the file has no `journey \"Title\" { … }`", at: root.range(0, 0))
+            return CheckResult(journey: nil, diagnostics: diagnostics.finished(), sources: diagnostics.sources, syntax: syntax)
         }
 
-        var includes = IncludeExpansion(loader: loader, limits: limits, sink: sink)
+        var includes = IncludeExpansion(loader: loader, limits: limits, diagnostics: diagnostics)
         let body = includes.expand(rootBody: journeyElement.body?.statements ?? [], rootPath: root.path)
 
-        var declarations = DeclarationPass(sink: includes.sink)
+        var declarations = DeclarationPass(diagnostics: includes.diagnostics)
         declarations.declare(journeyBody: body, journeyRange: journeyElement.range)
 
-        var builder = JourneyBuilder(symbols: declarations.symbols, sink: declarations.sink)
+        var builder = JourneyBuilder(symbols: declarations.symbols, diagnostics: declarations.diagnostics)
         var journey = builder.build(journey: journeyElement, body: body)
-        sink = builder.sink
+        diagnostics = builder.diagnostics
         let declared = declarations.symbols.declarations.map(DeclaredElement.init)
-        if let file = FiguresInput.load(figures, for: journey, root: root, loader: loader, limits: limits, sink: &sink) {
-            FigureImport.apply(sink.sources.add(file), to: &journey, declared: declared, sink: &sink)
+        if let file = FiguresInput.load(figures, for: journey, root: root, loader: loader, limits: limits, diagnostics: &diagnostics) {
+            FigureImport.apply(diagnostics.sources.add(file), to: &journey, declared: declared, diagnostics: &diagnostics)
         }
-        return CheckResult(journey: journey, diagnostics: sink.finished(), sources: sink.sources, syntax: syntax,
+        return CheckResult(journey: journey, diagnostics: diagnostics.finished(), sources: diagnostics.sources, syntax: syntax,
                            declarations: declared,
                            references: builder.references, includedComments: includes.comments)
     }

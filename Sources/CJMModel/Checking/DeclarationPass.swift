@@ -5,11 +5,11 @@ import CJMSyntax
 /// about an element is left to the build pass, which walks the same elements in the same order.
 struct DeclarationPass {
     private(set) var symbols = SymbolTable()
-    var sink: DiagnosticCollector
+    var diagnostics: DiagnosticCollector
     /// Whether the journey writes a `phase` of its own (then no default phase is declared).
     private var declaredPhase = false
 
-    init(sink: DiagnosticCollector) { self.sink = sink }
+    init(diagnostics: DiagnosticCollector) { self.diagnostics = diagnostics }
 
     /// Declares the journey's ids; when it writes no `phase`, the default phases are declared
     /// (at `journeyRange`) so `phase: purchase` works without writing them.
@@ -35,7 +35,7 @@ struct DeclarationPass {
             let path = parentPath.appending(id)
             let range = element.id?.range ?? element.keyword.range
             if let first = symbols.declare(Declaration(path: path, kind: kind, range: range), in: scope), isWritten {
-                sink.error(.duplicateID, "`\(id)` is already defined in \(Self.scopeName(parentPath))", at: range,
+                diagnostics.error(.duplicateID, "`\(id)` is already defined in \(Self.scopeName(parentPath))", at: range,
                            notes: [("first defined here", first.range)])
             }
             if let body = element.body, rule.opensScope {

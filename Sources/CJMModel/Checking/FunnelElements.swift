@@ -13,7 +13,7 @@ extension JourneyBuilder {
                 stages.append(buildStage(stage, stageRule, path: stagePath, scope: inner))
             case .edge(let edge):
                 guard edge.from.isBare && edge.from.first == "convert" else {
-                    sink.error(.misplacedElement, "only `convert -> pipeline, …` stands inside `leads`; write other edges at the journey level",
+                    diagnostics.error(.misplacedElement, "only `convert -> pipeline, …` stands inside `leads`; write other edges at the journey level",
                                at: edge.range)
                     continue
                 }
@@ -30,10 +30,10 @@ extension JourneyBuilder {
     private mutating func conversionTargets(_ edge: EdgeSyntax, from scope: Int) -> [ElementPath] {
         writtenConversions = true
         if let label = edge.label {
-            sink.error(.unexpectedPart, "`convert` takes no label", at: label.range)
+            diagnostics.error(.unexpectedPart, "`convert` takes no label", at: label.range)
         }
         for attribute in edge.attributes {
-            sink.error(.unknownAttribute, "`convert` takes no attributes, so not `\(attribute.name.name):`", at: attribute.name.range)
+            diagnostics.error(.unknownAttribute, "`convert` takes no attributes, so not `\(attribute.name.name):`", at: attribute.name.range)
         }
         return edge.targets.compactMap {
             resolve($0, from: scope, as: Expectation(place: .keyword("convert"), kind: .element(.pipeline)))?.path
@@ -64,7 +64,7 @@ extension JourneyBuilder {
         guard let target = resolve(ReferenceSyntax([id.name], range: id.range), from: scope,
                                    as: Expectation(place: .keyword("cross_sell"), kind: .element(.pipeline)))?.path else { return nil }
         if target == pipeline {
-            sink.error(.invalidValue, "a pipeline cannot cross-sell into itself", at: id.range)
+            diagnostics.error(.invalidValue, "a pipeline cannot cross-sell into itself", at: id.range)
             return nil
         }
         return target
@@ -76,7 +76,7 @@ extension JourneyBuilder {
         var end: Stage.End?
         if shape.flags.contains("won") && shape.flags.contains("lost") {
             let second = element.flags.last { $0.name == "won" || $0.name == "lost" }
-            sink.error(.invalidValue, "a stage is either `won` or `lost`, not both", at: second?.range ?? element.keyword.range)
+            diagnostics.error(.invalidValue, "a stage is either `won` or `lost`, not both", at: second?.range ?? element.keyword.range)
         } else if shape.flags.contains("won") {
             end = .won
         } else if shape.flags.contains("lost") {
@@ -84,7 +84,7 @@ extension JourneyBuilder {
         }
         var from = reference(a["from"], from: scope, as: .stage)
         if let source = from, source == path, let attribute = a["from"] {
-            sink.error(.invalidValue, "a stage cannot come `from:` itself", at: attribute.value.range)
+            diagnostics.error(.invalidValue, "a stage cannot come `from:` itself", at: attribute.value.range)
             from = nil
         }
         var stage = Stage(path: path, label: Self.label(element, path: path), end: end, count: count(a["count"]),

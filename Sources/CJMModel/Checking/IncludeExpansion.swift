@@ -31,16 +31,16 @@ struct IncludeExpansion {
     let loader: IncludeLoader
     let limits: Limits
     /// Where problems go; every file read is added to its `sources`.
-    var sink: DiagnosticCollector
+    var diagnostics: DiagnosticCollector
     private var firstInclusions: [String: FirstInclusion] = [:]
     /// The comments of every included file, in the order the files were read.
     private(set) var comments: [Comment] = []
     private var includedBytes = 0
 
-    init(loader: IncludeLoader, limits: Limits, sink: DiagnosticCollector) {
+    init(loader: IncludeLoader, limits: Limits, diagnostics: DiagnosticCollector) {
         self.loader = loader
         self.limits = limits
-        self.sink = sink
+        self.diagnostics = diagnostics
     }
 
     /// The journey body of the root file with every include spliced in.
@@ -69,32 +69,32 @@ struct IncludeExpansion {
     private mutating func include(_ element: ElementSyntax, chain: [Link]) -> [Statement] {
         guard let including = chain.last else { return [] }
         guard let name = element.label else {
-            sink.error(.missingLabel, "`include` needs a file name in quotes: `include \"part.cjm\"`", at: element.keyword.range)
+            diagnostics.error(.missingLabel, "`include` needs a file name in quotes: `include \"part.cjm\"`", at: element.keyword.range)
             return []
         }
         if element.id != nil || !element.attributes.isEmpty || !element.flags.isEmpty || element.body != nil {
-            sink.error(.unexpectedPart, "`include` takes only a file name in quotes", at: element.range)
+            diagnostics.error(.unexpectedPart, "`include` takes only a file name in quotes", at: element.range)
         }
         let range = name.range
         guard !name.value.isEmpty else {
-            sink.error(.includeNotFound, "`include` needs a file name, not an empty string", at: range)
+            diagnostics.error(.includeNotFound, "`include` needs a file name, not an empty string", at: range)
             return []
         }
         let folder = IncludePath.folder(of: including.displayPath)
         let relative = IncludePath.normalized(name.value)
         guard !name.value.hasPrefix("/"), !IncludePath.isOutsideUpward(relative) else {
-            sink.error(.includeOutsideTree, "`\(name.value)` leaves the folder of `\(including.displayPath)`; includes must stay inside it",
+            diagnostics.error(.includeOutsideTree, "`\(name.value)` leaves the folder of `\(including.displayPath)`; includes must stay inside it",
                        at: range)
             return []
         }
         let target = IncludePath.join(folder, name.value)
         guard let canonical = loader.canonicalPath(target) else {
-            sink.error(.includeNotFound, "cannot find included file `\(name.value)` (looked for `\(target)`)", at: range)
+            diagnostics.error(.includeNotFound, "cannot find included file `\(name.value)` (looked for `\(target)`)", at: range)
             return []
         }
         let canonicalFolder = loader.canonicalPath(folder) ?? IncludePath.normalized(folder)
         guard IncludePath.isInside(canonical, folder: canonicalFolder) else {
-            sink.error(.includeOutsideTree,
+            diagnostics.error(.includeOutsideTree,
                        "`\(name.value)` resolves to `\(canonical)`, outside the folder of `\(including.displayPath)` (through a symlink)",
                        at: range)
             return []
@@ -113,7 +113,7 @@ struct IncludeExpansion {
             break
         }
         guard chain.count <= limits.maxNestingDepth else {
-            sink.error(.nestingTooDeep, "includes nest deeper than \(limits.maxNestingDepth) files", at: range)
+            diagnostics.error(.nestingTooDeep, "includes nest deeper than \(limits.maxNestingDepth) files", at: range)
             return []
         }
         firstInclusions[canonical] = .failed
@@ -128,11 +128,11 @@ struct IncludeExpansion {
         do {
             bytes = try loader.read(path)
         } catch {
-            sink.error(.includeNotFound, "cannot read included file `\(path)`: \(error)", at: range)
+            diagnostics.error(.includeNotFound, "cannot read included file `\(path)`: \(error)", at: range)
             return nil
         }
         guard bytes.count <= limits.maxFileBytes - includedBytes else {
-            sink.error(.fileTooLarge, "included files together exceed the size cap of \(limits.maxFileBytes) bytes", at: range)
+            diagnostics.error(.fileTooLarge, "included files together exceed the size cap of \(limits.maxFileBytes) bytes", at: range)
             return nil
         }
         includedBytes += bytes.count
@@ -141,19 +141,19 @@ struct IncludeExpansion {
         case .success(let decoded): source = decoded
         case .failure(let diagnostic):
             // Shown with its bad bytes as U+FFFD, so the error prints its line and caret.
-            if let shown = SourceDecoder.shownFile(path: path, bytes: bytes, limits: limits) { sink.sources.add(shown) }
-            sink.add(diagnostic)
+            if let shown = SourceDecoder.shownFile(path: path, bytes: bytes, limits: limits) { diagnostics.sources.add(shown) }
+            diagnostics.add(diagnostic)
             return nil
         }
-        let file = sink.sources.add(source)
-        let syntax = Parser.parse(file, limits: limits, into: &sink)
+        let file = diagnostics.sources.add(source)
+        let syntax = Parser.parse(file, limits: limits, into: &diagnostics)
         comments += syntax.trivia.comments
         return syntax.statements
     }
 
     private mutating func reportRepeat(of target: String, firstAt first: SourceRange, chain: [Link], at range: SourceRange) {
         let names = chain.map(\.displayPath) + [target]
-        sink.error(.includeRepeated, "`\(target)` is already included in this journey; each file is spliced in once", at: range,
+        diagnostics.error(.includeRepeated, "`\(target)` is already included in this journey; each file is spliced in once", at: range,
                    notes: [("first included here", first), ("included again through: " + names.joined(separator: " → "), nil)])
     }
 
@@ -163,7 +163,7 @@ struct IncludeExpansion {
         for (includer, included) in zip(cycle, cycle.dropFirst()) {
             notes.append(("`\(includer.displayPath)` includes `\(included.displayPath)` here", included.includedAt))
         }
-        sink.error(.includeCycle, "include cycle: " + names.joined(separator: " → "), at: range, notes: notes)
+        diagnostics.error(.includeCycle, "include cycle: " + names.joined(separator: " → "), at: range, notes: notes)
     }
 }
 

@@ -5,7 +5,7 @@ import CJMSyntax
 /// table of the first pass, and assembles the `Journey`. One extension per family of elements.
 struct JourneyBuilder {
     let symbols: SymbolTable
-    var sink: DiagnosticCollector
+    var diagnostics: DiagnosticCollector
     /// Every reference resolved so far, in the order met.
     var references: [ResolvedReference] = []
 
@@ -32,9 +32,9 @@ struct JourneyBuilder {
     var figuresReference: FiguresReference?
     /// The currency marks written after sums, in order, for `journeyCurrency`.
     var currencyMarks: [(mark: CurrencyMark, range: SourceRange)] = []
-    init(symbols: SymbolTable, sink: DiagnosticCollector) {
+    init(symbols: SymbolTable, diagnostics: DiagnosticCollector) {
         self.symbols = symbols
-        self.sink = sink
+        self.diagnostics = diagnostics
     }
 
     /// Checks the journey and returns it, with whatever could be built when errors were found.
@@ -49,7 +49,7 @@ struct JourneyBuilder {
             switch child {
             case .edge(let edge):
                 if edge.from.isBare && edge.from.first == "convert" {
-                    sink.error(.misplacedElement, "`convert -> …` belongs inside the `leads` block", at: edge.from.range)
+                    diagnostics.error(.misplacedElement, "`convert -> …` belongs inside the `leads` block", at: edge.from.range)
                 } else {
                     explicitEdge(edge, from: scope)
                 }
@@ -82,7 +82,7 @@ struct JourneyBuilder {
                 case "figures": buildFigures(child, childRule)
                 default:
                     // `include` never reaches here: the include expansion spliced or reported it.
-                    sink.error(.misplacedElement, "`\(childRule.keyword)` cannot stand here", at: child.keyword.range)
+                    diagnostics.error(.misplacedElement, "`\(childRule.keyword)` cannot stand here", at: child.keyword.range)
                 }
             }
         }
@@ -117,7 +117,7 @@ struct JourneyBuilder {
     /// E023 for a second `crm` or `leads` (and a second `journey` at the top level).
     mutating func duplicateElement(_ element: ElementSyntax, first: ElementSyntax) {
         let keyword = element.keyword.name
-        sink.error(.duplicateElement, "a journey has at most one `\(keyword)`", at: element.keyword.range,
+        diagnostics.error(.duplicateElement, "a journey has at most one `\(keyword)`", at: element.keyword.range,
                    notes: [("the first `\(keyword)` is here", first.keyword.range)])
     }
 }
@@ -180,18 +180,18 @@ extension JourneyBuilder {
         let keyword = rule.keyword
         let hasID = element.id != nil, hasLabel = element.label != nil
         if rule.id == .required && !hasID {
-            sink.error(.missingID, "`\(keyword)` needs an id, e.g. `\(keyword) my_id`", at: element.keyword.range)
+            diagnostics.error(.missingID, "`\(keyword)` needs an id, e.g. `\(keyword) my_id`", at: element.keyword.range)
         } else if rule.id == .forbidden, let id = element.id {
-            sink.error(.unexpectedPart, "`\(keyword)` takes no id; put text in quotes: `\(keyword) \"…\"`", at: id.range)
+            diagnostics.error(.unexpectedPart, "`\(keyword)` takes no id; put text in quotes: `\(keyword) \"…\"`", at: id.range)
         }
         if rule.label == .required && !hasLabel {
-            sink.error(.missingLabel, "`\(keyword)` needs a label in quotes, e.g. `\(keyword)\(element.id.map { " " + $0.name } ?? "") \"…\"`",
+            diagnostics.error(.missingLabel, "`\(keyword)` needs a label in quotes, e.g. `\(keyword)\(element.id.map { " " + $0.name } ?? "") \"…\"`",
                        at: element.id?.range ?? element.keyword.range)
         } else if rule.label == .forbidden, let label = element.label {
-            sink.error(.unexpectedPart, "`\(keyword)` takes no label", at: label.range)
+            diagnostics.error(.unexpectedPart, "`\(keyword)` takes no label", at: label.range)
         }
         if !rule.takesBlock, let body = element.body {
-            sink.error(.unexpectedPart, "`\(keyword)` takes no `{ … }` block", at: body.range)
+            diagnostics.error(.unexpectedPart, "`\(keyword)` takes no `{ … }` block", at: body.range)
         }
 
         var result = ElementShape()
@@ -205,11 +205,11 @@ extension JourneyBuilder {
                 let message = rule.flags.isEmpty
                     ? "`\(keyword)` takes no flags, so not `\(flag.name)`"
                     : "`\(keyword)` has no flag `\(flag.name)` (it takes \(rule.flags.map { "`\($0)`" }.joined(separator: ", ")))"
-                sink.error(.unknownAttribute, message, at: flag.range, name: flag.name, suggestingFrom: rule.flags + rule.attributes)
+                diagnostics.error(.unknownAttribute, message, at: flag.range, name: flag.name, suggestingFrom: rule.flags + rule.attributes)
                 continue
             }
             if let index = result.flags.firstIndex(of: flag.name) {
-                sink.error(.duplicateAttribute, "`\(flag.name)` is given twice", at: flag.range,
+                diagnostics.error(.duplicateAttribute, "`\(flag.name)` is given twice", at: flag.range,
                            notes: [("first given here", flagRanges[index])])
                 continue
             }
@@ -238,14 +238,14 @@ extension JourneyBuilder {
                 let message = allowed.isEmpty
                     ? "\(owner) takes no attributes, so not `\(name):`"
                     : "\(owner) has no attribute `\(name):` (it takes \(allowed.map { "`\($0):`" }.joined(separator: ", ")))"
-                sink.error(.unknownAttribute, message, at: written[index].name.range, name: name, suggestingFrom: allowed)
+                diagnostics.error(.unknownAttribute, message, at: written[index].name.range, name: name, suggestingFrom: allowed)
                 continue
             }
             guard given & (1 << UInt64(slot)) == 0 else {
                 if firstGiven.isEmpty {
                     firstGiven = allowed.map { word in written.firstIndex { isTableWord(word, $0.name.name) } ?? -1 }
                 }
-                sink.error(.duplicateAttribute, "`\(name):` is given twice", at: written[index].name.range,
+                diagnostics.error(.duplicateAttribute, "`\(name):` is given twice", at: written[index].name.range,
                            notes: [("first given here", written[firstGiven[slot]].name.range)])
                 continue
             }
@@ -272,11 +272,11 @@ extension JourneyBuilder {
                 if rule.keyword == "journey" || rule.keyword == "leads" {
                     result.append(.edge(edge))
                 } else {
-                    sink.error(.misplacedElement, "an edge `… -> …` cannot stand inside `\(rule.keyword)`; write edges at the journey level",
+                    diagnostics.error(.misplacedElement, "an edge `… -> …` cannot stand inside `\(rule.keyword)`; write edges at the journey level",
                                at: edge.range)
                 }
             case .property(let property):
-                sink.error(.misplacedElement,
+                diagnostics.error(.misplacedElement,
                            "`\(property.name.name): …` on a line of its own only stands in a `style` block; write it on its element's line",
                            at: property.name.range)
             }
@@ -294,11 +294,11 @@ extension JourneyBuilder {
             var message = "`\(keyword)` cannot stand \(place)"
             if !homes.isEmpty { message += "; it belongs in " + homes.joined(separator: " or ") }
             if parent.keyword == ElementRules.file.keyword { message += " (an included file holds journey-level statements, without `journey`)" }
-            sink.error(.misplacedElement, message, at: element.keyword.range)
+            diagnostics.error(.misplacedElement, message, at: element.keyword.range)
         } else {
             let allowed = parent.children
             let message = allowed.isEmpty ? "unknown keyword `\(keyword)`" : "unknown keyword `\(keyword)` \(place)"
-            sink.error(.unknownKeyword, message, at: element.keyword.range, name: keyword, suggestingFrom: allowed,
+            diagnostics.error(.unknownKeyword, message, at: element.keyword.range, name: keyword, suggestingFrom: allowed,
                        listing: allowed.isEmpty ? nil : .closedSet("allowed:"))
         }
         return nil

@@ -14,7 +14,7 @@ extension JourneyBuilder {
         }
         if let attribute = a["min_conversion"] {
             if let first = minConversionSource {
-                sink.error(.duplicateAttribute, "`min_conversion:` is given twice", at: attribute.name.range,
+                diagnostics.error(.duplicateAttribute, "`min_conversion:` is given twice", at: attribute.name.range,
                            notes: [("first given here", first)])
             } else if let value = percentage(attribute) {
                 minConversionSource = attribute.name.range
@@ -26,16 +26,16 @@ extension JourneyBuilder {
     /// The warning rule an `ignore:` item names (by code or name); E031 otherwise.
     private mutating func ignoredRule(_ item: ValueSyntax) -> DiagnosticCode? {
         guard case .reference(let reference) = item, reference.isBare else {
-            sink.error(.invalidValue, "`ignore:` expects warning codes or names such as W012 or unpromoted-page", at: item.range)
+            diagnostics.error(.invalidValue, "`ignore:` expects warning codes or names such as W012 or unpromoted-page", at: item.range)
             return nil
         }
         let word = reference.first
         if let rule = WarningRule.named(word) { return rule.code }
         if DiagnosticCode(rawValue: word.uppercased()) != nil {
-            sink.error(.invalidValue, "`\(word)` is an error, and errors cannot be ignored; only warnings (W…) can", at: item.range)
+            diagnostics.error(.invalidValue, "`\(word)` is an error, and errors cannot be ignored; only warnings (W…) can", at: item.range)
             return nil
         }
-        sink.error(.invalidValue, "`\(word)` names no warning rule (`cjm lint --list` lists them)", at: item.range,
+        diagnostics.error(.invalidValue, "`\(word)` names no warning rule (`cjm lint --list` lists them)", at: item.range,
                    name: word, suggestingFrom: WarningRule.words)
         return nil
     }
@@ -43,11 +43,11 @@ extension JourneyBuilder {
     /// `min_conversion: 20%`: a percentage from 0% to 100%.
     private mutating func percentage(_ attribute: AttributeSyntax) -> Double? {
         guard case .number(let value, let isPercent, let range) = attribute.value, isPercent else {
-            sink.error(.invalidValue, "`\(attribute.name.name):` expects a percentage such as 20%", at: attribute.value.range)
+            diagnostics.error(.invalidValue, "`\(attribute.name.name):` expects a percentage such as 20%", at: attribute.value.range)
             return nil
         }
         guard value.isFinite, value >= 0, value <= 100 else {
-            sink.error(.valueOutOfRange, "`\(attribute.name.name):` must be from 0% to 100%", at: range)
+            diagnostics.error(.valueOutOfRange, "`\(attribute.name.name):` must be from 0% to 100%", at: range)
             return nil
         }
         return value
@@ -58,12 +58,12 @@ extension JourneyBuilder {
         _ = shape(of: element, rule)
         guard let name = element.label else { return }
         if let first = figuresReference {
-            sink.error(.duplicateElement, "a journey has at most one `figures`", at: element.keyword.range,
+            diagnostics.error(.duplicateElement, "a journey has at most one `figures`", at: element.keyword.range,
                        notes: [("the first `figures` is here", first.source)])
             return
         }
         guard !name.value.isEmpty else {
-            sink.error(.figuresNotFound, "`figures` needs a file name, not an empty string", at: name.range)
+            diagnostics.error(.figuresNotFound, "`figures` needs a file name, not an empty string", at: name.range)
             return
         }
         figuresReference = FiguresReference(path: name.value, source: name.range)

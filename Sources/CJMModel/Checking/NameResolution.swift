@@ -73,8 +73,8 @@ extension JourneyBuilder {
         guard var current = resolveContainer(reference.first, at: reference.range, from: scope) else { return nil }
         for component in reference.rest {
             guard let inner = current.ownScope, let next = symbols.member(component, of: inner) else {
-                let siblings = sink.isAcceptingMore ? current.ownScope.map { symbols.memberIDs(of: $0) } ?? [] : []
-                sink.error(.unknownReference, "`\(current.path)` has no `\(component)`", at: reference.range,
+                let siblings = diagnostics.isAcceptingMore ? current.ownScope.map { symbols.memberIDs(of: $0) } ?? [] : []
+                diagnostics.error(.unknownReference, "`\(current.path)` has no `\(component)`", at: reference.range,
                            name: component, suggestingFrom: siblings, listing: .defined("it has:"))
                 return nil
             }
@@ -109,8 +109,8 @@ extension JourneyBuilder {
             reportWrongKind(other, at: range, as: expected)
             return nil
         }
-        let candidates = sink.isAcceptingMore ? suggestions(for: expected, from: scope) : []
-        sink.error(.unknownReference, "\(expected.role) names `\(id)`, which is not defined", at: range,
+        let candidates = diagnostics.isAcceptingMore ? suggestions(for: expected, from: scope) : []
+        diagnostics.error(.unknownReference, "\(expected.role) names `\(id)`, which is not defined", at: range,
                    name: id, suggestingFrom: candidates, listing: expected.listing)
         return nil
     }
@@ -131,8 +131,8 @@ extension JourneyBuilder {
             return nil
         }
         if let only = blocks.first ?? everywhere.first { return only }
-        let candidates = sink.isAcceptingMore ? suggestions(for: Expectation(place: .edgeEnd, kind: nil), from: scope) : []
-        sink.error(.unknownReference, "`\(id)` is not defined", at: range, name: id, suggestingFrom: candidates)
+        let candidates = diagnostics.isAcceptingMore ? suggestions(for: Expectation(place: .edgeEnd, kind: nil), from: scope) : []
+        diagnostics.error(.unknownReference, "`\(id)` is not defined", at: range, name: id, suggestingFrom: candidates)
         return nil
     }
 
@@ -140,12 +140,12 @@ extension JourneyBuilder {
         let shown = candidates.prefix(10)
         var notes: [(String, SourceRange?)] = shown.map { ("could be `\($0.path)`", $0.range) }
         if candidates.count > shown.count { notes.append(("and \(candidates.count - shown.count) more", nil)) }
-        sink.error(.ambiguousReference, "`\(id)` is ambiguous: \(candidates.count) elements have this id; qualify it (e.g. `\(candidates[0].path)`)",
+        diagnostics.error(.ambiguousReference, "`\(id)` is ambiguous: \(candidates.count) elements have this id; qualify it (e.g. `\(candidates[0].path)`)",
                    at: range, notes: notes)
     }
 
     private mutating func reportWrongKind(_ found: Declaration, at range: SourceRange, as expected: Expectation) {
-        sink.error(.wrongReferenceKind,
+        diagnostics.error(.wrongReferenceKind,
                    "\(expected.role) must name \(expected.kindsText), but `\(found.path)` is \(Expectation.article(found.kind.word)) \(found.kind.word)",
                    at: range, notes: [("`\(found.path)` is defined here", found.range)])
     }

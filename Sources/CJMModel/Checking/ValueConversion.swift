@@ -18,11 +18,11 @@ extension JourneyBuilder {
     mutating func count(_ attribute: AttributeSyntax?) -> Int? {
         guard let attribute else { return nil }
         if case .money(_, let mark, let range) = attribute.value {
-            sink.error(.invalidValue, "`\(attribute.name.name):` counts customers or requests, not money; remove `\(mark.symbol)`", at: range)
+            diagnostics.error(.invalidValue, "`\(attribute.name.name):` counts customers or requests, not money; remove `\(mark.symbol)`", at: range)
             return nil
         }
         guard case .number(let value, let isPercent, let range) = attribute.value, !isPercent else {
-            sink.error(.invalidValue, "`\(attribute.name.name):` expects a whole number such as 420", at: attribute.value.range)
+            diagnostics.error(.invalidValue, "`\(attribute.name.name):` expects a whole number such as 420", at: attribute.value.range)
             return nil
         }
         return wholeNumber(value, in: 0...ValueCaps.maxCount, name: attribute.name.name, at: range)
@@ -32,11 +32,11 @@ extension JourneyBuilder {
     mutating func emotion(_ attribute: AttributeSyntax?) -> Int? {
         guard let attribute else { return nil }
         if case .money(_, let mark, let range) = attribute.value {
-            sink.error(.invalidValue, "`emotion:` is a feeling from -2 to 2, not money; remove `\(mark.symbol)`", at: range)
+            diagnostics.error(.invalidValue, "`emotion:` is a feeling from -2 to 2, not money; remove `\(mark.symbol)`", at: range)
             return nil
         }
         guard case .number(let value, let isPercent, let range) = attribute.value, !isPercent else {
-            sink.error(.invalidValue, "`emotion:` expects a whole number from -2 to 2", at: attribute.value.range)
+            diagnostics.error(.invalidValue, "`emotion:` expects a whole number from -2 to 2", at: attribute.value.range)
             return nil
         }
         return wholeNumber(value, in: -2...2, name: "emotion", at: range)
@@ -44,11 +44,11 @@ extension JourneyBuilder {
 
     private mutating func wholeNumber(_ value: Double, in allowed: ClosedRange<Int>, name: String, at range: SourceRange) -> Int? {
         guard value.isFinite, value == value.rounded() else {
-            sink.error(.valueOutOfRange, "`\(name):` must be a whole number, not \(value)", at: range)
+            diagnostics.error(.valueOutOfRange, "`\(name):` must be a whole number, not \(value)", at: range)
             return nil
         }
         guard value >= Double(allowed.lowerBound), value <= Double(allowed.upperBound) else {
-            sink.error(.valueOutOfRange, "`\(name):` must be from \(allowed.lowerBound) to \(allowed.upperBound), not \(SourceNumber.text(value))", at: range)
+            diagnostics.error(.valueOutOfRange, "`\(name):` must be from \(allowed.lowerBound) to \(allowed.upperBound), not \(SourceNumber.text(value))", at: range)
             return nil
         }
         return Int(value)
@@ -58,7 +58,7 @@ extension JourneyBuilder {
     mutating func duration(_ attribute: AttributeSyntax?) -> Delay? {
         guard let attribute else { return nil }
         guard case .duration(let value, let unit, let range) = attribute.value else {
-            sink.error(.invalidValue, "`\(attribute.name.name):` expects a duration such as 30m, 2h, 5d or 1w", at: attribute.value.range)
+            diagnostics.error(.invalidValue, "`\(attribute.name.name):` expects a duration such as 30m, 2h, 5d or 1w", at: attribute.value.range)
             return nil
         }
         let minutesPerUnit: Double = switch unit {
@@ -68,11 +68,11 @@ extension JourneyBuilder {
         case .weeks: 10080
         }
         guard value.isFinite, value > 0 else {
-            sink.error(.valueOutOfRange, "`\(attribute.name.name):` must be longer than zero", at: range)
+            diagnostics.error(.valueOutOfRange, "`\(attribute.name.name):` must be longer than zero", at: range)
             return nil
         }
         guard value * minutesPerUnit <= ValueCaps.maxDurationDays * 1440 else {
-            sink.error(.valueOutOfRange, "`\(attribute.name.name):` must be at most 10 years (3650d)", at: range)
+            diagnostics.error(.valueOutOfRange, "`\(attribute.name.name):` must be at most 10 years (3650d)", at: range)
             return nil
         }
         return Delay(value, Delay.Unit(rawValue: unit.rawValue) ?? .days)
@@ -91,15 +91,15 @@ extension JourneyBuilder {
             (value, isPercent, range) = (number, false, at)
             currencyMarks.append((mark, at))
         default:
-            sink.error(.invalidValue, "`\(name):` expects a sum such as 350, 85 000 ₽ or 40%", at: attribute.value.range)
+            diagnostics.error(.invalidValue, "`\(name):` expects a sum such as 350, 85 000 ₽ or 40%", at: attribute.value.range)
             return nil
         }
         guard value.isFinite, abs(value) <= ValueCaps.maxMoney else {
-            sink.error(.valueOutOfRange, "`\(name):` must be at most 10^15 in size", at: range)
+            diagnostics.error(.valueOutOfRange, "`\(name):` must be at most 10^15 in size", at: range)
             return nil
         }
         guard allowsNegative || value >= 0 else {
-            sink.error(.valueOutOfRange, "`\(name):` cannot be negative", at: range)
+            diagnostics.error(.valueOutOfRange, "`\(name):` cannot be negative", at: range)
             return nil
         }
         return Figure(value, isPercent: isPercent)
@@ -123,7 +123,7 @@ extension JourneyBuilder {
         for written in currencyMarks where !currency.agrees(with: written.mark) {
             var notes: [(String, SourceRange?)] = []
             if let setBy { notes.append(("the journey's currency is \(currency.rawValue), set by \(setBy.0) here", setBy.1)) }
-            sink.error(.currencyMismatch, "this sum is in \(written.mark.symbol), but the journey's currency is \(currency.rawValue) (\(currency.symbol)); a journey has one currency, so write every sum in \(currency.symbol) or without a mark",
+            diagnostics.error(.currencyMismatch, "this sum is in \(written.mark.symbol), but the journey's currency is \(currency.rawValue) (\(currency.symbol)); a journey has one currency, so write every sum in \(currency.symbol) or without a mark",
                        at: written.range, notes: notes)
         }
         return currency
@@ -136,16 +136,16 @@ extension JourneyBuilder {
         case .reference(let reference) where reference.isBare: written = reference.first
         case .string(let string): written = string.value
         default:
-            sink.error(.invalidValue, "`currency:` expects one of: RUB, BYN, USD, EUR", at: attribute.value.range)
+            diagnostics.error(.invalidValue, "`currency:` expects one of: RUB, BYN, USD, EUR", at: attribute.value.range)
             return nil
         }
         if let code = Currency(rawValue: written.uppercased()) { return code }
         if let symbol = Currency.allCases.first(where: { $0.symbol == written }) { return symbol }
         if ["руб", "руб.", "р", "р.", "рубль", "рублей"].contains(written.lowercased()) {
-            sink.error(.invalidValue, "`\(written)` can be the Russian or the Belarusian rouble; write currency: RUB or currency: BYN", at: attribute.value.range)
+            diagnostics.error(.invalidValue, "`\(written)` can be the Russian or the Belarusian rouble; write currency: RUB or currency: BYN", at: attribute.value.range)
             return nil
         }
-        sink.error(.invalidValue, "`\(written)` is not a valid `currency:`", at: attribute.value.range, name: written,
+        diagnostics.error(.invalidValue, "`\(written)` is not a valid `currency:`", at: attribute.value.range, name: written,
                    suggestingFrom: Currency.allCases.map(\.rawValue), listing: .closedSet("allowed:"))
         return nil
     }
@@ -161,11 +161,11 @@ extension JourneyBuilder {
         case .reference(let reference) where reference.isBare: written = reference.first
         case .string(let string): written = string.value
         default:
-            sink.error(.invalidValue, "`\(name):` expects one of: \(allowed.joined(separator: ", "))", at: attribute.value.range)
+            diagnostics.error(.invalidValue, "`\(name):` expects one of: \(allowed.joined(separator: ", "))", at: attribute.value.range)
             return nil
         }
         if let value = Word(rawValue: written) { return value }
-        sink.error(.invalidValue, "`\(written)` is not a valid `\(name):`",
+        diagnostics.error(.invalidValue, "`\(written)` is not a valid `\(name):`",
                    at: attribute.value.range, name: written, suggestingFrom: allowed, listing: .closedSet("allowed:"))
         return nil
     }
@@ -174,11 +174,11 @@ extension JourneyBuilder {
     mutating func url(_ attribute: AttributeSyntax?) -> String? {
         guard let attribute else { return nil }
         guard case .string(let string) = attribute.value else {
-            sink.error(.invalidValue, "`url:` expects a quoted address such as \"https://example.com/\" or \"/repair\"", at: attribute.value.range)
+            diagnostics.error(.invalidValue, "`url:` expects a quoted address such as \"https://example.com/\" or \"/repair\"", at: attribute.value.range)
             return nil
         }
         if let problem = URLPolicy.problem(with: string.value) {
-            sink.error(.unsafeURL, problem, at: string.range)
+            diagnostics.error(.unsafeURL, problem, at: string.range)
             return nil
         }
         return string.value
@@ -188,7 +188,7 @@ extension JourneyBuilder {
     mutating func reference(_ attribute: AttributeSyntax?, from scope: Int, as kind: ElementKind) -> ElementPath? {
         guard let attribute else { return nil }
         guard case .reference(let reference) = attribute.value else {
-            sink.error(.invalidValue, "`\(attribute.name.name):` expects the id of \(Expectation.article(kind.rawValue)) \(kind.rawValue), not \(Self.describe(attribute.value))",
+            diagnostics.error(.invalidValue, "`\(attribute.name.name):` expects the id of \(Expectation.article(kind.rawValue)) \(kind.rawValue), not \(Self.describe(attribute.value))",
                        at: attribute.value.range)
             return nil
         }

@@ -10,7 +10,7 @@ extension JourneyBuilder {
             let items: [ValueSyntax] = if case .list(let values, _) = attribute.value { values } else { [attribute.value] }
             for item in items {
                 guard case .reference(let reference) = item else {
-                    sink.error(.invalidValue, "`show:` expects ids and block words (\(Self.blockWords)), not \(Self.describe(item))",
+                    diagnostics.error(.invalidValue, "`show:` expects ids and block words (\(Self.blockWords)), not \(Self.describe(item))",
                                at: item.range)
                     continue
                 }
@@ -42,12 +42,12 @@ extension JourneyBuilder {
         let properties = shape(of: written, rule).attributes
         for statement in element.body?.statements ?? [] {
             if case .property = statement { continue }
-            sink.error(.misplacedElement, "a `style` block holds only `fill:`, `stroke:`, `font:` and `shape:` lines", at: statement.range)
+            diagnostics.error(.misplacedElement, "a `style` block holds only `fill:`, `stroke:`, `font:` and `shape:` lines", at: statement.range)
         }
         guard let id = element.id else { return nil }
         let kinds = ElementKind.allCases.filter { $0 != .journey }.map(\.rawValue)
         guard let kind = ElementKind(rawValue: id.name), kind != .journey else {
-            sink.error(.invalidValue, "`style` applies to an element keyword, and `\(id.name)` is none",
+            diagnostics.error(.invalidValue, "`style` applies to an element keyword, and `\(id.name)` is none",
                        at: id.range, name: id.name, suggestingFrom: kinds, listing: .closedSet("keywords:"))
             return nil
         }
@@ -64,11 +64,11 @@ extension JourneyBuilder {
         case .string(let string): written = string.value
         case .reference(let reference) where reference.isBare: written = reference.first
         default:
-            sink.error(.invalidValue, "`\(attribute.name.name):` expects a colour such as \"#ffcc00\" or yellow", at: attribute.value.range)
+            diagnostics.error(.invalidValue, "`\(attribute.name.name):` expects a colour such as \"#ffcc00\" or yellow", at: attribute.value.range)
             return nil
         }
         if let normalised = NamedColours.normalise(written) { return normalised }
-        sink.error(.invalidValue, "`\(written)` is not a colour; write \"#rgb\", \"#rrggbb\" or a colour name",
+        diagnostics.error(.invalidValue, "`\(written)` is not a colour; write \"#rgb\", \"#rrggbb\" or a colour name",
                    at: attribute.value.range, name: written, suggestingFrom: NamedColours.names, listing: .closedSet("names:"))
         return nil
     }

@@ -26,7 +26,7 @@ struct CSVTable {
     private(set) var separator = UInt8(ascii: ",")
 
     /// Reads `file`, reporting E071 for a quote left open or text after a closing quote.
-    init(_ file: SourceFile, into sink: inout DiagnosticCollector) {
+    init(_ file: SourceFile, into diagnostics: inout DiagnosticCollector) {
         let bytes = file.utf8
         separator = Self.separator(in: bytes)
         var position = 0
@@ -63,12 +63,12 @@ struct CSVTable {
                 end = position
                 if !closed {
                     // The rest of the file is inside the quote: no row of it can be trusted.
-                    sink.error(.malformedCSV, "this quoted cell is never closed; end it with `\"`", at: range(start, start + 1))
+                    diagnostics.error(.malformedCSV, "this quoted cell is never closed; end it with `\"`", at: range(start, start + 1))
                     return
                 }
                 while position < bytes.count, bytes[position] == 0x20 || bytes[position] == 0x09 { position += 1 }
                 if position < bytes.count, !Self.endsCell(bytes[position], separator) {
-                    sink.error(.malformedCSV, "text after a closing quote; put the whole cell in quotes and double the quotes inside (`\"\"`)",
+                    diagnostics.error(.malformedCSV, "text after a closing quote; put the whole cell in quotes and double the quotes inside (`\"\"`)",
                                at: range(position, position + 1))
                     while position < bytes.count, !Self.endsCell(bytes[position], separator) { position += 1 }
                 }

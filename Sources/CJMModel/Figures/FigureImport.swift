@@ -22,9 +22,9 @@ struct FigureImport {
         case touchpoint(Int)
     }
 
-    /// Reads `file` and applies its figures to `journey`, reporting problems into `sink`.
-    static func apply(_ file: SourceFile, to journey: inout Journey, declared: [DeclaredElement], sink: inout DiagnosticCollector) {
-        let table = CSVTable(file, into: &sink)
+    /// Reads `file` and applies its figures to `journey`, reporting problems into `diagnostics`.
+    static func apply(_ file: SourceFile, to journey: inout Journey, declared: [DeclaredElement], diagnostics: inout DiagnosticCollector) {
+        let table = CSVTable(file, into: &diagnostics)
         var slots: [ElementPath: Slot] = [:]
         var byID: [String: [ElementPath]] = [:]
         func add(_ path: ElementPath, _ slot: Slot) {
@@ -57,27 +57,27 @@ struct FigureImport {
             if index == 0, cells.count >= 2, NumberText.wholeNumber(cells[1].text) == nil,
                slots[ElementPath(cells[0].text.split(separator: ".").map(String.init))] == nil, byID[cells[0].text] == nil { continue }
             guard cells.count >= 2, !cells[1].text.isEmpty else {
-                sink.error(.malformedCSV, "a row needs an id and a count (`id,count[,revenue]`)",
+                diagnostics.error(.malformedCSV, "a row needs an id and a count (`id,count[,revenue]`)",
                            at: cells.count >= 2 ? cells[1].range : row.end)
                 continue
             }
             if cells.count > 3 {
-                sink.error(.malformedCSV, "a row has at most three cells: id, count and revenue", at: cells[3].range)
+                diagnostics.error(.malformedCSV, "a row has at most three cells: id, count and revenue", at: cells[3].range)
                 continue
             }
-            guard let path = resolve(cells[0], slots: slots, byID: byID, declared: declared, sink: &sink), let slot = slots[path] else { continue }
+            guard let path = resolve(cells[0], slots: slots, byID: byID, declared: declared, diagnostics: &diagnostics), let slot = slots[path] else { continue }
             if let first = firstRow[path] {
-                sink.error(.duplicateFigure, "`\(path)` is given twice in this file", at: cells[0].range, notes: [("first given here", first)])
+                diagnostics.error(.duplicateFigure, "`\(path)` is given twice in this file", at: cells[0].range, notes: [("first given here", first)])
                 continue
             }
             firstRow[path] = cells[0].range
-            guard let count = count(cells[1], sink: &sink) else { continue }
+            guard let count = count(cells[1], diagnostics: &diagnostics) else { continue }
             if cells.count == 3, !cells[2].text.isEmpty {
                 guard case .pipelineStage(let p, let i) = slot, journey.pipelines[p].stages[i].end == .won else {
-                    sink.error(.invalidValue, "a revenue is the money of won deals: give it on a `won` stage's row", at: cells[2].range)
+                    diagnostics.error(.invalidValue, "a revenue is the money of won deals: give it on a `won` stage's row", at: cells[2].range)
                     continue
                 }
-                guard let money = money(cells[2], sink: &sink) else { continue }
+                guard let money = money(cells[2], diagnostics: &diagnostics) else { continue }
                 revenues[p, default: 0] += money
             }
             if set(count, at: slot, in: &journey) { imported.replaced.append(path) }
@@ -108,50 +108,50 @@ struct FigureImport {
 
     /// The element a row's id cell names; E040 (with "did you mean") or E031 otherwise.
     private static func resolve(_ cell: CSVTable.Cell, slots: [ElementPath: Slot], byID: [String: [ElementPath]],
-                                declared: [DeclaredElement], sink: inout DiagnosticCollector) -> ElementPath? {
+                                declared: [DeclaredElement], diagnostics: inout DiagnosticCollector) -> ElementPath? {
         let written = cell.text
         guard !written.isEmpty else {
-            sink.error(.malformedCSV, "a row needs an id in its first cell", at: cell.range)
+            diagnostics.error(.malformedCSV, "a row needs an id in its first cell", at: cell.range)
             return nil
         }
         let path = ElementPath(written.split(separator: ".", omittingEmptySubsequences: false).map(String.init))
         if slots[path] != nil { return path }
         if path.components.count == 1, let found = byID[written] {
             if found.count == 1 { return found[0] }
-            sink.error(.ambiguousReference, "`\(written)` names several elements (\(found.map { "`\($0)`" }.joined(separator: ", "))); qualify it",
+            diagnostics.error(.ambiguousReference, "`\(written)` names several elements (\(found.map { "`\($0)`" }.joined(separator: ", "))); qualify it",
                        at: cell.range)
             return nil
         }
         if let other = declared.first(where: { $0.path == path }) {
-            sink.error(.invalidValue, "`\(written)` is a `\(other.keyword)`, which takes no count; figures go to channels, stages, pages, ads and touchpoints",
+            diagnostics.error(.invalidValue, "`\(written)` is a `\(other.keyword)`, which takes no count; figures go to channels, stages, pages, ads and touchpoints",
                        at: cell.range)
             return nil
         }
-        sink.error(.unknownReference, "`\(written)` names no element of the journey that takes a count", at: cell.range, name: written,
-                   suggestingFrom: sink.isAcceptingMore ? slots.keys.map(\.description) + byID.keys : [])
+        diagnostics.error(.unknownReference, "`\(written)` names no element of the journey that takes a count", at: cell.range, name: written,
+                   suggestingFrom: diagnostics.isAcceptingMore ? slots.keys.map(\.description) + byID.keys : [])
         return nil
     }
 
-    private static func count(_ cell: CSVTable.Cell, sink: inout DiagnosticCollector) -> Int? {
+    private static func count(_ cell: CSVTable.Cell, diagnostics: inout DiagnosticCollector) -> Int? {
         guard let value = NumberText.wholeNumber(cell.text) else {
-            sink.error(.invalidNumber, "`\(cell.text)` is not a count: write a whole number such as 420", at: cell.range)
+            diagnostics.error(.invalidNumber, "`\(cell.text)` is not a count: write a whole number such as 420", at: cell.range)
             return nil
         }
         guard value <= ValueCaps.maxCount else {
-            sink.error(.valueOutOfRange, "a count must be at most \(ValueCaps.maxCount), not \(value)", at: cell.range)
+            diagnostics.error(.valueOutOfRange, "a count must be at most \(ValueCaps.maxCount), not \(value)", at: cell.range)
             return nil
         }
         return value
     }
 
     /// `125000`, `1 250,50`, `1250.5`: a sum of money, not negative.
-    private static func money(_ cell: CSVTable.Cell, sink: inout DiagnosticCollector) -> Double? {
+    private static func money(_ cell: CSVTable.Cell, diagnostics: inout DiagnosticCollector) -> Double? {
         guard let value = NumberText.unsignedDecimal(cell.text) else {
-            sink.error(.invalidNumber, "`\(cell.text)` is not a sum of money: write a number such as 125000 or 1250,50", at: cell.range)
+            diagnostics.error(.invalidNumber, "`\(cell.text)` is not a sum of money: write a number such as 125000 or 1250,50", at: cell.range)
             return nil
         }
         guard value <= ValueCaps.maxMoney else {
-            sink.error(.valueOutOfRange, "a revenue must be at most 10^15", at: cell.range)
+            diagnostics.error(.valueOutOfRange, "a revenue must be at most 10^15", at: cell.range)
             return nil
         }
         return value

@@ -16,12 +16,12 @@ public struct FiguresInput: Sendable {
     /// through `loader` relative to the root's folder (and inside its folder tree, as includes
     /// are); nil, with the problem reported, when there is none or it cannot be read.
     static func load(_ given: FiguresInput?, for journey: Journey, root: SourceFile, loader: IncludeLoader, limits: Limits,
-                     sink: inout DiagnosticCollector) -> SourceFile? {
+                     diagnostics: inout DiagnosticCollector) -> SourceFile? {
         func decode(_ path: String, _ bytes: [UInt8]) -> SourceFile? {
             switch SourceDecoder.decode(path: path, bytes: bytes, limits: limits) {
             case .success(let file): return file
             case .failure(let diagnostic):
-                sink.add(diagnostic)
+                diagnostics.add(diagnostic)
                 return nil
             }
         }
@@ -30,25 +30,25 @@ public struct FiguresInput: Sendable {
         let folder = IncludePath.folder(of: root.path)
         let relative = IncludePath.normalized(reference.path)
         guard !reference.path.hasPrefix("/"), !IncludePath.isOutsideUpward(relative) else {
-            sink.error(.includeOutsideTree, "`\(reference.path)` leaves the folder of `\(root.path)`; a figures file must stay inside it",
+            diagnostics.error(.includeOutsideTree, "`\(reference.path)` leaves the folder of `\(root.path)`; a figures file must stay inside it",
                        at: reference.source)
             return nil
         }
         let target = IncludePath.join(folder, reference.path)
         guard let canonical = loader.canonicalPath(target) else {
-            sink.error(.figuresNotFound, "cannot find figures file `\(reference.path)` (looked for `\(target)`)", at: reference.source)
+            diagnostics.error(.figuresNotFound, "cannot find figures file `\(reference.path)` (looked for `\(target)`)", at: reference.source)
             return nil
         }
         let canonicalFolder = loader.canonicalPath(folder) ?? IncludePath.normalized(folder)
         guard IncludePath.isInside(canonical, folder: canonicalFolder) else {
-            sink.error(.includeOutsideTree, "`\(reference.path)` resolves to `\(canonical)`, outside the folder of `\(root.path)`",
+            diagnostics.error(.includeOutsideTree, "`\(reference.path)` resolves to `\(canonical)`, outside the folder of `\(root.path)`",
                        at: reference.source)
             return nil
         }
         do {
             return decode(target, try loader.read(target))
         } catch {
-            sink.error(.figuresNotFound, "cannot read figures file `\(target)`: \(error)", at: reference.source)
+            diagnostics.error(.figuresNotFound, "cannot read figures file `\(target)`: \(error)", at: reference.source)
             return nil
         }
     }

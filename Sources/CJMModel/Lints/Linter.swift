@@ -20,20 +20,20 @@ public enum Linter {
                                                        : a.source.startOffset < b.source.startOffset
         }
         var suppressions = Suppressions(result)
-        var collector = DiagnosticCollector(limit: limits.maxErrors, sources: result.sources)
-        for diagnostic in result.diagnostics { collector.add(diagnostic) }
+        var diagnostics = DiagnosticCollector(limit: limits.maxErrors, sources: result.sources)
+        for diagnostic in result.diagnostics { diagnostics.add(diagnostic) }
         var places = DeclarationPlaces(result)
         for finding in findings where !suppressions.silences(finding.code, at: finding.source) {
-            guard collector.isAcceptingMore else {
-                collector.warning(finding.code, "", at: finding.source)  // counted only
+            guard diagnostics.isAcceptingMore else {
+                diagnostics.warning(finding.code, "", at: finding.source)  // counted only
                 continue
             }
             let (message, notes) = LintMessages.text(finding)
-            collector.warning(finding.code, message, at: places.idRange(of: finding), notes: notes)
+            diagnostics.warning(finding.code, message, at: places.idRange(of: finding), notes: notes)
         }
-        suppressions.reportUnused(checking: codes, unknownWords: true, into: &collector)
+        suppressions.reportUnused(checking: codes, unknownWords: true, into: &diagnostics)
         var linted = result
-        linted.diagnostics = collector.finished()
+        linted.diagnostics = diagnostics.finished()
         return linted
     }
 }

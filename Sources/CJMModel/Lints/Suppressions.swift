@@ -83,17 +83,17 @@ public struct Suppressions: Sendable {
     /// W013 for every switch of one of `codes` that silenced nothing, and (with
     /// `unknownWords`, which one stage of a run asks for) for every comment word that names no
     /// rule at all, in the order written.
-    package func reportUnused(checking codes: Set<DiagnosticCode>, unknownWords: Bool, into collector: inout DiagnosticCollector) {
+    package func reportUnused(checking codes: Set<DiagnosticCode>, unknownWords: Bool, into diagnostics: inout DiagnosticCollector) {
         for entry in entries where !entry.used && codes.contains(entry.code) {
             let written = entry.line == nil ? "`lint ignore: \(entry.word)`" : "`# cjm-ignore \(entry.word)`"
             let place = entry.line == nil ? "in this journey" : "on line \(entry.line!)"
-            collector.warning(.unusedIgnore, "\(written) silences nothing: there is no \(entry.code.rawValue) warning \(place)", at: entry.source,
+            diagnostics.warning(.unusedIgnore, "\(written) silences nothing: there is no \(entry.code.rawValue) warning \(place)", at: entry.source,
                               notes: [("remove it, or it will hide the next real warning", nil)])
         }
         for (word, source) in self.unknownWords where unknownWords {
             var message = "`# cjm-ignore \(word)` names no warning rule"
             if let guess = NameSuggestion.closest(to: word, among: WarningRule.words) { message += "; did you mean `\(guess)`?" }
-            collector.warning(.unusedIgnore, message, at: source, notes: [("`cjm lint --list` lists the rules", nil)])
+            diagnostics.warning(.unusedIgnore, message, at: source, notes: [("`cjm lint --list` lists the rules", nil)])
         }
     }
 }

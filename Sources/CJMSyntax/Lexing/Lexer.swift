@@ -316,8 +316,8 @@ struct Lexer {
         return number
     }
 
-    /// The source text from byte `start` to byte `end`.
-    private func text(_ start: Int, _ end: Int) -> String {
+    /// The source text from byte `start` to byte `end`, as written.
+    func text(_ start: Int, _ end: Int) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
     }
 
@@ -380,6 +380,10 @@ struct Lexer {
 
     private mutating func string(_ diagnostics: inout DiagnosticCollector) -> Token {
         let start = pos
+        if closesMissingOpening(quoteAt: start) {
+            pos += 1
+            return token(.strayQuote, from: start)
+        }
         pos += 1
         var segmentStart = pos
         var usesScratch = false
@@ -466,6 +470,16 @@ struct Lexer {
         var string = token(.string, from: start)
         string.text = text
         return string
+    }
+
+    /// Whether the `"` at `quote` stands right after a word (`phase buy Покупка"`): then it
+    /// closes a label whose opening quote was forgotten, since a string never opens there, and
+    /// reading it as an opening quote would swallow the rest of the line and turn the label's
+    /// words into flags.
+    private func closesMissingOpening(quoteAt quote: Int) -> Bool {
+        guard quote > 0 else { return false }
+        let before = bytes[quote - 1]
+        return isNameByte(before) || before >= 0x80 || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(before)
     }
 
     /// Moves `pos`, at the end of an unterminated string's line, back to a `{` that ends the

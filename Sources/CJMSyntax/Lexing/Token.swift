@@ -18,6 +18,9 @@ enum TokenKind: Equatable, Sendable {
     case dot
     case arrow
     case semicolon
+    /// A `"` right after a word with nothing after it on its line (`phase buy Покупка"`): the
+    /// closing quote of a label whose opening quote is missing. The parser reports it.
+    case strayQuote
     /// A line end; statements end here.
     case newline
     /// The end of the file.
@@ -62,6 +65,7 @@ struct Token: Sendable {
         case .dot: "'.'"
         case .arrow: "'->'"
         case .semicolon: "';'"
+        case .strayQuote: "a '\"' that closes no string"
         case .newline: "the end of the line"
         case .end: "the end of the file"
         }

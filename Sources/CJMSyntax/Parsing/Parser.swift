@@ -27,8 +27,11 @@ public enum Parser {
             // A brace is missing or extra: read again, letting indentation end the block whose
             // `}` is missing (a balanced file never pays for this, and may be indented any way).
             _ = consume syntax
+            // Where a `}` closed no block, lines indented under an element may also open its
+            // forgotten `{`.
             var again = StatementReader(lexer: Lexer(bytes: bytes, file: source.id), source: source, limits: limits,
-                                        diagnostics: before, closesByIndentation: true)
+                                        diagnostics: before, closesByIndentation: true,
+                                        opensByIndentation: reader.closedMoreThanOpened)
             let recovered = again.readFile()
             diagnostics = again.diagnostics
             return recovered

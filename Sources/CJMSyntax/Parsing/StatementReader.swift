@@ -18,8 +18,13 @@ struct StatementReader {
     /// Whether indentation ends a block whose `}` is missing (the second reading of a file
     /// whose braces do not balance).
     private let closesByIndentation: Bool
+    /// Whether lines indented under an element without a block open one for it, as a
+    /// forgotten `{` would have (the second reading of a file where a `}` closed no block).
+    private let opensByIndentation: Bool
     /// Set when a `{` was never closed or a `}` closed no block.
     private(set) var bracesUnbalanced = false
+    /// Set when a `}` closed no block: a `{` may be missing.
+    private(set) var closedMoreThanOpened = false
 
     private var token: Token
     /// The token after `token`, valid when `hasLookahead`; not an optional, so moving a token
@@ -67,13 +72,20 @@ struct StatementReader {
     private var statementStart = Token(kind: .newline, start: 0, end: 0, lineStart: 0)
     /// Set when a cap stops the parse (too many statements).
     private var stopped = false
+    /// The element just read, when it began its line and has no block: where its line ends and
+    /// how far it is indented, for `opensByIndentation`.
+    private var lastBlocklessElement: (end: Int, indent: Int, depth: Int)?
+    /// The end of the last token before the current one that is not a line break.
+    private var previousEnd = 0
 
-    init(lexer: Lexer, source: SourceFile, limits: Limits, diagnostics: DiagnosticCollector, closesByIndentation: Bool = false) {
+    init(lexer: Lexer, source: SourceFile, limits: Limits, diagnostics: DiagnosticCollector, closesByIndentation: Bool = false,
+         opensByIndentation: Bool = false) {
         self.lexer = lexer
         self.file = source.path
         self.fileID = source.id
         self.limits = limits
         self.closesByIndentation = closesByIndentation
+        self.opensByIndentation = opensByIndentation
         self.diagnostics = diagnostics
         // A line break before the file, so the first token counts as starting its line.
         self.token = Token(kind: .newline, start: 0, end: 0, lineStart: 0)
@@ -106,7 +118,10 @@ struct StatementReader {
                 if closesByIndentation, tokenStartsLine { closeBlocksEndedByIndentation(atBrace: true) }
                 closeBlock()
             case .identifier:
-                if closesByIndentation, tokenStartsLine { closeBlocksEndedByIndentation(atBrace: false) }
+                if closesByIndentation, tokenStartsLine {
+                    closeBlocksEndedByIndentation(atBrace: false)
+                    if opensByIndentation { openBlockWithoutBrace() }
+                }
                 readStatement()
             case .leftBrace:
                 misplacedBrace()
@@ -121,6 +136,7 @@ struct StatementReader {
     private mutating func closeBlock() {
         guard !stack.isEmpty else {
             bracesUnbalanced = true
+            closedMoreThanOpened = true
             error(.unmatchedCloseBrace, "this '}' closes no block", at: token)
             advance()
             return
@@ -184,6 +200,22 @@ struct StatementReader {
         if !atBrace, !stack.isEmpty, stack[stack.count - 1].bodyIndent == 0 { stack[stack.count - 1].bodyIndent = lineIndent }
     }
 
+    /// Opens a block for the element on the line above when the current line is indented under
+    /// it and that element has none: its `{` was forgotten (`persona buyer "Покупатель"` over
+    /// indented `goal …` lines). Reported once, at the end of that line, where the `{` belongs.
+    private mutating func openBlockWithoutBrace() {
+        guard let element = lastBlocklessElement, element.depth == stack.count, lineIndent > element.indent,
+              statements.count > (stack.last?.firstStatement ?? 0), case .element(let previous)? = statements.last else { return }
+        lastBlocklessElement = nil
+        statements.removeLast()
+        let brace = Token(kind: .leftBrace, start: element.end, end: element.end, lineStart: element.end)
+        diagnostics.error(.unmatchedCloseBrace, "this '\(previous.keyword.name)' has no '{', but the lines below are indented under it; add '{' at the end of this line",
+                          at: range(brace))
+        var block = OpenBlock(element: previous, brace: brace, firstStatement: statements.count, countAtOpen: statementCount, indent: element.indent)
+        block.bodyIndent = lineIndent
+        stack.append(block)
+    }
+
     /// Opens the block at the current `{` for `element` (nil: a block read only to keep braces
     /// balanced), or skips the whole nest when it would be deeper than the cap.
     private mutating func openBlock(for element: consuming ElementSyntax?) {
@@ -236,6 +268,7 @@ struct StatementReader {
     private mutating func readStatement() {
         statementCount += 1
         statementStart = token
+        lastBlocklessElement = nil
         if statementCount > limits.maxElements {
             error(.tooManyElements, "the file has more than \(limits.maxElements) statements; the limit is \(limits.maxElements)", at: token)
             stopped = true
@@ -326,11 +359,27 @@ struct StatementReader {
         while true {
             switch token.kind {
             case .newline, .semicolon, .rightBrace, .end:
+                if opensByIndentation, token.kind == .newline, lexer.column(of: statementStart) == lineIndent {
+                    lastBlocklessElement = (previousEnd, lineIndent, stack.count)
+                }
                 append(.element(ElementSyntax(keyword: keyword, id: id, label: label, attributes: attributes.take(from: 0), flags: flags)))
                 return
             case .leftBrace:
                 openBlock(for: ElementSyntax(keyword: keyword, id: id, label: label, attributes: attributes.take(from: 0), flags: flags))
                 return
+            case .strayQuote:
+                // `phase buy Покупка"`: the words before the quote are the label.
+                let words = flags.first?.range ?? (label == nil ? id?.range : nil)
+                guard let words, label == nil else {
+                    error(.unterminatedString, "this '\"' closes no string", at: token)
+                    advance()
+                    continue
+                }
+                let text = lexer.text(words.startOffset, token.start)
+                diagnostics.error(.unterminatedString, "this label has no opening '\"'; add one before its first word", at: range(words.startOffset, token.end))
+                label = StringLiteral(text, range: range(words.startOffset, token.end))
+                if flags.isEmpty { id = nil } else { flags.removeAll() }
+                advance()
             case .string:
                 if let label {
                     error(.unexpectedToken, "'\(keyword.name)' already has the label \"\(label.value)\"; an element has at most one label", at: token)
@@ -496,6 +545,7 @@ struct StatementReader {
     // MARK: Tokens
 
     private mutating func advance() {
+        if token.kind != .newline { previousEnd = token.end }
         tokenStartsLine = token.kind == .newline
         if hasLookahead {
             token = lookahead

@@ -9,8 +9,9 @@ struct MarkdownCommand: ParsableCommand {
         discussion: """
             Finds ```cjm blocks and <!-- cjm: FILE.cjm --> markers, renders each map to an SVG beside the \
             document (DOC.md-N.svg, or name=NAME), and puts an image link right after the block. A block or \
-            marker may add view=NAME, persona=ID, theme=NAME and name=FILE. Only a changed link or map is written; \
-            each file written is named on stderr (wrote PATH) unless --quiet.
+            marker may add view=NAME, persona=ID, theme=NAME, name=FILE, direction=, legend= and width= (default: \
+            down, auto, 800). Only a changed link or map is written; each file written is named on stderr \
+            (wrote PATH) unless --quiet. --strict fails on any warning, W103 (text under 9 px at width=) included.
             """
     )
 
@@ -23,10 +24,13 @@ struct MarkdownCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Do not name each file written on stderr.")
     var quiet = false
 
+    @Flag(name: .long, help: "Fail (exit 1, write nothing) on any warning, an embedded map's text too small at its width= (W103) included.")
+    var strict = false
+
     @OptionGroup var rendering: RenderingOptions
 
     func run() throws {
-        let status = MarkdownRun(inputs: files, check: check, settings: rendering.settings, quiet: quiet).run(console: Console())
+        let status = MarkdownRun(inputs: files, check: check, settings: rendering.settings, quiet: quiet, strict: strict).run(console: Console())
         if status != .success { throw status.exitCode }
     }
 }

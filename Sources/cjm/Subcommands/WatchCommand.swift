@@ -27,10 +27,14 @@ struct WatchCommand: ParsableCommand {
     @Option(name: .long, help: "Port on 127.0.0.1 to serve on (default: a free one, printed).")
     var port: UInt16 = 0
 
+    @OptionGroup var shape: MapShapeOptions
+
     @OptionGroup var rendering: RenderingOptions
 
     func run() throws {
-        let status = WatchRun(input: file, view: view, output: output, port: port, settings: rendering.settings).run(console: Console())
+        let status = WatchRun(input: file, view: view, output: output, port: port, settings: rendering.settings,
+                              direction: try shape.parsedDirection(), legend: try shape.parsedLegend(), width: shape.width)
+            .run(console: Console())
         if status != .success { throw status.exitCode }
     }
 }

@@ -4,7 +4,8 @@ import CJMViewGraph
 import Testing
 @testable import CJMMaps
 
-/// The touchpoints block lists touchpoints in phase order, then in the order written.
+/// The touchpoints block lists touchpoints in phase order, then in the order written; the
+/// composed map stands them in one row per channel, each row in that order.
 @Suite struct TouchpointOrderTests {
     /// Written out of phase order, with channels listed in the opposite order, so ordering by
     /// channel (as the block once did) would give another order.
@@ -36,15 +37,19 @@ import Testing
         #expect(graph.nodes.filter { $0.classes.contains("touchpoint") }.map(\.id) == Self.expected)
     }
 
-    @Test func theComposedMapStacksThemInThatOrder() throws {
+    /// On the composed map each channel has a row of its touchpoints, in the channels' order,
+    /// and each row reads in phase order, then as written.
+    static let expectedRows = ["touchpoint-buy2", "touchpoint-late", "touchpoint-none", "touchpoint-buy", "touchpoint-sees"]
+
+    @Test func theComposedMapRowsThemByChannelInThatOrder() throws {
         guard ComposedMaps.workerIsBuilt else { try Test.cancel("no cjm worker at \(ComposedMaps.worker); run swift build first") }
         let graph = try ComposedMaps.compose(FlowMap.draft(try Self.journey(), theme: Theme.named(.default)))
         let placed = graph.nodes.filter { $0.classes.contains("touchpoint") }
-        // Top to bottom down a column (Graphviz's y grows upwards), columns left to right.
+        // Lines top to bottom (Graphviz's y grows upwards), each left to right.
         let order = placed.sorted { a, b in
             let (pa, pb) = (a.position!, b.position!)
-            return abs(pa.x - pb.x) > 1 ? pa.x < pb.x : pa.y > pb.y
+            return abs(pa.y - pb.y) > 1 ? pa.y > pb.y : pa.x < pb.x
         }.map(\.id)
-        #expect(order == Self.expected)
+        #expect(order == Self.expectedRows)
     }
 }

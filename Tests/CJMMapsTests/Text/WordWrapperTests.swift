@@ -17,6 +17,21 @@ import Testing
         #expect(WordWrapper.wrap("абвгдеёжзий", width: 4) == ["абвг", "деёж", "зий"])
     }
 
+    /// A word too wide for a line after the hanging indent is cut, but the rest of it never
+    /// follows its first piece after a space: `Продакт- менеджер` read as two words.
+    @Test func theRestOfACutWordIsNeverSpacedFromItsStart() {
+        let measure = TextMeasure(fontSize: 14)
+        let indent = String(repeating: "\u{2007}", count: 3)
+        let text = "7 · Продакт-менеджер"
+        let fitting = WordWrapper.wrap(text, points: measure.width(of: text) + 0.1, measure: measure, hangingIndent: indent)
+        #expect(fitting == [text])
+        let narrower = WordWrapper.wrap(text, points: measure.width(of: "7 · Продакт-") + 0.1, measure: measure, hangingIndent: indent)
+        #expect(narrower.first == "7 · Продакт-", "cut after its hyphen")
+        #expect(narrower.dropFirst().map { $0.replacingOccurrences(of: indent, with: "") }.joined() == "менеджер", "\(narrower)")
+        #expect(!WordWrapper.wrap("Продакт-менеджер сайта", points: measure.width(of: "Продакт-") + 0.1, measure: measure)
+            .contains { $0.hasSuffix("- менеджер") || $0.hasPrefix("- ") })
+    }
+
     @Test func keepsWrittenLineBreaksAndDropsBlankText() {
         #expect(WordWrapper.wrap("первая\nвторая строка", width: 30) == ["первая", "вторая строка"])
         #expect(WordWrapper.wrap("   ", width: 10).isEmpty)

@@ -4,8 +4,8 @@ import CJMSyntax
 import CJMModel
 
 /// One structural mistake in a real journey gives at most two errors from the whole check,
-/// the first at its cause: every `}` of the templates and the spec example left out in turn,
-/// and every line's first and last string left unclosed in turn.
+/// the first at its cause: every `}` and every `{` of the templates and the spec example left
+/// out in turn, and every line's first and last string left unclosed or unopened in turn.
 @Suite struct RecoveryTests {
     static let journeys: [String] = ["templates/online-store.cjm", "templates/service-center.cjm", "templates/blank.cjm", "Tests/Fixtures/spec-example.cjm"]
 
@@ -89,6 +89,51 @@ import CJMModel
             }
         }
         #expect(tried >= 30)
+    }
+
+    @Test(arguments: journeys) func eachMissingOpeningBraceIsOneErrorAtItsLine(path: String) throws {
+        let text = try Self.read(path)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var tried = 0
+        for (index, line) in lines.enumerated() where line.hasSuffix(" {") && !line.trimmingCharacters(in: .whitespaces).hasPrefix("#") {
+            var broken = lines
+            broken[index] = line.dropLast(2)
+            let (_, found) = errors(broken.joined(separator: "\n"))
+            let place = "\(path) without the '{' of line \(index + 1)"
+            #expect((1...2).contains(found.count), "\(place): \(found.map(\.message))")
+            // At the end of the line, where the `{` belongs.
+            #expect(found.first?.code == .unmatchedCloseBrace && found.first?.range.start.line == index + 1
+                        && found.first?.range.start.column == broken[index].unicodeScalars.count + 1,
+                    "\(place): \(found.map { "\($0.code.rawValue)@\($0.range.start.line):\($0.range.start.column) \($0.message)" })")
+            tried += 1
+        }
+        #expect(tried >= 8)
+    }
+
+    @Test(arguments: journeys) func eachUnopenedStringIsOneErrorOnItsLine(path: String) throws {
+        let text = try Self.read(path)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var tried = 0
+        for (index, line) in lines.enumerated() where !line.trimmingCharacters(in: .whitespaces).hasPrefix("#") {
+            // The opening quote of the line's first string, when it is the element's label (after
+            // the keyword and id, before any attribute) and made of words: punctuation in an
+            // unquoted label (a comma, a number) reads as tokens of its own, reported before the quote
+            // is reached.
+            let quotes = line.indices.filter { line[$0] == "\"" }
+            guard quotes.count >= 2, !line[..<quotes[0]].contains(":"), !line[..<quotes[0]].contains("->"),
+                  line[line.index(after: quotes[0])..<quotes[1]].allSatisfy({ $0.isLetter || $0 == " " }) else { continue }
+            var broken = lines
+            var changed = line
+            changed.remove(at: quotes[0])
+            broken[index] = changed
+            let (_, found) = errors(broken.joined(separator: "\n"))
+            let place = "\(path) line \(index + 1) without its label's opening quote"
+            #expect((1...2).contains(found.count), "\(place): \(found.map(\.message))")
+            #expect(found.contains { $0.code == .unterminatedString && $0.range.start.line == index + 1 }, "\(place): \(found.map(\.message))")
+            #expect(found.first?.range.start.line == index + 1, "\(place): \(found.map(\.message))")
+            tried += 1
+        }
+        #expect(tried >= 20)
     }
 
     @Test func theIssuesExamplesAreOneErrorEach() throws {

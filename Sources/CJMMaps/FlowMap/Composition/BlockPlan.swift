@@ -34,6 +34,12 @@ struct BlockPlan: Sendable {
         /// Moves each piece of a one-column group level with what its flows reach in this
         /// section (channels level with their touchpoints), keeping their order.
         var alignsWithSection: Int?
+        /// Pieces laid out in rows (`SheetArrangement.Group.rows`): each piece's row, the
+        /// pieces sorted by it. Empty: a plain stack.
+        var rows: [Int] = []
+        /// Per row, the node (by its index in the map's nodes) standing level with it in the
+        /// next section, whose height the row keeps at least.
+        var rowAnchors: [Int?] = []
     }
 
     /// One block of the reading order (channels, the CRM, the deals, the site…): its groups

@@ -14,6 +14,12 @@ struct BlockPlanner {
     private var clusterIndex: [String: Int] = [:]
     /// The unit each node's clusters went into (block units only).
     private var unitOfCluster: [String: Int] = [:]
+    /// Where a reordered node stands in its unit (`orderByLanding`); others keep the graph's order.
+    private var nodeRank: [Int: Int] = [:]
+    /// Each landing page's place in the order the ads give the pages (`orderByLanding`).
+    private var landingRank: [String: Double] = [:]
+    /// The frame `liftFarReaching` lifted nodes in, and what each lifted node's far flows reach.
+    private var lifted: (frame: String, reach: [String: [String]])?
 
     /// The way blocks rank their insides: left to right, or top to bottom for a map read down.
     private let direction: Layout.Direction
@@ -37,6 +43,91 @@ struct BlockPlanner {
     mutating func addStack(frame: String?, ordersByNeighbours: Bool, alignsWithPrevious: Bool = false) {
         guard let frame, var group = stackGroup(frame: frame, ordersByNeighbours: ordersByNeighbours) else { return }
         if alignsWithPrevious, !plan.sections.isEmpty { group.alignsWithSection = plan.sections.count - 1 }
+        plan.sections.append(BlockPlan.Section(groups: [group]))
+    }
+
+    /// Moves the nodes of `frame` whose flows reach past the clusters `near` (a channel
+    /// linking to a page, beyond the CRM and the leads) to the top of the frame, keeping the
+    /// written order otherwise. Their lines then leave above the fan of flows from the frame
+    /// to the next block instead of crossing it. Call it before the frame's section is added.
+    mutating func liftFarReaching(frame: String?, near: [String?]) {
+        guard let frame, let nodes = members[frame] else { return }
+        var close = Set<String>()
+        for cluster in [frame] + near.compactMap({ $0 }) { for node in members[cluster] ?? [] { close.insert(graph.nodes[node].id) } }
+        let own = Set(nodes.map { graph.nodes[$0].id })
+        var reach: [String: [String]] = [:]
+        for edge in graph.edges where edge.style.line != .invisible {
+            if own.contains(edge.from), !close.contains(edge.to) { reach[edge.from, default: []].append(edge.to) }
+            if own.contains(edge.to), !close.contains(edge.from) { reach[edge.to, default: []].append(edge.from) }
+        }
+        members[frame] = nodes.filter { reach[graph.nodes[$0].id] != nil } + nodes.filter { reach[graph.nodes[$0].id] == nil }
+        lifted = (frame, reach)
+    }
+
+    /// Sorts the nodes `liftFarReaching` lifted by the order the ads give the pages they link
+    /// to (`landingRank`; those reaching no such page after the rest), so the higher node's
+    /// line ends at the higher page and the two do not cross on the way; the rows standing
+    /// level with the frame (`addRows`) follow.
+    private mutating func orderLifted() {
+        guard let lifted else { return }
+        for s in plan.sections.indices {
+            for g in plan.sections[s].groups.indices where plan.sections[s].groups[g].frame == lifted.frame {
+                let pieces = plan.sections[s].groups[g].pieces
+                let key = pieces.map { piece -> Double? in
+                    guard case .node(let node) = piece, let targets = lifted.reach[graph.nodes[node].id] else { return nil }
+                    let ranks = targets.compactMap { landingRank[$0] }
+                    return ranks.isEmpty ? .infinity : ranks.reduce(0, +) / Double(ranks.count)
+                }
+                let count = key.prefix { $0 != nil }.count
+                let order = (0..<count).sorted { key[$0]! != key[$1]! ? key[$0]! < key[$1]! : $0 < $1 } + Array(count..<pieces.count)
+                guard order != Array(pieces.indices) else { return }
+                plan.sections[s].groups[g].pieces = order.map { pieces[$0] }
+                let newOrder = order.compactMap { index -> Int? in
+                    guard case .node(let node) = pieces[index] else { return nil }
+                    return node
+                }
+                for t in plan.sections.indices {
+                    for h in plan.sections[t].groups.indices where !plan.sections[t].groups[h].rowAnchors.isEmpty {
+                        var group = plan.sections[t].groups[h]
+                        guard group.rowAnchors.compactMap({ $0 }).sorted() == newOrder.sorted() else { continue }
+                        var newRow: [Int: Int] = [:]
+                        for (row, node) in newOrder.enumerated() { newRow[node] = row }
+                        let moved = group.rows.map { row in row < group.rowAnchors.count ? group.rowAnchors[row].flatMap { newRow[$0] } ?? row : row }
+                        let sorted = moved.indices.sorted { moved[$0] != moved[$1] ? moved[$0] < moved[$1] : $0 < $1 }
+                        group.pieces = sorted.map { group.pieces[$0] }
+                        group.rows = sorted.map { moved[$0] }
+                        group.rowAnchors = newOrder.map { Optional($0) }
+                        plan.sections[t].groups[h] = group
+                    }
+                }
+                return
+            }
+        }
+    }
+
+    /// A section of one framed stack laid out in rows, one per node of `anchors` (a frame of
+    /// the next section, in its order): each piece in the row of the first of those nodes its
+    /// flows reach, the pieces reaching none in a last row, each row in the frame's order.
+    /// So each line to the next section runs along its own row and crosses no other.
+    mutating func addRows(frame: String?, anchors: String?) {
+        guard let frame, var group = stackGroup(frame: frame, ordersByNeighbours: false) else { return }
+        let anchorNodes = anchors.flatMap { members[$0] } ?? []
+        var rowOfAnchor: [String: Int] = [:]
+        for (row, node) in anchorNodes.enumerated() where rowOfAnchor[graph.nodes[node].id] == nil { rowOfAnchor[graph.nodes[node].id] = row }
+        var firstRow: [String: Int] = [:]
+        for edge in graph.edges where edge.style.line != .invisible {
+            for (mine, theirs) in [(edge.from, edge.to), (edge.to, edge.from)] where firstRow[mine] == nil {
+                if let row = rowOfAnchor[theirs] { firstRow[mine] = row }
+            }
+        }
+        let rows = group.pieces.map { piece -> Int in
+            guard case .node(let node) = piece else { return anchorNodes.count }
+            return firstRow[graph.nodes[node].id] ?? anchorNodes.count
+        }
+        let order = rows.indices.sorted { rows[$0] != rows[$1] ? rows[$0] < rows[$1] : $0 < $1 }
+        group.pieces = order.map { group.pieces[$0] }
+        group.rows = order.map { rows[$0] }
+        group.rowAnchors = anchorNodes.map { Optional($0) }
         plan.sections.append(BlockPlan.Section(groups: [group]))
     }
 
@@ -73,9 +164,131 @@ struct BlockPlanner {
     }
 
     /// One section for all ad networks: each a frame of its campaigns, each campaign a unit.
+    /// Within a network, campaigns, their groups and the groups' ads follow the pages they
+    /// land on (`orderByLanding`), so the landing lines run side by side instead of crossing.
     mutating func addAdNetworks(_ networks: [String]) {
+        orderByLanding(networks)
         let groups = networks.compactMap { framedUnits(frame: $0) }
         if !groups.isEmpty { plan.sections.append(BlockPlan.Section(groups: groups)) }
+    }
+
+    /// Sorts the ads under `networks` by the pages they land on, keeping each group's,
+    /// campaign's and network's ads together: pages by the mean position of the ads landing
+    /// on them, then each ad by the mean rank of its pages (its own position when it lands
+    /// nowhere) and every cluster's children by the mean of the ads inside, and again from
+    /// the new order (two-sided barycentres). The order whose landing lines cross least
+    /// (pairs of lines in opposite orders at their two ends) is kept; ties keep the earlier.
+    private mutating func orderByLanding(_ networks: [String]) {
+        var clustersBelow: [String] = []
+        var pending = networks
+        while !pending.isEmpty {
+            let cluster = pending.removeFirst()
+            clustersBelow.append(cluster)
+            pending += (children[cluster] ?? []).map { graph.clusters[$0].id }
+        }
+        var isAd: [String: Int] = [:]
+        for cluster in clustersBelow { for node in members[cluster] ?? [] { isAd[graph.nodes[node].id] = node } }
+        guard isAd.count > 1 else { return }
+        var pageOf: [String: Int] = [:]
+        var landings: [(ad: Int, page: Int)] = []
+        for edge in graph.edges where edge.classes.contains("landing") {
+            guard let ad = isAd[edge.from] else { continue }
+            let page = pageOf[edge.to] ?? pageOf.count
+            pageOf[edge.to] = page
+            landings.append((ad, page))
+        }
+        guard !landings.isEmpty else { return }
+
+        func adOrder() -> [Int] {
+            var result: [Int] = []
+            func walk(_ cluster: String) {
+                result += members[cluster] ?? []
+                for child in children[cluster] ?? [] { walk(graph.clusters[child].id) }
+            }
+            for network in networks { walk(network) }
+            return result
+        }
+        func pageRanks(_ position: [Int: Double]) -> [Double] {
+            var sum = Array(repeating: 0.0, count: pageOf.count), count = Array(repeating: 0.0, count: pageOf.count)
+            for landing in landings { sum[landing.page] += position[landing.ad]!; count[landing.page] += 1 }
+            let key = sum.indices.map { sum[$0] / count[$0] }
+            let order = key.indices.sorted { key[$0] != key[$1] ? key[$0] < key[$1] : $0 < $1 }
+            var rank = Array(repeating: 0.0, count: pageOf.count)
+            for (position, page) in order.enumerated() { rank[page] = Double(position) }
+            return rank
+        }
+        func crossings(_ position: [Int: Double], _ rank: [Double]) -> Int {
+            let ends = landings.map { (position[$0.ad]!, rank[$0.page]) }.sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+            // Pairs in opposite orders, by a merge count of the page ranks in ad order.
+            var values = ends.map(\.1)
+            var buffer = values
+            var total = 0
+            var width = 1
+            while width < values.count {
+                var start = 0
+                while start < values.count {
+                    let middle = min(start + width, values.count), stop = min(start + 2 * width, values.count)
+                    var (i, j, k) = (start, middle, start)
+                    while i < middle || j < stop {
+                        if j >= stop || (i < middle && values[i] <= values[j]) { buffer[k] = values[i]; i += 1 }
+                        else { total += middle - i; buffer[k] = values[j]; j += 1 }
+                        k += 1
+                    }
+                    start = stop
+                }
+                swap(&values, &buffer)
+                width *= 2
+            }
+            return total
+        }
+        func positions() -> [Int: Double] {
+            var result: [Int: Double] = [:]
+            for (position, node) in adOrder().enumerated() { result[node] = Double(position) }
+            return result
+        }
+        func sortTree(_ key: [Int: Double]) {
+            // Deepest clusters first, so each cluster's key is the mean over all its ads.
+            var clusterKey: [String: (sum: Double, count: Double)] = [:]
+            for cluster in clustersBelow.reversed() {
+                var total = (sum: 0.0, count: 0.0)
+                if let nodes = members[cluster] {
+                    for node in nodes { total.sum += key[node]!; total.count += 1 }
+                    members[cluster] = nodes.indices.sorted { key[nodes[$0]]! != key[nodes[$1]]! ? key[nodes[$0]]! < key[nodes[$1]]! : $0 < $1 }.map { nodes[$0] }
+                }
+                if let list = children[cluster] {
+                    let mean = list.map { child -> Double in
+                        let inner = clusterKey[graph.clusters[child].id] ?? (0, 0)
+                        return inner.count > 0 ? inner.sum / inner.count : .infinity
+                    }
+                    for child in list {
+                        if let inner = clusterKey[graph.clusters[child].id] { total.sum += inner.sum; total.count += inner.count }
+                    }
+                    children[cluster] = list.indices.sorted { mean[$0] != mean[$1] ? mean[$0] < mean[$1] : $0 < $1 }.map { list[$0] }
+                }
+                clusterKey[cluster] = total
+            }
+        }
+        var position = positions()
+        var best = (crossings: crossings(position, pageRanks(position)), members: members, children: children)
+        for _ in 0..<8 {
+            let rank = pageRanks(position)
+            var sum: [Int: Double] = [:], count: [Int: Double] = [:]
+            for landing in landings { sum[landing.ad, default: 0] += rank[landing.page]; count[landing.ad, default: 0] += 1 }
+            // An ad landing nowhere keeps its place among the others, on the pages' scale.
+            let scale = Double(max(pageOf.count - 1, 1)) / Double(max(position.count - 1, 1))
+            var key: [Int: Double] = [:]
+            for (node, place) in position { key[node] = count[node].map { sum[node]! / $0 } ?? place * scale }
+            sortTree(key)
+            position = positions()
+            let now = crossings(position, pageRanks(position))
+            if now < best.crossings { best = (now, members, children) }
+        }
+        members = best.members
+        children = best.children
+        let rank = pageRanks(positions())
+        for (page, index) in pageOf { landingRank[page] = rank[index] }
+        // Nodes numbered in the order the sorted tree lists them, for `makeUnit`.
+        for (rank, node) in adOrder().enumerated() { nodeRank[node] = rank }
     }
 
     /// The legend in `root`, laid out as the strips `placement` may use (`Legend.Key.rowCounts`).
@@ -86,6 +299,7 @@ struct BlockPlanner {
 
     /// The plan, with each unit's inner edges and same-rank sets.
     mutating func finish() -> BlockPlan {
+        orderLifted()
         // The legend's strips share its nodes, so each is a copy of one unit, ranked left to
         // right whichever way the map reads (a strip is a grid of entries, not a flow).
         let legendBase = legendRequest.flatMap { makeUnit(root: $0.root) }
@@ -171,7 +385,8 @@ struct BlockPlanner {
             clusters.append(cluster)
             pending += children[cluster.id] ?? []
         }
-        nodes = clusters.flatMap { members[$0.id] ?? [] }.sorted().map { graph.nodes[$0] }
+        nodes = clusters.flatMap { members[$0.id] ?? [] }
+            .sorted { (nodeRank[$0] ?? $0, $0) < (nodeRank[$1] ?? $1, $1) }.map { graph.nodes[$0] }
         guard !nodes.isEmpty else { return nil }
         let unit = plan.units.count
         for cluster in clusters { unitOfCluster[cluster.id] = unit }

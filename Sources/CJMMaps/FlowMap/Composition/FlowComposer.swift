@@ -110,7 +110,8 @@ struct FlowComposer {
                                            guard case .node(let node) = piece else { return 0 }
                                            return neighbourX[node]
                                        },
-                                       titleLength: group.frame.map(titleLength) ?? 0)
+                                       titleLength: group.frame.map(titleLength) ?? 0, rows: group.rows,
+                                       rowMinimum: group.rowAnchors.map { anchor in anchor.map { localRect[$0].height } ?? 0 })
             }
         }, bandsAcross: transposed, target: transposed ? .height((fitWidth ?? .infinity) * Self.routingAllowance) : .landscapeSheet)
     }
@@ -181,24 +182,26 @@ struct FlowComposer {
         }
         var sum = Array(repeating: 0.0, count: graph.nodes.count)
         var sumX = Array(repeating: 0.0, count: graph.nodes.count)
-        var count = Array(repeating: 0, count: graph.nodes.count)
+        var count = Array(repeating: 0.0, count: graph.nodes.count)
+        let section = sectionOfNodes()
         for edge in graph.edges where edge.style.line != .invisible {
             guard let a = nodeIndex[edge.from], let b = nodeIndex[edge.to], groupOf[a] != groupOf[b] || groupOf[a] < 0 else { continue }
-            sum[a] += layout.nodeRect[b].centre.y
-            sumX[a] += layout.nodeRect[b].centre.x
-            count[a] += 1
-            sum[b] += layout.nodeRect[a].centre.y
-            sumX[b] += layout.nodeRect[a].centre.x
-            count[b] += 1
+            let weight = Self.neighbourWeight(section[a], section[b])
+            sum[a] += weight * layout.nodeRect[b].centre.y
+            sumX[a] += weight * layout.nodeRect[b].centre.x
+            count[a] += weight
+            sum[b] += weight * layout.nodeRect[a].centre.y
+            sumX[b] += weight * layout.nodeRect[a].centre.x
+            count[b] += weight
         }
-        for node in graph.nodes.indices where count[node] > 0 { neighbourX[node] = sumX[node] / Double(count[node]) }
+        for node in graph.nodes.indices where count[node] > 0 { neighbourX[node] = sumX[node] / count[node] }
         var changed = false
         for s in plan.sections.indices {
             for g in plan.sections[s].groups.indices where plan.sections[s].groups[g].ordersByNeighbours {
                 let pieces = plan.sections[s].groups[g].pieces
                 let keys = pieces.map { piece -> Double in
                     guard case .node(let node) = piece else { return 0 }
-                    return count[node] > 0 ? sum[node] / Double(count[node]) : layout.nodeRect[node].centre.y
+                    return count[node] > 0 ? sum[node] / count[node] : layout.nodeRect[node].centre.y
                 }
                 let order = pieces.indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }
                 if order != Array(pieces.indices) { changed = true }
@@ -206,6 +209,30 @@ struct FlowComposer {
             }
         }
         return changed
+    }
+
+    /// Each node's section in the plan (-1: none, the legend).
+    private func sectionOfNodes() -> [Int] {
+        var section = Array(repeating: -1, count: graph.nodes.count)
+        for (s, entry) in plan.sections.enumerated() {
+            for group in entry.groups {
+                for piece in group.pieces {
+                    switch piece {
+                    case .node(let node): section[node] = s
+                    case .unit(let unit):
+                        for node in plan.units[unit].graph.nodes { if let index = nodeIndex[node.id] { section[index] = s } }
+                    }
+                }
+            }
+        }
+        return section
+    }
+
+    /// How much a flow pulls a piece level with its other end when ordering a stack: fully
+    /// from the next section (ads and their pages), little from far ones, whose lines travel
+    /// the gutters anyway and would otherwise cross the near ones to keep level with them.
+    static func neighbourWeight(_ a: Int, _ b: Int) -> Double {
+        a < 0 || b < 0 || abs(a - b) <= 1 ? 1 : 0.05
     }
 
     // MARK: Pieces
@@ -252,14 +279,16 @@ struct FlowComposer {
             }
         }
         var sum = Array(repeating: 0.0, count: graph.nodes.count)
-        var count = Array(repeating: 0, count: graph.nodes.count)
+        var count = Array(repeating: 0.0, count: graph.nodes.count)
+        let section = sectionOfNodes()
         for edge in graph.edges where edge.style.line != .invisible {
             guard let a = nodeIndex[edge.from], let b = nodeIndex[edge.to], groupOf[a] != groupOf[b],
                   !position[a].isNaN, !position[b].isNaN else { continue }
-            sum[a] += position[b]
-            count[a] += 1
-            sum[b] += position[a]
-            count[b] += 1
+            let weight = Self.neighbourWeight(section[a], section[b])
+            sum[a] += weight * position[b]
+            count[a] += weight
+            sum[b] += weight * position[a]
+            count[b] += weight
         }
         for s in plan.sections.indices {
             for g in plan.sections[s].groups.indices where plan.sections[s].groups[g].ordersByNeighbours {

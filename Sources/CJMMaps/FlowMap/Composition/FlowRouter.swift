@@ -95,6 +95,9 @@ struct FlowRouter {
         var towards: [Value]
         /// Where the edge started, for nesting the runs of one passage.
         var source = Point(x: 0, y: 0)
+        /// The height the run would keep if it had the passage to itself: the line's level,
+        /// or the side of the passage next to the node it drops to.
+        var want = 0.0
     }
 
     private struct Port {
@@ -207,7 +210,7 @@ struct FlowRouter {
             let toRight = exitGutter == source.column + 1
             let run = addPassageRun(column: source.column, passage: passage, xIn: .port(startPort),
                                     xOut: .fixed(toRight ? columns[source.column].maxX : columns[source.column].minX),
-                                    dropIn: exitSide == .top ? false : true, dropOut: nil)
+                                    dropIn: exitSide == .top ? false : true, dropOut: nil, next: exitSide == .top)
             points.append((.port(startPort), .passage(run)))
             currentY = .passage(run)
         }
@@ -227,7 +230,7 @@ struct FlowRouter {
             let fromRight = entryGutter == target.column + 1
             let run = addPassageRun(column: target.column, passage: passage,
                                     xIn: .fixed(fromRight ? columns[target.column].maxX : columns[target.column].minX), xOut: .port(endPort),
-                                    dropIn: nil, dropOut: entrySide == .top ? false : true)
+                                    dropIn: nil, dropOut: entrySide == .top ? false : true, next: entrySide == .top)
             endY = .passage(run)
             tail.append((.port(endPort), .passage(run)))
             tail.append((.port(endPort), entrySide == .top ? .fixed(target.rect.minY) : .fixed(target.rect.maxY)))
@@ -256,7 +259,8 @@ struct FlowRouter {
             level = min(max(level, chosen.lowerBound), chosen.upperBound)
             let run = addPassageRun(column: column, passage: passage,
                                     xIn: .fixed(step > 0 ? columns[column].minX : columns[column].maxX),
-                                    xOut: .fixed(step > 0 ? columns[column].maxX : columns[column].minX), dropIn: nil, dropOut: nil)
+                                    xOut: .fixed(step > 0 ? columns[column].maxX : columns[column].minX), dropIn: nil, dropOut: nil,
+                                    want: level)
             let sideOut: Side = step > 0 ? .right : .left
             let gutterRun = addGutterRun(gutter: gutterIndex, yIn: currentY, yOut: .passage(run), sideIn: sideIn, sideOut: sideOut)
             points.append((.gutter(gutterRun), currentY))
@@ -306,9 +310,17 @@ struct FlowRouter {
         return gutterRuns.count - 1
     }
 
-    private mutating func addPassageRun(column: Int, passage: Int, xIn: Value, xOut: Value, dropIn: Bool?, dropOut: Bool?) -> Int {
+    /// A run through a passage; `next` (the node is below the passage) or not (above) sets
+    /// its wish to the passage's side next to the node, else it wishes for `want`.
+    private mutating func addPassageRun(column: Int, passage: Int, xIn: Value, xOut: Value, dropIn: Bool?, dropOut: Bool?,
+                                        next: Bool? = nil, want: Double = 0) -> Int {
+        var wish = want
+        if let below = next, passages[column].indices.contains(passage) {
+            let span = passages[column][passage]
+            wish = below ? span.upperBound : span.lowerBound
+        }
         passageRuns.append(PassageRun(column: column, passage: passage, xIn: xIn, xOut: xOut, dropIn: dropIn, dropOut: dropOut, towards: [],
-                                      source: currentSource))
+                                      source: currentSource, want: wish))
         passageLoad[column][passage] += 1
         return passageRuns.count - 1
     }
@@ -410,11 +422,13 @@ struct FlowRouter {
             // those that came up, the farthest first: a line turning in later never crosses
             // one already running along the passage.
             let middle = (span.lowerBound + span.upperBound) / 2
-            let nesting = runs.map { run -> (Int, Double) in
+            // Lines from one column (level in x) nest by their sources' heights: the higher
+            // source on top, so neither line's turn into the passage crosses the other.
+            let nesting = runs.map { run -> (Int, Double, Double) in
                 let r = passageRuns[run]
                 let x = (estimate(r.xIn) + estimate(r.xOut)) / 2
                 let distance = abs(r.source.x - x)
-                return r.source.y < middle ? (0, distance) : (1, -distance)
+                return r.source.y < middle ? (0, distance, r.source.y) : (1, -distance, r.source.y)
             }
             let order = Array(runs.indices).sorted { a, b in
                 let ab = crossings(a, b), ba = crossings(b, a)
@@ -427,8 +441,20 @@ struct FlowRouter {
             let count = (levels.max() ?? 0) + 1
             let top = span.lowerBound + 1, height = span.upperBound - span.lowerBound - 2
             let spacing = min(Self.trackSpacing * 1.5, height / Double(count + 1))
-            let start = top + (height - spacing * Double(count - 1)) / 2
-            for (rank, local) in order.enumerated() { passageY[runs[local]] = start + spacing * Double(levels[rank]) }
+            // Tracks in their order, each as near the mean wish of its runs as the spacing
+            // allows (a long passage keeps each line at its own level instead of bunching all
+            // of them in its middle), within the passage.
+            var wish = Array(repeating: 0.0, count: count), many = Array(repeating: 0.0, count: count)
+            for (rank, local) in order.enumerated() {
+                wish[levels[rank]] += min(max(passageRuns[runs[local]].want, top), top + height)
+                many[levels[rank]] += 1
+            }
+            var tracks = LevelAlignment.centres(heights: Array(repeating: 0, count: count),
+                                                targets: wish.indices.map { many[$0] > 0 ? wish[$0] / many[$0] : nil },
+                                                gap: spacing, top: top + spacing / 2)
+            let overflow = (tracks.last ?? 0) - (top + height - spacing / 2)
+            if overflow > 0 { tracks = tracks.map { $0 - min(overflow, (tracks.first ?? top) - top) } }
+            for (rank, local) in order.enumerated() { passageY[runs[local]] = tracks[levels[rank]] }
         }
     }
 

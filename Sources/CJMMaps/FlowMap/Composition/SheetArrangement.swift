@@ -18,6 +18,13 @@ struct SheetArrangement {
         /// Length of the frame's title, for a map drawn transposed (`bandsAcross`), where the
         /// title crosses the columns instead of topping them.
         var titleLength = 0.0
+        /// For a group laid out in rows (touchpoints, one row per channel): each piece's row,
+        /// the pieces sorted by it. A row reads left to right and wraps onto further lines;
+        /// every row holds as many pieces to a line, and that count is the fewest that keeps
+        /// the group under the height limit. Empty: not a group of rows.
+        var rows: [Int] = []
+        /// The least height of each row (what stands level with it in the next section).
+        var rowMinimum: [Double] = []
     }
 
     /// What shape the whole arrangement aims for.
@@ -72,10 +79,22 @@ struct SheetArrangement {
     var bandsAcross = false
     var target = Target.landscapeSheet
 
+    /// For each group of rows, its height with 1, 2, … pieces to a line (`rows(_:across:)`),
+    /// worked out once: every height limit tried picks from it.
+    private var rowHeights: [[[Double]]] = []
+
     init(sections: [[Group]], bandsAcross: Bool = false, target: Target = .landscapeSheet) {
         self.sections = sections
         self.bandsAcross = bandsAcross
         self.target = target
+        rowHeights = sections.map { section in
+            section.map { group in
+                guard !group.rows.isEmpty else { return [] }
+                var count: [Int: Int] = [:]
+                for row in group.rows { count[row, default: 0] += 1 }
+                return (1...max(1, count.values.max() ?? 1)).map { Self.rows(group, across: $0).height }
+            }
+        }
     }
 
     /// Room a frame's band takes at the top of its column (none when bands run across).
@@ -88,7 +107,7 @@ struct SheetArrangement {
     func best() -> (limit: Double, result: Result) {
         let heights = sections.flatMap { $0.flatMap(\.sizes) }.map(\.height)
         let tallest = (heights.max() ?? 0) + 2 * Self.framePadding + 40
-        let total = sections.map { section in section.reduce(0.0) { $0 + groupHeight($1) + Self.groupGap } }.max() ?? 0
+        let total = sections.indices.map { s in sections[s].indices.reduce(0.0) { $0 + groupHeight(s, $1) + Self.groupGap } }.max() ?? 0
         guard total > tallest else { return (max(tallest, total), arrange(limit: max(tallest, total))) }
         var best: (limit: Double, result: Result, cost: Double)?
         let steps = 48
@@ -146,7 +165,7 @@ struct SheetArrangement {
                 sectionPieces.append(Array(repeating: Rect(x: 0, y: 0, width: 0, height: 0), count: group.sizes.count))
                 let inset = group.band.map { _ in topBand(group) + Self.framePadding } ?? 0
                 let padding = group.band == nil ? 0 : Self.framePadding
-                let whole = groupHeight(group)
+                let whole = groupHeight(sectionIndex, groupIndex)
                 if let last = heights.last, last + Self.groupGap + whole <= limit {
                     // Fits under what the last column holds.
                     var y = last + Self.groupGap + inset
@@ -160,10 +179,24 @@ struct SheetArrangement {
                     frameSpans.append((groupIndex, (contents.count - 1)..<contents.count, top, bottom))
                     continue
                 }
-                let heights0 = group.sizes.map(\.height)
-                let runs = Self.balancedColumns(heights0, limit: limit - inset - padding)
                 let start = contents.count
                 var bottom = 0.0
+                if !group.rows.isEmpty {
+                    // The fewest pieces to a line that fit (the most a row holds when none do).
+                    let tried = rowHeights[sectionIndex][groupIndex]
+                    let across = (tried.firstIndex { $0 <= limit - inset - padding } ?? tried.count - 1) + 1
+                    let rows = Self.rows(group, across: across)
+                    for column in rows.columns {
+                        contents.append(column.map { (groupIndex, $0.piece, inset + $0.y) })
+                        heights.append(0)
+                    }
+                    bottom = inset + rows.height + padding
+                    for index in start..<contents.count { heights[index] = bottom }
+                    frameSpans.append((groupIndex, start..<contents.count, 0, bottom))
+                    continue
+                }
+                let heights0 = group.sizes.map(\.height)
+                let runs = Self.balancedColumns(heights0, limit: limit - inset - padding)
                 if group.gridded && runs.count > 1 {
                     // Row by row, every row as tall as its tallest piece, so the gaps between
                     // rows line up across the columns and a row's lines run straight through.
@@ -311,9 +344,41 @@ struct SheetArrangement {
     }
 
     /// Height of a group in one column: pieces, gaps, frame band and padding.
-    private func groupHeight(_ group: Group) -> Double {
-        let pieces = group.sizes.reduce(0.0) { $0 + $1.height } + Double(max(group.sizes.count - 1, 0)) * Self.pieceGap
+    private func groupHeight(_ section: Int, _ index: Int) -> Double {
+        let group = sections[section][index]
+        let pieces = group.rows.isEmpty
+            ? group.sizes.reduce(0.0) { $0 + $1.height } + Double(max(group.sizes.count - 1, 0)) * Self.pieceGap
+            : rowHeights[section][index][0]
         return pieces + (group.band.map { _ in topBand(group) + 2 * Self.framePadding } ?? 0)
+    }
+
+    /// A group of rows with `across` pieces to a line: each row's lines stacked, every line
+    /// as tall as its tallest piece and each piece centred in it, the lines centred in the
+    /// row, the rows `pieceGap` apart.
+    static func rows(_ group: Group, across: Int) -> (columns: [[(piece: Int, y: Double)]], height: Double) {
+        var columns = Array(repeating: [(piece: Int, y: Double)](), count: across)
+        let rowCount = max(group.rowMinimum.count, (group.rows.max() ?? -1) + 1)
+        var members = Array(repeating: [Int](), count: rowCount)
+        for (piece, row) in group.rows.enumerated() { members[row].append(piece) }
+        var y = 0.0
+        for row in 0..<rowCount {
+            var lines: [(pieces: ArraySlice<Int>, height: Double)] = []
+            for start in stride(from: 0, to: members[row].count, by: across) {
+                let line = members[row][start..<min(start + across, members[row].count)]
+                lines.append((line, line.map { group.sizes[$0].height }.max() ?? 0))
+            }
+            let used = lines.reduce(0.0) { $0 + $1.height } + Double(max(lines.count - 1, 0)) * pieceGap
+            let height = max(used, row < group.rowMinimum.count ? group.rowMinimum[row] : 0)
+            var lineTop = y + (height - used) / 2
+            for line in lines {
+                for (slot, piece) in line.pieces.enumerated() {
+                    columns[slot].append((piece, lineTop + (line.height - group.sizes[piece].height) / 2))
+                }
+                lineTop += line.height + pieceGap
+            }
+            y += height + pieceGap
+        }
+        return (columns.filter { !$0.isEmpty }, max(0, y - pieceGap))
     }
 
     /// Pieces `across` to a row in reading order, each centred in its row's height: per
