@@ -1,6 +1,15 @@
 import ArgumentParser
 import CJMKit
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// What `cjm` does with its arguments before and after ArgumentParser: starts the render
 /// worker, answers an unknown command with "did you mean", and ends help with examples.
@@ -35,8 +44,8 @@ enum CommandLineEntry {
         let code = CJM.exitCode(for: error)
         let message = CJM.fullMessage(for: error)
         guard code != .success, !message.isEmpty else { CJM.exit(withError: error) }
-        FileHandle.standardError.write(Data((styledError(message) + "\n").utf8))
-        Foundation.exit(code.rawValue)
+        Console().report(styledError(message))
+        Glibc.exit(code.rawValue)
     }
 
     /// ArgumentParser's `Error: Unknown option '--bogus'` and what follows it, as

@@ -1,4 +1,13 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Runs a program with bytes on its stdin, collecting stdout and stderr, under a wall-clock
 /// deadline. One thread multiplexes the three streams with `poll`, so a child that writes

@@ -1,5 +1,15 @@
 import CGraphviz
+import CJMSyntax
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The body of the hidden `cjm render-worker` subcommand: one graph per process.
 ///
@@ -46,7 +56,10 @@ public enum RenderWorker {
         tzset()
         let request: WorkerRequest
         do throws(RenderFailure) {
-            request = try WorkerRequest(wireBytes: Array(FileHandle.standardInput.readDataToEndOfFile()))
+            guard case .success(let bytes) = FileReader.readStandardInput(cap: Int.max / 2, name: "stdin") else {
+                throw RenderFailure.workerUnavailable("could not read its request (\(String(cString: strerror(errno))))")
+            }
+            request = try WorkerRequest(wireBytes: bytes)
         } catch {
             return report(error, on: channel)
         }

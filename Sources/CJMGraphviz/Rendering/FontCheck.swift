@@ -1,4 +1,4 @@
-import Foundation
+import Synchronization
 
 /// Asks fontconfig (`fc-match`, from the Debian package fontconfig) whether the theme's font
 /// family is installed. Pango would otherwise substitute whatever it finds, silently, and
@@ -7,12 +7,11 @@ import Foundation
 enum FontCheck {
     /// Families fontconfig confirmed in this process. `cjm render` asks once per family before
     /// starting workers, instead of one more process per map.
-    nonisolated(unsafe) private static var confirmed: Set<String> = []
-    private static let lock = NSLock()
+    private static let confirmed = Mutex<Set<String>>([])
 
     /// Throws `missingFont` unless fontconfig resolves `family` to that family itself.
     static func require(_ family: String) throws(RenderFailure) {
-        if lock.withLock({ confirmed.contains(family) }) { return }
+        if confirmed.withLock({ $0.contains(family) }) { return }
         let query = ChildProcess(executable: "/usr/bin/env", arguments: ["fc-match", "--format=%{family}", family])
         let outcome = try query.run(input: [], timeout: 10)
         // env exits 127 when fc-match is not installed at all.
@@ -21,7 +20,7 @@ enum FontCheck {
         guard families.contains(family.trimmingSpaces().lowercased()) else {
             throw .missingFont(family: family, package: package(for: family))
         }
-        lock.withLock { _ = confirmed.insert(family) }
+        confirmed.withLock { _ = $0.insert(family) }
     }
 
     /// The Debian package that ships a family, for the families the themes use.

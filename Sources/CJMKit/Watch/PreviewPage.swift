@@ -112,7 +112,7 @@ enum PreviewPage {
     /// The `<svg>` element of a Graphviz SVG file, without the XML declaration, doctype and
     /// comments before it, for inlining in HTML.
     static func inlineSVG(_ svg: String) -> Substring {
-        guard let start = svg.range(of: "<svg") else { return svg[...] }
+        guard let start = svg.firstRange(of: "<svg") else { return svg[...] }
         return svg[start.lowerBound...]
     }
 

@@ -5,7 +5,11 @@ import Darwin
 #endif
 import Dispatch
 import FlyingSocks
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Synchronization
 
 /// The live preview's HTTP server, listening on 127.0.0.1 only: `GET /` the page,

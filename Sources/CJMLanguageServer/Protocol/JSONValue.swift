@@ -1,5 +1,9 @@
 import CJMSyntax
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Any JSON value: what a Language Server Protocol message is made of.
 ///

@@ -1,6 +1,15 @@
 import ArgumentParser
 import CJMLanguageServer
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// `cjm lsp`: the language server, over stdin/stdout, for editors.
 struct LanguageServerCommand: ParsableCommand {
