@@ -18,6 +18,16 @@ struct CommandLineTests {
         #expect(dot.contains("version \(graphviz.output.1)"), "dot -V says: \(dot)")
     }
 
+    /// Full Foundation brings FoundationInternationalization and ICU's data into every `cjm`
+    /// process, a third of a real-sized check's start (benchmarks/README.md).
+    @Test func startsWithFoundationsEssentialsOnly() throws {
+        let ldd = try CJMProcess.run([CJMProcess.executable.path], program: URL(fileURLWithPath: "/usr/bin/ldd"))
+        #expect(ldd.status == 0, "\(ldd.stderr)")
+        for library in ["libFoundation.so", "libFoundationInternationalization.so", "lib_FoundationICU.so"] {
+            #expect(!ldd.stdoutText.contains(library), "cjm loads \(library):\n\(ldd.stdoutText)")
+        }
+    }
+
     @Test func aMistypedCommandGetsDidYouMeanAndTheList() throws {
         let outcome = try CJMProcess.run(["rendr", "journey.cjm"])
         #expect(outcome.status == 64)

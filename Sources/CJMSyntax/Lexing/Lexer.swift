@@ -359,11 +359,13 @@ struct Lexer {
             end += length
         }
         guard end > start, end - start <= 6, !continuesIdentifier(at: end).0 else { return nil }
-        let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-        guard let mark = CurrencyMark.word(word) else { return nil }
+        // `5 count: 2` is a number and an attribute: most words after a number are attribute
+        // names, so the colon is looked for before the word is made a `String`.
         var after = end
         while let separator = groupSeparatorLength(at: after) { after += separator }
         if byte(at: after) == UInt8(ascii: ":") { return nil }
+        let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        guard let mark = CurrencyMark.word(word) else { return nil }
         if CurrencyMark.takesFullStop(word), byte(at: end) == UInt8(ascii: "."), !continuesIdentifier(at: end + 1).0 { end += 1 }
         return (mark, end - offset)
     }
