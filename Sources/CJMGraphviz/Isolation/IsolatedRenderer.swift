@@ -119,7 +119,9 @@ public struct IsolatedRenderer: Sendable {
     private func unreported(_ stderr: String, fallback: RenderFailure) -> RenderFailure {
         let lowered = stderr.lowercased()
         // "creating thread": under RLIMIT_AS a thread stack cannot be mapped (glib aborts).
-        let outOfMemory = ["out of memory", "cannot allocate", "could not allocate", "bad_alloc", "memory exhausted", "creating thread"]
+        // "memory allocation failure": Graphviz's own allocator, which exits 1.
+        let outOfMemory = ["out of memory", "cannot allocate", "could not allocate", "bad_alloc", "memory exhausted", "creating thread",
+                           "memory allocation failure"]
         return outOfMemory.contains(where: lowered.contains) ? .outOfMemory(limitBytes: memoryLimitBytes) : fallback
     }
 

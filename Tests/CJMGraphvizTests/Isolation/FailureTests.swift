@@ -63,9 +63,9 @@ import CJMViewGraph
     }
 
     @Test func memoryCapShowsAsOutOfMemory() {
-        // About 40 megapixels at 150 dpi: cairo cannot get its surface under 250 MB.
+        // About 70 megapixels at 200 dpi: cairo's surface alone (4 bytes a pixel) is over 250 MB.
         let renderer = Worker.renderer(memoryLimitBytes: 250_000_000)
-        let result = renderer.render(RenderRequest(graph: SampleGraphs.flowShaped(nodes: 200), format: .png, dpi: 150))
+        let result = renderer.render(RenderRequest(graph: SampleGraphs.flowShaped(nodes: 200), format: .png, dpi: 200))
         #expect(result.failure == .outOfMemory(limitBytes: 250_000_000))
     }
 
