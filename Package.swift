@@ -18,6 +18,10 @@ let package = Package(
         // FlyingFox's HTTP module imports FoundationNetworking, which would load libcurl into
         // every `cjm` process (benchmarks/README.md); the preview reads its requests itself.
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        // Our sources, like ArgumentParser and FlyingSocks, import FoundationEssentials, never all of
+        // Foundation: that would bring FoundationInternationalization and ICU's data into every
+        // `cjm` process, half of the static binary and a third of a real-sized check's start
+        // (benchmarks/README.md; a test in EndToEndTests fails if it comes back).
     ],
     targets: [
         .systemLibrary(
