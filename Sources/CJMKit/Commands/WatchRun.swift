@@ -256,7 +256,7 @@ private struct Watch {
                 maps: MapCatalog.names(in: checked).map { name in
                     PreviewState.Menu.Entry(name: name, label: checked.views.first { $0.id == name }?.label ?? name)
                 },
-                language: MapLanguage.of(checked) == .russian ? .russian : .english)
+                language: MapLanguage.of(checked))
             revision = state.publishChecked(menu: menu)
         } else {
             journey = nil
