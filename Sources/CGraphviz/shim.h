@@ -232,6 +232,10 @@ static inline void cjm_single_malloc_arena(void) { mallopt(M_ARENA_MAX, 1); }
 // installed headers.
 extern int gvtextlayout_select(GVC_t *gvc);
 
+// Writes `len` bytes to the render job's output: exported by libgvc, not in its installed
+// headers (what `GraphvizNumber`'s `gvprintdouble` writes through, as libgvc's own does).
+extern size_t gvwrite(GVJ_t *job, const char *s, size_t len);
+
 static gvtextlayout_engine_t cjm_remembering_engine = { NULL };
 static gvplugin_installed_t cjm_remembering_types[] = {
     { 0, "textlayout", 100, &cjm_remembering_engine, NULL },

@@ -92,7 +92,7 @@ struct SheetArrangement {
                 guard !group.rows.isEmpty else { return [] }
                 var count: [Int: Int] = [:]
                 for row in group.rows { count[row, default: 0] += 1 }
-                return (1...max(1, count.values.max() ?? 1)).map { Self.rows(group, across: $0).height }
+                return Self.rowsHeights(group, upTo: max(1, count.values.max() ?? 1))
             }
         }
     }
@@ -379,6 +379,33 @@ struct SheetArrangement {
             y += height + pieceGap
         }
         return (columns.filter { !$0.isEmpty }, max(0, y - pieceGap))
+    }
+
+    /// `rows(group, across: n).height` for n = 1 through `most`, the same numbers without
+    /// placing any piece (a group of many rows is tried at every count).
+    static func rowsHeights(_ group: Group, upTo most: Int) -> [Double] {
+        let rowCount = max(group.rowMinimum.count, (group.rows.max() ?? -1) + 1)
+        var members = Array(repeating: [Double](), count: rowCount)
+        for (piece, row) in group.rows.enumerated() { members[row].append(group.sizes[piece].height) }
+        return (1...max(1, most)).map { across in
+            var y = 0.0
+            for row in 0..<rowCount {
+                var used = 0.0, lines = 0
+                var start = 0
+                let heights = members[row]
+                while start < heights.count {
+                    var tallest = heights[start]
+                    for index in (start + 1)..<min(start + across, heights.count) where heights[index] > tallest { tallest = heights[index] }
+                    used += tallest
+                    lines += 1
+                    start += across
+                }
+                used += Double(max(lines - 1, 0)) * pieceGap
+                let height = max(used, row < group.rowMinimum.count ? group.rowMinimum[row] : 0)
+                y += height + pieceGap
+            }
+            return max(0, y - pieceGap)
+        }
     }
 
     /// Pieces `across` to a row in reading order, each centred in its row's height: per
