@@ -533,36 +533,19 @@ struct FlowRouter {
     static func levels(_ spans: [ClosedRange<Double>]) -> [Int] {
         var levels: [Int] = []
         levels.reserveCapacity(spans.count)
-        // Per track, the spans on it so far, sorted; a span's level is found from the highest
-        // track down. No two spans of one track overlap (a span goes above every track it
-        // overlaps), so sorted by start they are sorted by end too, and only the last one
-        // starting within a span can reach it.
+        // Per track, the spans on it so far; a span's level is found from the highest track down.
         var tracks: [[ClosedRange<Double>]] = []
         for span in spans {
             var level = 0
-            for track in stride(from: tracks.count - 1, through: 0, by: -1) {
-                let list = tracks[track]
-                let after = Self.firstStart(in: list, after: span.upperBound)
-                if after > 0 && list[after - 1].upperBound >= span.lowerBound {
-                    level = track + 1
-                    break
-                }
+            for track in stride(from: tracks.count - 1, through: 0, by: -1) where tracks[track].contains(where: { $0.overlaps(span) }) {
+                level = track + 1
+                break
             }
             if level == tracks.count { tracks.append([]) }
-            tracks[level].insert(span, at: Self.firstStart(in: tracks[level], after: span.upperBound))
+            tracks[level].append(span)
             levels.append(level)
         }
         return levels
-    }
-
-    /// The index of the first span in `list` (sorted by start) that starts after `value`.
-    private static func firstStart(in list: [ClosedRange<Double>], after value: Double) -> Int {
-        var low = 0, high = list.count
-        while low < high {
-            let middle = (low + high) / 2
-            if list[middle].lowerBound <= value { low = middle + 1 } else { high = middle }
-        }
-        return low
     }
 
     /// Without repeated points and with straight runs of three points joined.
