@@ -57,6 +57,9 @@ let package = Package(
         .executableTarget(
             name: "cjm",
             dependencies: ["CJMKit", "CJMLanguageServer", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            // Graphviz's SVG plugin then calls CJMGraphviz's `gvprintdouble` (`GraphvizNumber`:
+            // the same bytes, without snprintf) instead of libgvc's.
+            linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic-symbol=gvprintdouble"])],
             plugins: ["BuildCommit"]
         ),
         // `cjm --version` names the git commit it was built from.

@@ -92,7 +92,7 @@ struct SheetArrangement {
                 guard !group.rows.isEmpty else { return [] }
                 var count: [Int: Int] = [:]
                 for row in group.rows { count[row, default: 0] += 1 }
-                return (1...max(1, count.values.max() ?? 1)).map { Self.rows(group, across: $0).height }
+                return Self.rowsHeights(group, upTo: max(1, count.values.max() ?? 1))
             }
         }
     }
@@ -381,6 +381,33 @@ struct SheetArrangement {
         return (columns.filter { !$0.isEmpty }, max(0, y - pieceGap))
     }
 
+    /// `rows(group, across: n).height` for n = 1 through `most`, the same numbers without
+    /// placing any piece (a group of many rows is tried at every count).
+    static func rowsHeights(_ group: Group, upTo most: Int) -> [Double] {
+        let rowCount = max(group.rowMinimum.count, (group.rows.max() ?? -1) + 1)
+        var members = Array(repeating: [Double](), count: rowCount)
+        for (piece, row) in group.rows.enumerated() { members[row].append(group.sizes[piece].height) }
+        return (1...max(1, most)).map { across in
+            var y = 0.0
+            for row in 0..<rowCount {
+                var used = 0.0, lines = 0
+                var start = 0
+                let heights = members[row]
+                while start < heights.count {
+                    var tallest = heights[start]
+                    for index in (start + 1)..<min(start + across, heights.count) where heights[index] > tallest { tallest = heights[index] }
+                    used += tallest
+                    lines += 1
+                    start += across
+                }
+                used += Double(max(lines - 1, 0)) * pieceGap
+                let height = max(used, row < group.rowMinimum.count ? group.rowMinimum[row] : 0)
+                y += height + pieceGap
+            }
+            return max(0, y - pieceGap)
+        }
+    }
+
     /// Pieces `across` to a row in reading order, each centred in its row's height: per
     /// column, the pieces with their tops; and the grid's height.
     static func grid(_ heights: [Double], across: Int, keys: [Double] = []) -> (columns: [[(piece: Int, y: Double)]], height: Double) {
@@ -417,12 +444,28 @@ struct SheetArrangement {
             if !current.isEmpty { columns.append(current) }
             return columns
         }
+        // How many columns `cut` gives, without building them.
+        func count(_ limit: Double) -> Int {
+            var columns = 0
+            var used = 0.0, empty = true
+            for height in heights {
+                let needed = empty ? height : used + pieceGap + height
+                if !empty && needed > limit {
+                    columns += 1
+                    used = height
+                } else {
+                    used = needed
+                    empty = false
+                }
+            }
+            return empty ? columns : columns + 1
+        }
         let loose = cut(limit)
         guard loose.count > 1 else { return loose }
         var low = (heights.max() ?? 0), high = limit
         for _ in 0..<30 {
             let middle = (low + high) / 2
-            if cut(middle).count <= loose.count { high = middle } else { low = middle }
+            if count(middle) <= loose.count { high = middle } else { low = middle }
         }
         return cut(high)
     }
