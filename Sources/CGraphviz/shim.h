@@ -219,16 +219,6 @@ static inline int cjm_kind_edge(void) { return AGEDGE; }
 /// RLIMIT_AS cap would spend on reservations instead of on the map.
 static inline void cjm_single_malloc_arena(void) { mallopt(M_ARENA_MAX, 1); }
 
-/// For a process that builds one large map and exits: blocks up to 32 MB come from the heap
-/// instead of mmap (a growing array was mapped, copied and unmapped at every doubling), the heap
-/// grows 64 MB at a time and is never trimmed, so its pages are faulted in once. A quarter
-/// fewer page faults for a 10,000-element map (benchmarks/README.md).
-static inline void cjm_malloc_for_one_map(void) {
-    mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024);
-    mallopt(M_TRIM_THRESHOLD, 1024 * 1024 * 1024);
-    mallopt(M_TOP_PAD, 64 * 1024 * 1024);
-}
-
 // Text measuring that remembers. Graphviz asks its textlayout plugin (pango's) for the size
 // of every label line, and pango shapes the line each time; a flow map repeats most of its
 // lines ("эмоция: −2", edge labels), so more than half of that work is done again for the

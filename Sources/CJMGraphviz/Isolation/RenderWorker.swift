@@ -45,7 +45,6 @@ public enum RenderWorker {
             return failureStatus
         }
         cjm_single_malloc_arena()
-        cjm_malloc_for_one_map()
         if let limit = memoryLimitBytes, limit > 0 {
             var cap = rlimit(rlim_cur: rlim_t(limit), rlim_max: rlim_t(limit))
             guard setrlimit(Int32(RLIMIT_AS.rawValue), &cap) == 0 else {
