@@ -1,3 +1,5 @@
+import CJMSyntax
+
 /// A link URL made safe for Graphviz 2.42, which writes `URL` into SVG as it is (no XML
 /// escaping) and passes any scheme through.
 ///
@@ -18,12 +20,12 @@ enum SafeURL {
             switch byte {
             case UInt8(ascii: "&"):
                 result += "&amp;"
-            case UInt8(ascii: "%") where index + 2 < bytes.count && isHex(bytes[index + 1]) && isHex(bytes[index + 2]):
+            case UInt8(ascii: "%") where index + 2 < bytes.count && PercentEncoding.isHexDigit(bytes[index + 1]) && PercentEncoding.isHexDigit(bytes[index + 2]):
                 result += "%"
             case _ where isPlain(byte):
                 result.unicodeScalars.append(Unicode.Scalar(byte))
             default:
-                result += "%" + hex(byte)
+                result += PercentEncoding.escape(byte)
             }
         }
         return result
@@ -47,15 +49,5 @@ enum SafeURL {
         default:
             return "-._~:/?#[]@!$()*+,;=".utf8.contains(byte)
         }
-    }
-
-    private static func isHex(_ byte: UInt8) -> Bool {
-        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
-            || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(byte)
-    }
-
-    private static func hex(_ byte: UInt8) -> String {
-        let digits = Array("0123456789ABCDEF")
-        return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]])
     }
 }

@@ -119,18 +119,7 @@ public struct WatchRun: Sendable {
 
     /// `text` percent-encoded for a URL's query.
     static func queryEscaped(_ text: String) -> String {
-        var result = ""
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "~"):
-                result.append(Character(Unicode.Scalar(byte)))
-            default:
-                let hex = Array("0123456789ABCDEF")
-                result += "%\(hex[Int(byte >> 4)])\(hex[Int(byte & 0xF)])"
-            }
-        }
-        return result
+        PercentEncoding.encoded(text, keeping: PercentEncoding.isUnreserved)
     }
 }
 
@@ -267,7 +256,7 @@ private struct Watch {
                 maps: MapCatalog.names(in: checked).map { name in
                     PreviewState.Menu.Entry(name: name, label: checked.views.first { $0.id == name }?.label ?? name)
                 },
-                language: MapLanguage.of(checked) == .russian ? .russian : .english)
+                language: MapLanguage.of(checked))
             revision = state.publishChecked(menu: menu)
         } else {
             journey = nil

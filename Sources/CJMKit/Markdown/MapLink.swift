@@ -1,3 +1,5 @@
+import CJMSyntax
+
 /// The Markdown image link that shows an embedded map: `![alt](target)` alone on its line.
 struct MapLink: Equatable {
     /// The text shown when the picture cannot be: the map's title.
@@ -63,20 +65,10 @@ struct MapLink: Equatable {
     /// `name` with the characters a link destination cannot hold as they are percent-encoded;
     /// letters of every script stay readable (GitHub, GitLab and mkdocs take them as written).
     static func encoded(_ name: String) -> String {
-        var result = ""
-        for scalar in name.unicodeScalars {
-            if scalar.value < 0x21 || scalar.value == 0x7F || " %()<>[]#?\\\"'".unicodeScalars.contains(scalar) {
-                for byte in String(scalar).utf8 { result += "%" + hex(byte) }
-            } else {
-                result.unicodeScalars.append(scalar)
-            }
+        // Bytes of non-ASCII scalars are all 0x80 or above, so they stay as written.
+        PercentEncoding.encoded(name) { byte in
+            byte >= 0x21 && byte != 0x7F && !" %()<>[]#?\\\"'".utf8.contains(byte)
         }
-        return result
-    }
-
-    private static func hex(_ byte: UInt8) -> String {
-        let digits = Array("0123456789ABCDEF")
-        return String([digits[Int(byte >> 4)], digits[Int(byte & 0xF)]])
     }
 }
 

@@ -1,3 +1,5 @@
+import CJMSyntax
+
 /// The head of an HTTP/1.1 request — its request line and header fields, up to the blank line
 /// that ends them — as the live preview's server takes it: `GET` only, a path from `/` with
 /// an optional query, no body. Everything else is refused with the status a browser or tool
@@ -147,8 +149,8 @@ struct HTTPRequestHead: Equatable, Sendable {
         if question < target.endIndex {
             for pair in target[(question + 1)...].split(separator: UInt8(ascii: "&")) {
                 let equals = pair.firstIndex(of: UInt8(ascii: "=")) ?? pair.endIndex
-                guard let name = percentDecoded(pair[..<equals]),
-                      let value = percentDecoded(equals < pair.endIndex ? pair[(equals + 1)...] : []) else {
+                guard let name = PercentEncoding.decoded(pair[..<equals]),
+                      let value = PercentEncoding.decoded(equals < pair.endIndex ? pair[(equals + 1)...] : []) else {
                     return .failure(malformed("the query is not percent-encoded UTF-8"))
                 }
                 if query[name] == nil { query[name] = value }
@@ -161,38 +163,9 @@ struct HTTPRequestHead: Equatable, Sendable {
                                         query: query, fields: fields))
     }
 
-    /// `bytes` with `%XX` decoded, if every escape is whole and the result is UTF-8.
-    static func percentDecoded(_ bytes: ArraySlice<UInt8>) -> String? {
-        var decoded: [UInt8] = []
-        decoded.reserveCapacity(bytes.count)
-        var index = bytes.startIndex
-        while index < bytes.endIndex {
-            if bytes[index] == UInt8(ascii: "%") {
-                guard index + 2 < bytes.endIndex, let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2]) else {
-                    return nil
-                }
-                decoded.append(high << 4 | low)
-                index += 3
-            } else {
-                decoded.append(bytes[index])
-                index += 1
-            }
-        }
-        return String(validating: decoded, as: UTF8.self)
-    }
-
     private static func split(_ bytes: ArraySlice<UInt8>) -> [ArraySlice<UInt8>] {
         bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { line in
             line.last == UInt8(ascii: "\r") ? line.dropLast() : line
-        }
-    }
-
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
         }
     }
 

@@ -1,3 +1,4 @@
+import CJMMaps
 import CJMSyntax
 
 /// The live preview's one HTML page: a menu of the journey's maps, the map itself inlined as
@@ -6,12 +7,6 @@ import CJMSyntax
 /// it; an `EventSource` on `/events?view=NAME` then brings every change without a reload. No
 /// external script, style or font.
 enum PreviewPage {
-    /// The language of the page's own few words: the journey's (`MapLanguage`).
-    enum Language: String, Sendable {
-        case russian = "ru"
-        case english = "en"
-    }
-
     /// The page for `view`, showing `shown` under `menu`; fitted, the map is `shownWidth` CSS
     /// pixels wide when given (`--width`: as the docs column will show it), else the window's.
     static func html(view: String, menu: PreviewState.Menu, shown: PreviewState.Shown, shownWidth: Double? = nil) -> String {
@@ -23,7 +18,7 @@ enum PreviewPage {
         }.joined()
         return """
             <!doctype html>
-            <html lang="\(menu.language.rawValue)">
+            <html lang="\(menu.language.tag)">
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -148,7 +143,7 @@ enum PreviewPage {
         var map, connecting, connected, drawing, updated, failed, offline, failureHeading, noMapYet, zoom: String
         var builtInNames: [String: String]
 
-        init(_ language: Language) {
+        init(_ language: MapLanguage) {
             switch language {
             case .russian:
                 (map, connecting, connected, drawing, updated, failed, offline) =

@@ -1,3 +1,4 @@
+import CJMMaps
 import CJMSyntax
 import Synchronization
 
@@ -26,7 +27,7 @@ final class PreviewState: Sendable {
         /// `flow`, `board`, then the journey's views.
         var maps: [Entry] = []
         /// The language of the page's own words: the journey's.
-        var language: PreviewPage.Language = .english
+        var language: MapLanguage = .english
     }
 
     /// What a page for one view shows now.
@@ -220,7 +221,7 @@ final class PreviewState: Sendable {
 
     private static func menuEvent(_ menu: Menu) -> ServerSentEvent {
         let maps = menu.maps.map { "[\(JSONText.quoted($0.name)),\(JSONText.quoted($0.label))]" }.joined(separator: ",")
-        return ServerSentEvent(name: "menu", data: "{\"title\":\(JSONText.quoted(menu.title)),\"language\":\(JSONText.quoted(menu.language.rawValue)),\"maps\":[\(maps)]}")
+        return ServerSentEvent(name: "menu", data: "{\"title\":\(JSONText.quoted(menu.title)),\"language\":\(JSONText.quoted(menu.language.tag)),\"maps\":[\(maps)]}")
     }
 
     private static func mapEvent(_ map: Map) -> ServerSentEvent {

@@ -147,7 +147,7 @@ struct BoardLayout {
         for persona in journey.personas { cardTexts += [persona.label, "Потребности:"] + persona.goals + persona.needs + persona.motivations }
         // A lane entry's words may follow its number (`12 · `) or the hanging indent under it.
         let digits = String(journey.touchpoints.count).count
-        let lead = max(text.width(of: String(repeating: "8", count: digits) + " · "), text.width(of: String(repeating: "\u{2007}", count: digits + 2)))
+        let lead = max(text.width(of: String(repeating: "8", count: digits) + " · "), text.width(of: entryIndent(digits: digits)))
         let entryWord = entries.isEmpty ? 0 : widestWord(entries, text) + lead
         let card = max(widestWord(cardTexts, text), entryWord, widestWord(journey.phases.map(\.label), titleText)) + 2 * Metrics.paddingX
         let laneTitles = BoardLane.allCases.map(\.title) + ["Персоны", "Фазы", "Сделки"]
@@ -343,10 +343,17 @@ struct BoardLayout {
         case .owners: (items, kind) = (touchpoint.owners, "owner")
         }
         guard !items.isEmpty else { return nil }
-        let indent = String(repeating: "\u{2007}", count: String(number).count + 2)
+        let indent = Self.entryIndent(digits: String(number).count)
         let lines = items.flatMap { WordWrapper.wrap("\(number) · \($0)", points: width, measure: text, hangingIndent: indent) }
         return Node(id: ids.make(lane.rawValue, touchpoint.path), classes: [kind], label: lines,
                     style: palette.lanes[lane] ?? NodeStyle(), tooltip: "\(number). \(touchpoint.label)")
+    }
+
+    /// Blank as wide as a lane entry's `12 · ` in DejaVu Sans (a figure space per digit, a
+    /// punctuation space each for the spaces and the dot), so its wrapped lines start under its
+    /// first word. Spaces that SVG does not collapse at a line's start.
+    static func entryIndent(digits: Int) -> String {
+        String(repeating: "\u{2007}", count: digits) + String(repeating: "\u{2008}", count: 3)
     }
 
     private mutating func touchpointNode(_ touchpoint: Touchpoint, number: Int, width: Double) -> Node {
@@ -368,7 +375,7 @@ struct BoardLayout {
         var lines = WordWrapper.wrap(persona.label, points: inner, measure: text)
         for (heading, items) in [("Цели:", persona.goals), ("Потребности:", persona.needs), ("Мотивы:", persona.motivations)] where !items.isEmpty {
             lines.append(heading)
-            lines += items.flatMap { WordWrapper.wrap("• \($0)", points: inner, measure: text, hangingIndent: "\u{2007}") }
+            lines += items.flatMap { WordWrapper.wrap("• \($0)", points: inner, measure: text, hangingIndent: "\u{2007}\u{2008}") }
         }
         return lines
     }

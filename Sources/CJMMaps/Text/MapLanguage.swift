@@ -8,6 +8,14 @@ public enum MapLanguage: Sendable, Equatable {
     /// Channels, Leads, Deals, ...
     case english
 
+    /// The language's BCP 47 tag, as HTML's `lang` takes it: `ru`, `en`.
+    public var tag: String {
+        switch self {
+        case .russian: "ru"
+        case .english: "en"
+        }
+    }
+
     /// Russian when more of the journey's texts are Cyrillic than Latin, else English.
     ///
     /// Each text written in the journey votes once: its title, every element's label, query

@@ -31,9 +31,10 @@ struct TextMeasure: Sendable {
         case 0x20...0x7E: return Double(ascii[value - 0x20]) / 1000
         case 0x400...0x45F: return Double(cyrillic[value - 0x400]) / 1000
         // Measured like the tables: the board's `12 · ` before a lane entry and the figure
-        // spaces of the hanging indent under it.
+        // and punctuation spaces of the hanging indent under it.
         case 0xB7: return 0.318  // ·
         case 0x2007: return 0.637  // figure space, as wide as a digit
+        case 0x2008: return 0.318  // punctuation space, as wide as a space and `·`
         case 0xA0...0xFF: return 0.8  // Latin-1: accented letters, «», ·
         case 0x2000...0x206F: return 1.0  // dashes, ellipsis, quotes, bullets
         case 0x2116: return 1.05  // №

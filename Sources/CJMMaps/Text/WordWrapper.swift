@@ -79,22 +79,10 @@ public enum WordWrapper {
                         currentWidth = measure.width(of: piece, from: lines.isEmpty ? 0 : indented)
                         continue
                     }
-                    // The rest of a cut word continues it without a space, or starts the next line.
-                    if index > 0 {
-                        let joined = measure.width(of: piece, from: currentWidth)
-                        if measure.fits(joined) {
-                            current.unicodeScalars.append(contentsOf: piece)
-                            currentWidth = joined
-                        } else {
-                            lines.append(current)
-                            current = String(Substring(piece))
-                            currentWidth = measure.width(of: piece, from: indented)
-                        }
-                        continue
-                    }
-                    let joined = measure.width(of: piece, from: measure.adding(currentWidth, " "))
+                    // The rest of a cut word continues it without a space; a new word follows one.
+                    let joined = measure.width(of: piece, from: index > 0 ? currentWidth : measure.adding(currentWidth, " "))
                     if measure.fits(joined) {
-                        current.unicodeScalars.append(" ")
+                        if index == 0 { current.unicodeScalars.append(" ") }
                         current.unicodeScalars.append(contentsOf: piece)
                         currentWidth = joined
                     } else {

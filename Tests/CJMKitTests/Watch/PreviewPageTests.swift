@@ -1,4 +1,5 @@
 @testable import CJMKit
+import CJMMaps
 import Testing
 
 /// The page's HTML: user text escaped, the map inlined, words in the journey's language.

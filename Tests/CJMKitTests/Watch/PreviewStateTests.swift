@@ -1,4 +1,5 @@
 @testable import CJMKit
+import CJMMaps
 import Testing
 
 /// What pages hear from the watch loop, and what is kept.

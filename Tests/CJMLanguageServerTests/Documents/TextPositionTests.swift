@@ -41,5 +41,7 @@ import Testing
         #expect(DocumentURI.path(of: DocumentURI.uri(of: path)) == path)
         #expect(DocumentURI.uri(of: "/a b") == "file:///a%20b")
         #expect(DocumentURI.path(of: "untitled:Untitled-1") == "untitled:Untitled-1")
+        // A broken escape leaves the path as written.
+        #expect(DocumentURI.path(of: "file:///a/100%.cjm") == "/a/100%.cjm")
     }
 }

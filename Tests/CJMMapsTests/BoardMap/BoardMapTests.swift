@@ -66,6 +66,14 @@ import Testing
         }
     }
 
+    @Test func wrappedLaneEntriesContinueUnderTheirFirstWord() {
+        let text = TextMeasure(fontSize: 14)
+        for number in [7, 12, 305] {
+            let digits = String(number).count
+            #expect(abs(text.width(of: BoardLayout.entryIndent(digits: digits)) - text.width(of: "\(number) · ")) < 0.01)
+        }
+    }
+
     @Test func everyNodeIsPinnedWithAFixedSize() {
         let graph = BoardMap.build(Self.smallJourney(), theme: theme, persona: nil)
         #expect(graph.nodes.allSatisfy { $0.position != nil && $0.style.fixedSize != nil })

@@ -26,7 +26,7 @@ import Testing
 
     @Test func everyElementLabelIsOnTheMap() {
         // Wrapped lines joined back, hanging indents dropped.
-        let all = graph.nodes.map { $0.label.joined(separator: " ").replacing("\u{2007}", with: "") }.joined(separator: "\n")
+        let all = graph.nodes.map { $0.label.joined(separator: " ").replacing("\u{2007}", with: "").replacing("\u{2008}", with: "") }.joined(separator: "\n")
         let labels = ["Telegram", "Форма на сайте", "E-mail", "Входящие звонки", "kufar.by", "Битрикс24",
                       "Новый лид", "Квалификация", "Некачественный лид", "Новая сделка", "Коммерческое предложение",
                       "Счёт на предоплату", "Напоминание об оплате", "Ремонт выполнен", "Успешно", "Провал",
@@ -117,7 +117,7 @@ import Testing
         #expect(node(graph, "stage-leads-new")?.label == ["Новый лид", "900"])
         #expect(node(graph, "channel-calls")?.label == ["Входящие звонки", "420"])
         #expect(node(graph, "ad-search-brand-machines-fast")?.label
-                == ["Ремонт за 24 часа", "• ремонт станков", "\u{2007}\u{2007}минск\u{00A0}—\u{00A0}1\u{00A0}200", "• сервис чпу"])
+                == ["Ремонт за 24 часа", "• ремонт станков", "\u{2007}\u{2008}минск\u{00A0}—\u{00A0}1\u{00A0}200", "• сервис чпу"])
     }
 
     @Test func terminalsAreStyledApartAndHangOffTheirStage() {

@@ -42,7 +42,7 @@ enum AdsBlock {
     private static func adNode(_ ad: Ad, cluster: String, context: inout FlowMapContext) -> MapFragment {
         let id = context.ids.make("ad", ad.path)
         context.placed.place(ad.path, node: id, count: ad.count)
-        let queries = ad.queries.flatMap { WordWrapper.wrap(queryLine($0), width: FlowMapContext.wrapWidth, hangingIndent: "\u{2007}\u{2007}") }
+        let queries = ad.queries.flatMap { WordWrapper.wrap(queryLine($0), width: FlowMapContext.wrapWidth, hangingIndent: "\u{2007}\u{2008}") }
         var style = context.theme.style(for: .ad)
         if !ad.queries.isEmpty { style.alignment = .left }
         var fragment = MapFragment()
