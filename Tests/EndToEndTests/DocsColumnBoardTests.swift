@@ -109,8 +109,10 @@ import Testing
         let folder = try makeScratchFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         // Before: 9.3 %, 7.2 % and 6.8 % (auto's cheapest strip, in free space beside a small map).
-        for (file, view, most) in [("Tests/Fixtures/furniture-20.cjm", "flow", 0.07), ("Tests/Fixtures/spec-example.cjm", "flow", 0.066),
-                                   ("templates/online-store.cjm", "referral_loop", 0.064)] {
+        // The denser blocks (2026-12-07) shrank the maps around the same strip: 7.05 % and 7.16 %
+        // for furniture-20 and referral_loop.
+        for (file, view, most) in [("Tests/Fixtures/furniture-20.cjm", "flow", 0.072), ("Tests/Fixtures/spec-example.cjm", "flow", 0.066),
+                                   ("templates/online-store.cjm", "referral_loop", 0.073)] {
             let (outcome, svg) = try DocsColumnTests.render(file, ["--view", view], into: folder, name: "\(view).svg")
             #expect(outcome.status == 0)
             let geometry = try Geometry(svg)

@@ -398,6 +398,11 @@ struct BlockPlanner {
 
     private func unitGraph(id: String, clusters: [Cluster], nodes: [Node], sameRank: [[String]]) -> ViewGraph {
         var style = graph.style
+        // A block is read up close: its boxes need less air between them than a whole map
+        // laid out by one `dot`, whose gaps also carried the flows between blocks (those run
+        // in the arrangement's gutters and passages now).
+        style.rankSeparation = min(style.rankSeparation, Self.blockRankSeparation)
+        style.nodeSeparation = min(style.nodeSeparation, Self.blockNodeSeparation)
         // Ranked down, a rank's nodes (a stage and its automations) stand side by side and set
         // the block's width, which a docs column is short of.
         if direction == .topToBottom { style.nodeSeparation = Self.downNodeSeparation }
@@ -406,5 +411,8 @@ struct BlockPlanner {
 
     /// Inches between the nodes of one rank in a block ranked top to bottom.
     static let downNodeSeparation = 0.25
+    /// Inches between ranks, and between the nodes of one rank, inside a block.
+    static let blockRankSeparation = 0.4
+    static let blockNodeSeparation = 0.2
 
 }

@@ -190,7 +190,11 @@ struct FlowRouter {
         } else if target.column < source.column {
             (exitGutter, entryGutter) = (source.column, target.column + 1)
         } else {
-            (exitGutter, entryGutter) = (source.column + 1, source.column + 1)
+            // Within one column, the gutter on the side of the piece where the target stands
+            // (a cross-sell into the first stage of a pipeline: the left one), away from the
+            // lines every piece sends on to the next section.
+            let side = target.rect.centre.x < target.shell.centre.x ? source.column : source.column + 1
+            (exitGutter, entryGutter) = (side, side)
         }
         let exitSide = side(of: source, towardsGutter: exitGutter, otherY: target.rect.centre.y)
         let entrySide = side(of: target, towardsGutter: entryGutter, otherY: source.rect.centre.y)
