@@ -4,11 +4,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 
 /// Renders a request in a child `cjm render-worker` process, so a Graphviz crash, `exit()`,
 /// runaway layout or memory blow-up costs one failed render, never `cjm` itself.

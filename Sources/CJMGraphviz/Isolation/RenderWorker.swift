@@ -31,24 +31,34 @@ public enum RenderWorker {
     /// writes only the first half of its frame and returns 0.
     public static let testFaultVariable = "CJM_TEST_WORKER_FAULT"
 
-    /// The request and its answer, kept until the process exits: freeing a large map's
-    /// graph value piece by piece costs a few percent of its render, for nothing.
-    nonisolated(unsafe) private static var served: (WorkerRequest, RenderedMap)?
+    /// What a run ended with.
+    public struct Outcome {
+        /// The process's exit status.
+        public let status: Int32
+        /// The request and its answer, handed back so that a process about to end can skip
+        /// freeing a large map's values piece by piece (measurably: benchmarks/README.md).
+        let served: (WorkerRequest, RenderedMap)?
+
+        init(_ status: Int32, served: (WorkerRequest, RenderedMap)? = nil) {
+            self.status = status
+            self.served = served
+        }
+    }
 
     /// Runs the worker. `memoryLimitBytes` caps the address space (RLIMIT_AS) before
     /// anything is read; `reportTimings` writes one timings line to stderr.
-    public static func run(memoryLimitBytes: Int? = nil, reportTimings: Bool = false) -> Int32 {
+    public static func run(memoryLimitBytes: Int? = nil, reportTimings: Bool = false) -> Outcome {
         // Stdout becomes our private channel; whatever Graphviz prints lands on stderr.
         let channel = fcntl(STDOUT_FILENO, F_DUPFD_CLOEXEC, 3)
         guard channel >= 0, dup2(STDERR_FILENO, STDOUT_FILENO) == STDOUT_FILENO else {
             writeAll(Array("cjm render-worker: could not set aside stdout: \(String(cString: strerror(errno)))\n".utf8), to: STDERR_FILENO)
-            return failureStatus
+            return Outcome(failureStatus)
         }
         cjm_single_malloc_arena()
         if let limit = memoryLimitBytes, limit > 0 {
             var cap = rlimit(rlim_cur: rlim_t(limit), rlim_max: rlim_t(limit))
             guard setrlimit(Int32(RLIMIT_AS.rawValue), &cap) == 0 else {
-                return report(.workerUnavailable("could not set the memory limit (\(String(cString: strerror(errno))))"), on: channel)
+                return Outcome(report(.workerUnavailable("could not set the memory limit (\(String(cString: strerror(errno))))"), on: channel))
             }
         }
         // Cairo's PDF date and any time formatting follow TZ; fix it for identical bytes.
@@ -61,7 +71,7 @@ public enum RenderWorker {
             }
             request = try WorkerRequest(wireBytes: bytes)
         } catch {
-            return report(error, on: channel)
+            return Outcome(report(error, on: channel))
         }
         var timings = GraphvizRenderer.Timings()
         let map: RenderedMap
@@ -74,9 +84,8 @@ public enum RenderWorker {
                 map = RenderedMap(bytes: GeometryWire.bytes(geometries, measuredText: measured), drawing: DrawingSize(width: 0, height: 0))
             }
         } catch {
-            return report(error, on: channel)
+            return Outcome(report(error, on: channel))
         }
-        served = (request, map)
         if reportTimings || ProcessInfo.processInfo.environment[timingsVariable] == "1" {
             writeAll(Array((timings.line + ", " + peakMemory() + "\n").utf8), to: STDERR_FILENO)
         }
@@ -85,11 +94,11 @@ public enum RenderWorker {
         case "truncate":
             let frame = WorkerFrame.map(map).bytes
             writeAll(Array(frame.prefix(frame.count / 2)), to: channel)
-            return 0
+            return Outcome(0, served: (request, map))
         default: break
         }
         // A failed write cannot be reported on the same channel; the parent sees a cut frame.
-        return writeAll(WorkerFrame.map(map).bytes, to: channel) ? 0 : failureStatus
+        return Outcome(writeAll(WorkerFrame.map(map).bytes, to: channel) ? 0 : failureStatus, served: (request, map))
     }
 
     /// Peak address space and resident memory, from /proc (for choosing memory limits).

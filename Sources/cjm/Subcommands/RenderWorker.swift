@@ -1,4 +1,7 @@
 import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#endif
 import CJMGraphviz
 
 /// `cjm render-worker`: internal; `cjm render` starts one per graph so Graphviz runs in a
@@ -21,6 +24,8 @@ struct RenderWorkerCommand: ParsableCommand {
     var timings = false
 
     func run() throws {
-        throw ExitCode(RenderWorker.run(memoryLimitBytes: memoryLimit, reportTimings: timings))
+        let outcome = RenderWorker.run(memoryLimitBytes: memoryLimit, reportTimings: timings)
+        // Exits with the map still held: freeing it piece by piece would only slow the exit.
+        withExtendedLifetime(outcome) { Glibc.exit(outcome.status) }
     }
 }
