@@ -357,55 +357,47 @@ struct SheetArrangement {
     /// row, the rows `pieceGap` apart.
     static func rows(_ group: Group, across: Int) -> (columns: [[(piece: Int, y: Double)]], height: Double) {
         var columns = Array(repeating: [(piece: Int, y: Double)](), count: across)
-        let rowCount = max(group.rowMinimum.count, (group.rows.max() ?? -1) + 1)
-        var members = Array(repeating: [Int](), count: rowCount)
-        for (piece, row) in group.rows.enumerated() { members[row].append(piece) }
+        let members = rowMembers(group)
         var y = 0.0
-        for row in 0..<rowCount {
-            var lines: [(pieces: ArraySlice<Int>, height: Double)] = []
-            for start in stride(from: 0, to: members[row].count, by: across) {
-                let line = members[row][start..<min(start + across, members[row].count)]
-                lines.append((line, line.map { group.sizes[$0].height }.max() ?? 0))
-            }
-            let used = lines.reduce(0.0) { $0 + $1.height } + Double(max(lines.count - 1, 0)) * pieceGap
-            let height = max(used, row < group.rowMinimum.count ? group.rowMinimum[row] : 0)
+        for (row, pieces) in members.enumerated() {
+            let (lines, used, height) = rowLines(group, pieces, row: row, across: across)
             var lineTop = y + (height - used) / 2
-            for line in lines {
-                for (slot, piece) in line.pieces.enumerated() {
-                    columns[slot].append((piece, lineTop + (line.height - group.sizes[piece].height) / 2))
+            for (start, lineHeight) in zip(stride(from: 0, to: pieces.count, by: across), lines) {
+                for (slot, piece) in pieces[start..<min(start + across, pieces.count)].enumerated() {
+                    columns[slot].append((piece, lineTop + (lineHeight - group.sizes[piece].height) / 2))
                 }
-                lineTop += line.height + pieceGap
+                lineTop += lineHeight + pieceGap
             }
             y += height + pieceGap
         }
         return (columns.filter { !$0.isEmpty }, max(0, y - pieceGap))
     }
 
-    /// `rows(group, across: n).height` for n = 1 through `most`, the same numbers without
-    /// placing any piece (a group of many rows is tried at every count).
+    /// `rows(group, across: n).height` for n = 1 through `most`, without placing any piece
+    /// (a group of many rows is tried at every count).
     static func rowsHeights(_ group: Group, upTo most: Int) -> [Double] {
-        let rowCount = max(group.rowMinimum.count, (group.rows.max() ?? -1) + 1)
-        var members = Array(repeating: [Double](), count: rowCount)
-        for (piece, row) in group.rows.enumerated() { members[row].append(group.sizes[piece].height) }
+        let members = rowMembers(group)
         return (1...max(1, most)).map { across in
-            var y = 0.0
-            for row in 0..<rowCount {
-                var used = 0.0, lines = 0
-                var start = 0
-                let heights = members[row]
-                while start < heights.count {
-                    var tallest = heights[start]
-                    for index in (start + 1)..<min(start + across, heights.count) where heights[index] > tallest { tallest = heights[index] }
-                    used += tallest
-                    lines += 1
-                    start += across
-                }
-                used += Double(max(lines - 1, 0)) * pieceGap
-                let height = max(used, row < group.rowMinimum.count ? group.rowMinimum[row] : 0)
-                y += height + pieceGap
-            }
+            let y = members.enumerated().reduce(0.0) { $0 + (rowLines(group, $1.element, row: $1.offset, across: across).height + pieceGap) }
             return max(0, y - pieceGap)
         }
+    }
+
+    /// The pieces of each row of `group`, in order.
+    private static func rowMembers(_ group: Group) -> [[Int]] {
+        var members = Array(repeating: [Int](), count: max(group.rowMinimum.count, (group.rows.max() ?? -1) + 1))
+        for (piece, row) in group.rows.enumerated() { members[row].append(piece) }
+        return members
+    }
+
+    /// One row's `pieces` `across` to a line: each line's height (its tallest piece), the lines
+    /// stacked `pieceGap` apart, and the row's height (at least its minimum).
+    private static func rowLines(_ group: Group, _ pieces: [Int], row: Int, across: Int) -> (lines: [Double], used: Double, height: Double) {
+        let lines = stride(from: 0, to: pieces.count, by: across).map { start in
+            pieces[start..<min(start + across, pieces.count)].map { group.sizes[$0].height }.max() ?? 0
+        }
+        let used = lines.reduce(0.0, +) + Double(max(lines.count - 1, 0)) * pieceGap
+        return (lines, used, max(used, row < group.rowMinimum.count ? group.rowMinimum[row] : 0))
     }
 
     /// Pieces `across` to a row in reading order, each centred in its row's height: per
