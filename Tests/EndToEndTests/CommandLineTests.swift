@@ -28,6 +28,26 @@ struct CommandLineTests {
         }
     }
 
+    /// Graphviz's SVG writer calls our `gvprintdouble` (`GraphvizNumber`), bound by the dynamic
+    /// linker to the symbol the executable exports (Package.swift). When it does not (a libgvc
+    /// that calls its own copy directly, a renamed symbol) the render still works, eight times
+    /// slower at writing numbers, so only the linker's own trace can tell.
+    @Test func graphvizWritesItsNumbersThroughCJM() throws {
+        let folder = try makeScratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let template = repositoryRoot.appendingPathComponent("templates/service-center.cjm")
+        let outcome = try CJMProcess.run(["render", template.path, "-o", folder.appendingPathComponent("map.svg").path, "-q"],
+                                         environment: ["LD_DEBUG": "bindings", "LD_DEBUG_OUTPUT": folder.appendingPathComponent("bindings").path])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let traces = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("bindings.") }
+        let bound = try traces.contains { name in
+            try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8).split(separator: "\n").contains {
+                $0.contains("libgvplugin_core") && $0.contains("to \(CJMProcess.executable.resolvingSymlinksInPath().path)") && $0.contains("`gvprintdouble'")
+            }
+        }
+        #expect(bound, "no render process bound libgvplugin_core's gvprintdouble to cjm (\(traces.count) traces)")
+    }
+
     @Test func aMistypedCommandGetsDidYouMeanAndTheList() throws {
         let outcome = try CJMProcess.run(["rendr", "journey.cjm"])
         #expect(outcome.status == 64)
