@@ -110,9 +110,10 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         // Before: 9.3 %, 7.2 % and 6.8 % (auto's cheapest strip, in free space beside a small map).
         // The denser blocks (2026-12-07) shrank the maps around the same strip: 7.05 % and 7.16 %
-        // for furniture-20 and referral_loop.
+        // for furniture-20 and referral_loop; lost stages hanging under their column (2026-12-07)
+        // took a row of height off referral_loop: 8.05 %.
         for (file, view, most) in [("Tests/Fixtures/furniture-20.cjm", "flow", 0.072), ("Tests/Fixtures/spec-example.cjm", "flow", 0.066),
-                                   ("templates/online-store.cjm", "referral_loop", 0.073)] {
+                                   ("templates/online-store.cjm", "referral_loop", 0.081)] {
             let (outcome, svg) = try DocsColumnTests.render(file, ["--view", view], into: folder, name: "\(view).svg")
             #expect(outcome.status == 0)
             let geometry = try Geometry(svg)

@@ -57,8 +57,9 @@ import Testing
             let geometry = try Geometry(svg)
             #expect(geometry.smallestPixels(shown: 800) >= 9, "\(target): \(geometry.width) pt wide, smallest \(geometry.smallestFont) pt")
             #expect(geometry.legendArea > 0, "\(target) has a legend")
-            // 6.2 % at most since the denser blocks shrank the maps around the same legend.
-            #expect(geometry.legendShare <= 0.065, "\(target): the legend takes \(geometry.legendShare)")
+            // 6.2 % at most since the denser blocks shrank the maps around the same legend, 6.9 %
+            // since lost stages hang under their column (referral_loop lost a row of height).
+            #expect(geometry.legendShare <= 0.07, "\(target): the legend takes \(geometry.legendShare)")
         }
     }
 

@@ -57,7 +57,38 @@ enum StageRow {
             }
             if column.count > 1 { fragment.sameRank.append(column) }
         }
+        hangLostBelow(stages, context: &context, into: &fragment)
         return (fragment, anchors)
+    }
+
+    /// Puts each lost stage at the foot of the column `dot` ranks it in (the stage after the
+    /// one it leaves, with that stage's automations) instead of wherever `dot` orders it —
+    /// mostly above the row, a row of height the block needs for that one box. There it
+    /// stands where the row's other columns reach anyway, unless its column is the tallest.
+    /// The column's order is fixed by invisible links, each from a box to the one above it:
+    /// `dot` orders a rank by such links (in a block ranked left to right, tail under head).
+    private static func hangLostBelow(_ stages: [Stage], context: inout FlowMapContext, into fragment: inout MapFragment) {
+        var source: [Int: ElementPath] = [:]
+        StageChain.forEachStep(stages) { index, from in source[index] = from }
+        for (index, stage) in stages.enumerated() where stage.end == .lost {
+            guard let from = source[index], let lost = context.placed.element(stage.path)?.node,
+                  let neighbour = stages.indices.first(where: { $0 != index && stages[$0].end != .lost && source[$0] == from }),
+                  let next = context.placed.element(stages[neighbour].path)?.node else { continue }
+            var columnIndex = fragment.sameRank.firstIndex { $0.first == next }
+            if columnIndex == nil {
+                fragment.sameRank.append([next])
+                columnIndex = fragment.sameRank.count - 1
+            }
+            fragment.sameRank[columnIndex!].append(lost)
+            let column = fragment.sameRank[columnIndex!]
+            // Links already made for an earlier lost stage of this column stay; the chain grows.
+            let linked = Set(fragment.edges.filter { $0.classes == ["layout"] }.map(\.from))
+            for (upper, lower) in zip(column, column.dropFirst()) where !linked.contains(lower) {
+                fragment.edges.append(Edge(
+                    id: context.ids.make("order-" + lower), from: lower, to: upper, classes: ["layout"],
+                    style: EdgeStyle(line: .invisible, arrowHead: .none)))
+            }
+        }
     }
 
     /// `e-mail, через 5 дн.`: what the automation does and when, in words.
