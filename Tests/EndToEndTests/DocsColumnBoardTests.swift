@@ -105,15 +105,16 @@ import Testing
         }
     }
 
-    @Test func theLegendOfSmallWallMapsTakesLessThanBefore() throws {
+    @Test func theLegendOfSmallWallMapsStaysSmall() throws {
         let folder = try makeScratchFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         // Before: 9.3 %, 7.2 % and 6.8 % (auto's cheapest strip, in free space beside a small map).
         // The denser blocks (2026-12-07) shrank the maps around the same strip: 7.05 % and 7.16 %
         // for furniture-20 and referral_loop; lost stages hanging under their column (2026-12-07)
-        // took a row of height off referral_loop: 8.05 %.
-        for (file, view, most) in [("Tests/Fixtures/furniture-20.cjm", "flow", 0.072), ("Tests/Fixtures/spec-example.cjm", "flow", 0.066),
-                                   ("templates/online-store.cjm", "referral_loop", 0.081)] {
+        // took a row of height off referral_loop: 8.05 %. Legend text at 14 pt like the rest of
+        // the map (2026-12-08, the smallest text on a wall): 7.80 %, 7.27 % and 8.67 %.
+        for (file, view, most) in [("Tests/Fixtures/furniture-20.cjm", "flow", 0.079), ("Tests/Fixtures/spec-example.cjm", "flow", 0.074),
+                                   ("templates/online-store.cjm", "referral_loop", 0.088)] {
             let (outcome, svg) = try DocsColumnTests.render(file, ["--view", view], into: folder, name: "\(view).svg")
             #expect(outcome.status == 0)
             let geometry = try Geometry(svg)

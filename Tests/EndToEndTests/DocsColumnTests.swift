@@ -71,8 +71,8 @@ import Testing
         let (warned, svg) = try Self.render(spec, ["--width", "800", "--timings"], into: folder, name: "wide.svg")
         #expect(warned.status == 0)
         let geometry = try Geometry(svg)
-        // Hand-computed from the drawing: 12-pt text in a drawing W pt wide shown 800 px wide.
-        let pixels = (12 * 800 / geometry.width * 10).rounded(.down) / 10
+        // Hand-computed from the drawing: 14-pt text in a drawing W pt wide shown 800 px wide.
+        let pixels = (14 * 800 / geometry.width * 10).rounded(.down) / 10
         let figure = pixels == pixels.rounded() ? String(Int(pixels)) : String(pixels)
         #expect(warned.stderr.contains("warning[W103]: shown 800 px wide, the smallest text of `flow` is \(figure) px"), "\(warned.stderr)")
         #expect(warned.stderr.contains("timing: flow shown 800 px wide: smallest text \(figure) px"))

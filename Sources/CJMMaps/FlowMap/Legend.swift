@@ -186,7 +186,7 @@ enum Legend {
     static let sampleHeight = 0.3
 
     /// The entries' text size: the map's smallest, so the legend never sets the legibility.
-    static let entryFontSize = 12.0
+    static let entryFontSize = 14.0
 }
 
 extension String {

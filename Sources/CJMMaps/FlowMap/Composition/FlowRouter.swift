@@ -40,6 +40,8 @@ struct FlowRouter {
     static let trackSpacing = 4.0
     /// Most tracks a gutter gets; more lines share them.
     static let maxTracks = 24
+    /// Most runs of one gutter whose order is improved one run at a time.
+    static let mostRunsReordered = 400
     static let gutterMargin = 14.0
     static let arrowLength = 10.0
 
@@ -511,12 +513,44 @@ struct FlowRouter {
                 if left.out == .right && rightSpan.contains(left.y1) && right.y1 != left.y1 { count += 1 }
                 return count
             }
-            let order = Array(runs.indices).sorted { a, b in
+            var order = Array(runs.indices).sorted { a, b in
                 let ab = crossings(a, b), ba = crossings(b, a)
                 if ab != ba { return ab < ba }
                 let ma = (ends[a].y0 + ends[a].y1) / 2, mb = (ends[b].y0 + ends[b].y1) / 2
                 if ma != mb { return ma < mb }
                 return a < b
+            }
+            // The pairwise rule above is not transitive, so the sort can leave a run that would
+            // cross less further along: move each to where it crosses least, for a few rounds
+            // (each move removes crossings). Quadratic, so only where a gutter's lines are few
+            // enough to keep their own tracks for much of the way (`maxTracks`).
+            let n = runs.count, reordered = n <= Self.mostRunsReordered
+            // cost[a * n + b]: crossings with run a left of run b.
+            var cost: [Int] = []
+            if reordered {
+                cost.reserveCapacity(n * n)
+                for a in 0..<n { for b in 0..<n { cost.append(a == b ? 0 : crossings(a, b)) } }
+            }
+            for _ in 0..<(reordered ? 4 : 0) {
+                var moved = false
+                for run in 0..<n {
+                    let from = order.firstIndex(of: run)!
+                    var best = (change: 0, to: from), change = 0
+                    for to in stride(from: from - 1, through: 0, by: -1) {
+                        change += cost[run * n + order[to]] - cost[order[to] * n + run]
+                        if change < best.change { best = (change, to) }
+                    }
+                    change = 0
+                    for to in (from + 1)..<n {
+                        change += cost[order[to] * n + run] - cost[run * n + order[to]]
+                        if change < best.change { best = (change, to) }
+                    }
+                    guard best.to != from else { continue }
+                    order.remove(at: from)
+                    order.insert(run, at: best.to)
+                    moved = true
+                }
+                if !moved { break }
             }
             // Beyond `maxTracks` lines share tracks (run in bundles) rather than widen the map.
             let levels = Self.levels(order.map { (min(ends[$0].y0, ends[$0].y1) - 1)...(max(ends[$0].y0, ends[$0].y1) + 1) })
