@@ -112,9 +112,10 @@ import Testing
         // The denser blocks (2026-12-07) shrank the maps around the same strip: 7.05 % and 7.16 %
         // for furniture-20 and referral_loop; lost stages hanging under their column (2026-12-07)
         // took a row of height off referral_loop: 8.05 %. Legend text at 14 pt like the rest of
-        // the map (2026-12-08, the smallest text on a wall): 7.80 %, 7.27 % and 8.67 %.
-        for (file, view, most) in [("Tests/Fixtures/furniture-20.cjm", "flow", 0.079), ("Tests/Fixtures/spec-example.cjm", "flow", 0.074),
-                                   ("templates/online-store.cjm", "referral_loop", 0.088)] {
+        // the map (2026-12-08, the smallest text on a wall): 7.80 %, 7.27 % and 8.67 %; blocks
+        // with less air between their boxes (2026-12-08): 7.93 % and 9.13 %.
+        for (file, view, most) in [("Tests/Fixtures/furniture-20.cjm", "flow", 0.081), ("Tests/Fixtures/spec-example.cjm", "flow", 0.074),
+                                   ("templates/online-store.cjm", "referral_loop", 0.093)] {
             let (outcome, svg) = try DocsColumnTests.render(file, ["--view", view], into: folder, name: "\(view).svg")
             #expect(outcome.status == 0)
             let geometry = try Geometry(svg)

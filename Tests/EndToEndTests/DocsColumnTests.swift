@@ -58,8 +58,9 @@ import Testing
             #expect(geometry.smallestPixels(shown: 800) >= 9, "\(target): \(geometry.width) pt wide, smallest \(geometry.smallestFont) pt")
             #expect(geometry.legendArea > 0, "\(target) has a legend")
             // 6.2 % at most since the denser blocks shrank the maps around the same legend, 6.9 %
-            // since lost stages hang under their column (referral_loop lost a row of height).
-            #expect(geometry.legendShare <= 0.07, "\(target): the legend takes \(geometry.legendShare)")
+            // since lost stages hang under their column (referral_loop lost a row of height), 7.1 %
+            // since blocks keep less air between their boxes.
+            #expect(geometry.legendShare <= 0.072, "\(target): the legend takes \(geometry.legendShare)")
         }
     }
 

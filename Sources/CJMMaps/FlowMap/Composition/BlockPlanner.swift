@@ -412,7 +412,7 @@ struct BlockPlanner {
     /// Inches between the nodes of one rank in a block ranked top to bottom.
     static let downNodeSeparation = 0.25
     /// Inches between ranks, and between the nodes of one rank, inside a block.
-    static let blockRankSeparation = 0.4
-    static let blockNodeSeparation = 0.2
+    static let blockRankSeparation = 0.3
+    static let blockNodeSeparation = 0.12
 
 }
