@@ -24,6 +24,17 @@ import Testing
         #expect(draft.blocks.map(\.id).contains("pipeline-repair") && draft.blocks.map(\.id).contains("campaign-search-brand"))
     }
 
+    /// What a sheet prints is set by the smallest text, so nothing on the wall map (automations,
+    /// funnel figures, the legend) is set smaller than the map's body text, in any theme.
+    @Test func noTextIsSmallerThanTheBodyText() {
+        for name in ThemeName.allCases {
+            let graph = FlowMap.build(ServiceCenterJourney.journey(), theme: Theme.named(name))
+            let sizes = graph.nodes.filter { !$0.label.isEmpty }.map { $0.style.fontSize ?? graph.style.fontSize }
+            #expect(graph.nodes.contains { $0.classes.contains("auto") } && graph.nodes.contains { $0.classes.contains("legend") })
+            #expect(sizes.min() == graph.style.fontSize, "\(name): \(sizes.min() ?? 0) pt under \(graph.style.fontSize) pt")
+        }
+    }
+
     @Test func everyElementLabelIsOnTheMap() {
         // Wrapped lines joined back, hanging indents dropped.
         let all = graph.nodes.map { $0.label.joined(separator: " ").replacing("\u{2007}", with: "").replacing("\u{2008}", with: "") }.joined(separator: "\n")

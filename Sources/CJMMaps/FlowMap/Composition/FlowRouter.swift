@@ -521,36 +521,14 @@ struct FlowRouter {
                 return a < b
             }
             // The pairwise rule above is not transitive, so the sort can leave a run that would
-            // cross less further along: move each to where it crosses least, for a few rounds
-            // (each move removes crossings). Quadratic, so only where a gutter's lines are few
-            // enough to keep their own tracks for much of the way (`maxTracks`).
-            let n = runs.count, reordered = n <= Self.mostRunsReordered
-            // cost[a * n + b]: crossings with run a left of run b.
-            var cost: [Int] = []
-            if reordered {
+            // cross less further along. Quadratic, so only where a gutter's lines are few enough
+            // to keep their own tracks for much of the way (`maxTracks`).
+            if runs.count <= Self.mostRunsReordered {
+                let n = runs.count
+                var cost: [Int] = []
                 cost.reserveCapacity(n * n)
                 for a in 0..<n { for b in 0..<n { cost.append(a == b ? 0 : crossings(a, b)) } }
-            }
-            for _ in 0..<(reordered ? 4 : 0) {
-                var moved = false
-                for run in 0..<n {
-                    let from = order.firstIndex(of: run)!
-                    var best = (change: 0, to: from), change = 0
-                    for to in stride(from: from - 1, through: 0, by: -1) {
-                        change += cost[run * n + order[to]] - cost[order[to] * n + run]
-                        if change < best.change { best = (change, to) }
-                    }
-                    change = 0
-                    for to in (from + 1)..<n {
-                        change += cost[order[to] * n + run] - cost[run * n + order[to]]
-                        if change < best.change { best = (change, to) }
-                    }
-                    guard best.to != from else { continue }
-                    order.remove(at: from)
-                    order.insert(run, at: best.to)
-                    moved = true
-                }
-                if !moved { break }
+                order = Self.fewerCrossings(order, cost: cost)
             }
             // Beyond `maxTracks` lines share tracks (run in bundles) rather than widen the map.
             let levels = Self.levels(order.map { (min(ends[$0].y0, ends[$0].y1) - 1)...(max(ends[$0].y0, ends[$0].y1) + 1) })
@@ -564,6 +542,36 @@ struct FlowRouter {
             widths[gutterIndex] = 2 * Self.gutterMargin + Self.trackSpacing * Double(count + 1)
         }
         return widths
+    }
+
+    /// `order` (a permutation of 0..<n) with each item moved, for a few rounds, to the place
+    /// where it crosses least; `cost[a * n + b]` is what `a` standing left of `b` costs. Each
+    /// move lowers the total, so the result costs no more than `order`.
+    static func fewerCrossings(_ order: [Int], cost: [Int]) -> [Int] {
+        var order = order
+        let n = order.count
+        for _ in 0..<4 {
+            var moved = false
+            for item in 0..<n {
+                let from = order.firstIndex(of: item)!
+                var best = (change: 0, to: from), change = 0
+                for to in stride(from: from - 1, through: 0, by: -1) {
+                    change += cost[item * n + order[to]] - cost[order[to] * n + item]
+                    if change < best.change { best = (change, to) }
+                }
+                change = 0
+                for to in (from + 1)..<n {
+                    change += cost[order[to] * n + item] - cost[item * n + order[to]]
+                    if change < best.change { best = (change, to) }
+                }
+                guard best.to != from else { continue }
+                order.remove(at: from)
+                order.insert(item, at: best.to)
+                moved = true
+            }
+            if !moved { break }
+        }
+        return order
     }
 
     /// A track for each span, in order: one past the highest track of any earlier span it

@@ -436,28 +436,12 @@ struct SheetArrangement {
             if !current.isEmpty { columns.append(current) }
             return columns
         }
-        // How many columns `cut` gives, without building them.
-        func count(_ limit: Double) -> Int {
-            var columns = 0
-            var used = 0.0, empty = true
-            for height in heights {
-                let needed = empty ? height : used + pieceGap + height
-                if !empty && needed > limit {
-                    columns += 1
-                    used = height
-                } else {
-                    used = needed
-                    empty = false
-                }
-            }
-            return empty ? columns : columns + 1
-        }
         let loose = cut(limit)
         guard loose.count > 1 else { return loose }
         var low = (heights.max() ?? 0), high = limit
         for _ in 0..<30 {
             let middle = (low + high) / 2
-            if count(middle) <= loose.count { high = middle } else { low = middle }
+            if cut(middle).count <= loose.count { high = middle } else { low = middle }
         }
         return cut(high)
     }
