@@ -142,7 +142,9 @@ enum Legend {
             fontColor: theme.graph.fontColor, fontSize: FlowMapContext.subBlockTitleSize))
         for entry in usedNodes {
             var style = entry.style(theme)
-            style.fontSize = entryFontSize
+            // The body text's size whatever the kind's style says: the legend never sets the
+            // map's smallest text, nor outgrows its samples.
+            style.fontSize = nil
             style.minHeight = sampleHeight
             let id = context.ids.make("legend-" + entry.key)
             fragment.nodes.append(Node(id: id, classes: ["legend", "legend-" + entry.key], label: [entry.label], style: style,
@@ -156,7 +158,7 @@ enum Legend {
             let end = context.ids.make("legend-line-" + entry.key + "-end")
             fragment.nodes.append(Node(
                 id: text, classes: ["legend", "legend-line"], label: [label],
-                style: NodeStyle(shape: .plain, fill: nil, stroke: theme.graph.fontColor, fontColor: theme.graph.fontColor, fontSize: entryFontSize),
+                style: NodeStyle(shape: .plain, fill: nil, stroke: theme.graph.fontColor, fontColor: theme.graph.fontColor),
                 tooltip: name + ": " + label, cluster: cluster))
             fragment.nodes.append(Node(
                 id: end, classes: ["legend", "legend-line-end"], label: [""],
@@ -184,9 +186,6 @@ enum Legend {
     /// Inches a sample box is high at least: one line of text with a little air, not
     /// Graphviz's half inch.
     static let sampleHeight = 0.3
-
-    /// The entries' text size: the map's smallest, so the legend never sets the legibility.
-    static let entryFontSize = 14.0
 }
 
 extension String {
