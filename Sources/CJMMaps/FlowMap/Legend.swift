@@ -142,8 +142,8 @@ enum Legend {
             fontColor: theme.graph.fontColor, fontSize: FlowMapContext.subBlockTitleSize))
         for entry in usedNodes {
             var style = entry.style(theme)
-            // The body text's size whatever the kind's style says: the legend never sets the
-            // map's smallest text, nor outgrows its samples.
+            // The body text's size whatever a style rule gives the kind, so the legend never
+            // sets the map's smallest text.
             style.fontSize = nil
             style.minHeight = sampleHeight
             let id = context.ids.make("legend-" + entry.key)
