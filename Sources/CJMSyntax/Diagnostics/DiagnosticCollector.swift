@@ -38,25 +38,24 @@ package struct DiagnosticCollector: Sendable {
     /// counted, its places not looked up.
     package mutating func error(_ code: DiagnosticCode, _ message: String, at range: SourceRange,
                                 notes: [(String, SourceRange?)] = []) {
-        guard isAcceptingMore else {
-            errorCount += 1
-            leftOut += 1
-            return
-        }
-        add(Diagnostic(.error, code, message, at: sources.span(range),
-                       notes: notes.map { Diagnostic.Note($0.0, at: $0.1.map(sources.span)) }))
+        report(.error, code, message, at: range, notes: notes)
     }
 
     /// A warning at `range`, with notes at their own ranges (or none); past the limit only
     /// counted, its places not looked up. Warnings share the limit with errors.
     package mutating func warning(_ code: DiagnosticCode, _ message: String, at range: SourceRange,
                                   notes: [(String, SourceRange?)] = []) {
+        report(.warning, code, message, at: range, notes: notes)
+    }
+
+    private mutating func report(_ severity: Severity, _ code: DiagnosticCode, _ message: String, at range: SourceRange,
+                                 notes: [(String, SourceRange?)]) {
         guard isAcceptingMore else {
-            warningCount += 1
+            if severity == .error { errorCount += 1 } else { warningCount += 1 }
             leftOut += 1
             return
         }
-        add(Diagnostic(.warning, code, message, at: sources.span(range),
+        add(Diagnostic(severity, code, message, at: sources.span(range),
                        notes: notes.map { Diagnostic.Note($0.0, at: $0.1.map(sources.span)) }))
     }
 

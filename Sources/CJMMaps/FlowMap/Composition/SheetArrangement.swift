@@ -181,18 +181,18 @@ struct SheetArrangement {
                 }
                 let start = contents.count
                 var bottom = 0.0
+                /// Rows or a grid: pieces across columns that all stand as tall as the group.
+                func placeAcross(_ layout: (columns: [[(piece: Int, y: Double)]], height: Double)) {
+                    for column in layout.columns { contents.append(column.map { (groupIndex, $0.piece, inset + $0.y) }) }
+                    let bottom = inset + layout.height + padding
+                    heights += Array(repeating: bottom, count: layout.columns.count)
+                    frameSpans.append((groupIndex, start..<contents.count, 0, bottom))
+                }
                 if !group.rows.isEmpty {
                     // The fewest pieces to a line that fit (the most a row holds when none do).
                     let tried = rowHeights[sectionIndex][groupIndex]
                     let across = (tried.firstIndex { $0 <= limit - inset - padding } ?? tried.count - 1) + 1
-                    let rows = Self.rows(group, across: across)
-                    for column in rows.columns {
-                        contents.append(column.map { (groupIndex, $0.piece, inset + $0.y) })
-                        heights.append(0)
-                    }
-                    bottom = inset + rows.height + padding
-                    for index in start..<contents.count { heights[index] = bottom }
-                    frameSpans.append((groupIndex, start..<contents.count, 0, bottom))
+                    placeAcross(Self.rows(group, across: across))
                     continue
                 }
                 let heights0 = group.sizes.map(\.height)
@@ -206,13 +206,7 @@ struct SheetArrangement {
                         across += 1
                         grid = Self.grid(heights0, across: across, keys: group.across)
                     }
-                    for column in grid.columns {
-                        contents.append(column.map { (groupIndex, $0.piece, inset + $0.y) })
-                        heights.append(0)
-                    }
-                    bottom = inset + grid.height + padding
-                    for index in start..<contents.count { heights[index] = bottom }
-                    frameSpans.append((groupIndex, start..<contents.count, 0, bottom))
+                    placeAcross(grid)
                     continue
                 }
                 for run in runs {
