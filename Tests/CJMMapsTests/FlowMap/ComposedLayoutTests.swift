@@ -138,17 +138,17 @@ struct ComposedLayoutTests {
         #expect(aspect >= 1 && aspect <= 2, "\(Int(bounds.width)) × \(Int(bounds.height)) pt")
     }
 
-    /// The 1,010-element map fitted to an A0 sheet prints its smallest text at 6.5 pt or more
-    /// (2026-12-08: 6.66 pt in the SVG, title included, with all text at 14 pt and tighter
-    /// blocks; 5.38 before; issue 17 asks for 8). A looser arrangement, looser blocks or text
-    /// set smaller than the body fail it.
-    @Test func aThousandElementsPrintOnA0AtSixAndAHalfPointsOrMore() throws {
-        let graph = try Self.composed("1000")
+    /// Fitted to an A0 sheet, a 500-element map prints its smallest text at 8 pt or more (the
+    /// README's rule of thumb for one sheet), and the 1,010-element one at 6.5 pt or more
+    /// (issue 17 asks for 8 there; benchmarks/README.md says why that is not reached). A
+    /// looser arrangement, looser blocks or text set smaller than the body fail it.
+    @Test(arguments: [("500", 8.0), ("1000", 6.5)]) func mapsPrintOnA0AtTheirFloor(_ name: String, floor: Double) throws {
+        let graph = try Self.composed(name)
         let bounds = Self.bounds(graph)
         let smallest = graph.nodes.map { $0.style.fontSize ?? graph.style.fontSize }.min() ?? graph.style.fontSize
         let a0 = (long: 1189 / 25.4 * 72, short: 841 / 25.4 * 72)
         let scale = max(min(a0.long / bounds.width, a0.short / bounds.height), min(a0.short / bounds.width, a0.long / bounds.height))
-        #expect(smallest * scale >= 6.5, "\(Int(bounds.width)) × \(Int(bounds.height)) pt: \(smallest) pt text prints at \(smallest * scale) pt")
+        #expect(smallest * scale >= floor, "\(Int(bounds.width)) × \(Int(bounds.height)) pt: \(smallest) pt text prints at \(smallest * scale) pt")
     }
 
     @Test(arguments: ["service-center", "1000"]) func theSameJourneyComposesTheSame(_ name: String) throws {
