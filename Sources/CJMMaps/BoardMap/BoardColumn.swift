@@ -19,18 +19,18 @@ struct BoardColumn: Sendable {
     var cardWidth: Double = 0
 
     /// The columns of `journey` for the touchpoints in `touchpoints`: its phases in order,
-    /// then "Без фазы" when some touchpoint has no phase on the board.
-    static func columns(of journey: Journey, touchpoints: [Touchpoint]) -> [BoardColumn] {
+    /// then "Без фазы" (`words.noPhase`) when some touchpoint has no phase on the board.
+    static func columns(of journey: Journey, touchpoints: [Touchpoint], words: MapWords) -> [BoardColumn] {
         let phasePaths = Set(journey.phases.map(\.path))
         var columns = journey.phases.map { phase -> BoardColumn in
             let inPhase = touchpoints.filter { $0.phase == phase.path }
             let named = Set(inPhase.compactMap(\.channel))
             let channels = journey.channels.filter { $0.phase == phase.path && !named.contains($0.path) }
-            return BoardColumn(phase: phase.path, title: phase.label, touchpoints: inPhase.map { (0, $0) }, channels: channels)
+            return BoardColumn(phase: phase.path, title: words.phaseTitle(phase), touchpoints: inPhase.map { (0, $0) }, channels: channels)
         }
         let unphased = touchpoints.filter { $0.phase.map { !phasePaths.contains($0) } ?? true }
         if !unphased.isEmpty {
-            columns.append(BoardColumn(phase: nil, title: "Без фазы", touchpoints: unphased.map { (0, $0) }, channels: []))
+            columns.append(BoardColumn(phase: nil, title: words.noPhase, touchpoints: unphased.map { (0, $0) }, channels: []))
         }
         var number = 0
         for index in columns.indices {

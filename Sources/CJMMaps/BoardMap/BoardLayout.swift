@@ -36,7 +36,7 @@ struct BoardLayout {
         static let cardsAcross = [1, 2, 3]
         static let emotionDiameter = 34.0
         /// Room at the right of the emotion lane's title for the −2…+2 scale.
-        static let emotionScaleWidth = 30.0
+        static let emotionScaleWidth = 34.0
         /// The body size: the scale is read as closely as the cards, and a smaller size would
         /// make it the board's smallest text, which decides its legibility in a docs column.
         static let scaleFontSize = 14.0
@@ -53,6 +53,8 @@ struct BoardLayout {
     }
 
     private let journey: Journey
+    /// The board's own words (lane titles, headings), in the journey's language.
+    private let words: MapWords
     private let theme: Theme
     private let palette: BoardPalette
     private let personas: [Persona]
@@ -82,18 +84,18 @@ struct BoardLayout {
         self.titlesAbove = titlesAbove
         self.laneTitleWidth = titlesAbove ? Metrics.emotionScaleWidth : laneTitleWidth
         self.journey = journey
+        words = MapWords(MapLanguage.of(journey))
         self.theme = theme
         palette = BoardPalette(theme: theme, fontSize: Metrics.fontSize)
         let touchpoints = journey.touchpoints.filter { persona == nil || $0.persona == nil || $0.persona == persona }
         personas = journey.personas.filter { persona == nil || $0.path == persona }
         // A board narrowed to a persona says so in its title, so a printout cannot pass for the whole journey.
         if let persona {
-            let word = MapLanguage.of(journey) == .english ? "persona" : "персона"
-            title = journey.title + " — \(word): " + (personas.first?.label ?? persona.description)
+            title = journey.title + " — \(words.persona): " + (personas.first?.label ?? persona.description)
         } else {
             title = journey.title
         }
-        columns = BoardColumn.columns(of: journey, touchpoints: touchpoints)
+        columns = BoardColumn.columns(of: journey, touchpoints: touchpoints, words: words)
         var x = Metrics.margin + self.laneTitleWidth + Metrics.gapX
         for index in columns.indices {
             columns[index].id = columns[index].phase.map { ids.make("phase", $0) } ?? ids.make("phase-none")
@@ -138,19 +140,20 @@ struct BoardLayout {
         func widestWord(_ texts: [String], _ measure: TextMeasure) -> Double {
             texts.flatMap { $0.split(whereSeparator: { $0 == " " || $0 == "\n" }) }.map { measure.width(of: $0) }.max() ?? 0
         }
-        var cardTexts = journey.channels.map(\.label) + journey.pipelines.flatMap { [$0.label] + PipelinesBlock.figureLines($0) }
+        let words = MapWords(MapLanguage.of(journey))
+        var cardTexts = journey.channels.map(\.label) + journey.pipelines.flatMap { [$0.label] + PipelinesBlock.figureLines($0, words: words) }
         var entries: [String] = []
         for touchpoint in journey.touchpoints {
             cardTexts.append(touchpoint.label)
             entries += touchpoint.actions + touchpoint.pains + touchpoint.ideas + touchpoint.feedback + touchpoint.owners
         }
-        for persona in journey.personas { cardTexts += [persona.label, "Потребности:"] + persona.goals + persona.needs + persona.motivations }
+        for persona in journey.personas { cardTexts += [persona.label, words.goals, words.needs, words.motivations] + persona.goals + persona.needs + persona.motivations }
         // A lane entry's words may follow its number (`12 · `) or the hanging indent under it.
         let digits = String(journey.touchpoints.count).count
         let lead = max(text.width(of: String(repeating: "8", count: digits) + " · "), text.width(of: entryIndent(digits: digits)))
         let entryWord = entries.isEmpty ? 0 : widestWord(entries, text) + lead
-        let card = max(widestWord(cardTexts, text), entryWord, widestWord(journey.phases.map(\.label), titleText)) + 2 * Metrics.paddingX
-        let laneTitles = BoardLane.allCases.map(\.title) + ["Персоны", "Фазы", "Сделки"]
+        let card = max(widestWord(cardTexts, text), entryWord, widestWord(journey.phases.map(words.phaseTitle), titleText)) + 2 * Metrics.paddingX
+        let laneTitles = Array(words.laneTitles.values) + [words.personas, words.phases, words.deals]
         let laneTitle = widestWord(laneTitles, titleText) + 2 * Metrics.paddingX
         return (min(max(card.rounded(.up), Metrics.narrowestCardWidth), Metrics.cardWidths[0]),
                 min(laneTitle.rounded(.up), Metrics.laneTitleWidth))
@@ -163,7 +166,7 @@ struct BoardLayout {
         placeCards(personas.map { persona in
             (id: ids.make("persona", persona.path), classes: ["persona"], tooltip: persona.label,
              lines: { [self] width in personaLines(persona, width: width) })
-        }, kind: .persona, lane: "lane-personas", title: "Персоны")
+        }, kind: .persona, lane: "lane-personas", title: words.personas)
     }
 
     /// The deals' money at the foot of the board — one card per pipeline that gives a sum
@@ -172,14 +175,14 @@ struct BoardLayout {
     /// The cards share the whole width of the phase columns: a pipeline's sums are the whole
     /// journey's, and a card under one phase would read as that phase's.
     private mutating func placeDeals() {
-        let pipelines = journey.pipelines.filter { !PipelinesBlock.figureLines($0).isEmpty }
+        let pipelines = journey.pipelines.filter { !PipelinesBlock.figureLines($0, words: words).isEmpty }
         placeCards(pipelines.map { pipeline in
             (id: ids.make("deals", pipeline.path), classes: ["pipeline"], tooltip: pipeline.label,
-             lines: { [text] width in
+             lines: { [text, words] width in
                  let inner = width - 2 * Metrics.paddingX
-                 return ([pipeline.label] + PipelinesBlock.figureLines(pipeline)).flatMap { WordWrapper.wrap($0, points: inner, measure: text) }
+                 return ([pipeline.label] + PipelinesBlock.figureLines(pipeline, words: words)).flatMap { WordWrapper.wrap($0, points: inner, measure: text) }
              })
-        }, kind: .pipeline, lane: "lane-deals", title: "Сделки", spanning: true)
+        }, kind: .pipeline, lane: "lane-deals", title: words.deals, spanning: true)
     }
 
     /// `cards` in the columns' slots, as many rows as needed, under one lane title; nothing
@@ -234,7 +237,7 @@ struct BoardLayout {
             add(Node(id: column.id, classes: ["phase"], label: lines, style: style, tooltip: column.title),
                 x: column.x, width: column.width, height: height)
         }
-        addLaneTitle(id: "lane-phases", title: "Фазы", height: height)
+        addLaneTitle(id: "lane-phases", title: words.phases, height: height)
         cursor += height + Metrics.gapY
     }
 
@@ -242,7 +245,7 @@ struct BoardLayout {
     /// in this lane, in the order written, down the column's `across` sub-columns row by row
     /// (one sub-column: a plain stack). A touchpoint keeps its sub-column in every lane.
     private mutating func placeLane(_ lane: BoardLane) {
-        beginLane(id: "lane-\(lane.rawValue)", title: lane.title)
+        beginLane(id: "lane-\(lane.rawValue)", title: words.laneTitles[lane] ?? lane.rawValue)
         var grids: [[(slot: Int, node: Node, height: Double)]] = []
         for column in columns {
             let width = column.cardWidth - 2 * Metrics.paddingX
@@ -254,7 +257,7 @@ struct BoardLayout {
             if lane == .touchpoints {
                 let style = cardStyle(.channel)
                 for (offset, channel) in column.channels.enumerated() {
-                    let lines = WordWrapper.wrap("Канал: \(channel.label)", points: width, measure: text)
+                    let lines = WordWrapper.wrap(words.channelLine + ": " + channel.label, points: width, measure: text)
                     let node = Node(id: ids.make("channel-\(channel.path)-\(column.id)"), classes: ["channel"], label: lines, style: style,
                                     tooltip: channel.label, url: channel.url)
                     grid.append((column.touchpoints.count + offset, node, Self.height(lines: lines.count, fontSize: Metrics.fontSize)))
@@ -279,16 +282,16 @@ struct BoardLayout {
                 add(entry.node, x: x, top: rowTops[entry.slot / column.across]!, width: column.cardWidth, height: entry.height)
             }
         }
-        let titleLines = WordWrapper.wrap(lane.title, points: laneTitleWidth - 2 * Metrics.paddingX, measure: titleText)
+        let titleLines = WordWrapper.wrap(words.laneTitles[lane] ?? lane.rawValue, points: laneTitleWidth - 2 * Metrics.paddingX, measure: titleText)
         let height = max(tallest, titlesAbove ? 0 : Self.height(lines: titleLines.count, fontSize: Metrics.titleFontSize))
-        addLaneTitle(id: "lane-\(lane.rawValue)", title: lane.title, height: height)
+        addLaneTitle(id: "lane-\(lane.rawValue)", title: words.laneTitles[lane] ?? lane.rawValue, height: height)
         cursor += height + Metrics.gapY
     }
 
     /// One point per touchpoint with an emotion, high for +2 and low for −2, spread across
     /// its column in the order written and joined in reading order.
     private mutating func placeEmotions() {
-        beginLane(id: "lane-emotion", title: BoardLane.emotion.title)
+        beginLane(id: "lane-emotion", title: words.laneTitles[.emotion] ?? "")
         let height = 4 * Metrics.emotionStep + Metrics.emotionDiameter + 2 * Metrics.paddingY
         var previous: (id: String, value: Int)?
         for column in columns {
@@ -301,8 +304,8 @@ struct BoardLayout {
                 let centreX = column.x + (Double(index) + 0.5) * slot
                 let top = cursor + Metrics.paddingY + Double(2 - value) * Metrics.emotionStep
                 let tone = value < 0 ? "emotion-negative" : value > 0 ? "emotion-positive" : "emotion-neutral"
-                add(Node(id: id, classes: ["emotion", tone], label: [Self.signed(value)], style: style,
-                         tooltip: "\(entry.number). \(entry.touchpoint.label): \(Self.signed(value))"),
+                add(Node(id: id, classes: ["emotion", tone], label: [NumberText.signed(value)], style: style,
+                         tooltip: "\(entry.number). \(entry.touchpoint.label): \(NumberText.signed(value))"),
                     x: centreX - Metrics.emotionDiameter / 2, top: top, width: Metrics.emotionDiameter, height: Metrics.emotionDiameter)
                 if let previous {
                     var line = palette.emotionLine
@@ -313,13 +316,13 @@ struct BoardLayout {
                 previous = (id, value)
             }
         }
-        addLaneTitle(id: "lane-emotion", title: BoardLane.emotion.title, height: height, reserving: Metrics.emotionScaleWidth)
+        addLaneTitle(id: "lane-emotion", title: words.laneTitles[.emotion] ?? "", height: height, reserving: Metrics.emotionScaleWidth)
         // The scale: each value written level with the points that have it.
         for value in (-2...2).reversed() {
             let style = NodeStyle(shape: .plain, fill: nil, stroke: palette.title.stroke, fontColor: palette.title.fontColor,
                                   fontSize: Metrics.scaleFontSize)
             add(Node(id: ids.make("emotion-scale-\(value < 0 ? "minus" : "plus")\(abs(value))"), classes: ["emotion-scale"],
-                     label: [Self.signed(value)], style: style),
+                     label: [NumberText.signed(value)], style: style),
                 x: Metrics.margin + laneTitleWidth - Metrics.emotionScaleWidth + 2,
                 top: cursor + Metrics.paddingY + Double(2 - value) * Metrics.emotionStep + (Metrics.emotionDiameter - Metrics.emotionStep) / 2,
                 width: Metrics.emotionScaleWidth - 2, height: Metrics.emotionStep)
@@ -359,12 +362,12 @@ struct BoardLayout {
     private mutating func touchpointNode(_ touchpoint: Touchpoint, number: Int, width: Double) -> Node {
         var paragraphs = ["\(number). \(touchpoint.label)"]
         if let channel = touchpoint.channel {
-            paragraphs.append("Канал: " + (journey.channels.first { $0.path == channel }?.label ?? channel.description))
+            paragraphs.append(words.channelLine + ": " + (journey.channels.first { $0.path == channel }?.label ?? channel.description))
         }
         if personas.count > 1, let persona = touchpoint.persona {
-            paragraphs.append("Персона: " + (journey.personas.first { $0.path == persona }?.label ?? persona.description))
+            paragraphs.append(words.personaLine + ": " + (journey.personas.first { $0.path == persona }?.label ?? persona.description))
         }
-        if let count = touchpoint.count { paragraphs.append("Контактов: \(count)") }
+        if let count = touchpoint.count { paragraphs.append(words.contactsLine + ": " + NumberText.integer(count)) }
         return Node(id: ids.make("touchpoint", touchpoint.path), classes: ["touchpoint"],
                     label: paragraphs.flatMap { WordWrapper.wrap($0, points: width, measure: text) }, style: cardStyle(.touchpoint),
                     tooltip: touchpoint.label)
@@ -373,7 +376,7 @@ struct BoardLayout {
     private func personaLines(_ persona: Persona, width: Double) -> [String] {
         let inner = width - 2 * Metrics.paddingX
         var lines = WordWrapper.wrap(persona.label, points: inner, measure: text)
-        for (heading, items) in [("Цели:", persona.goals), ("Потребности:", persona.needs), ("Мотивы:", persona.motivations)] where !items.isEmpty {
+        for (heading, items) in [(words.goals, persona.goals), (words.needs, persona.needs), (words.motivations, persona.motivations)] where !items.isEmpty {
             lines.append(heading)
             lines += items.flatMap { WordWrapper.wrap("• \($0)", points: inner, measure: text, hangingIndent: "\u{2007}\u{2008}") }
         }
@@ -430,5 +433,4 @@ struct BoardLayout {
     }
 
     /// `+2`, `0`, `-1`: the sign always shown so the scale reads at a glance.
-    static func signed(_ value: Int) -> String { value > 0 ? "+\(value)" : String(value) }
 }

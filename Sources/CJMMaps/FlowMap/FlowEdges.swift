@@ -4,8 +4,6 @@ import CJMViewGraph
 /// The journey's flows (written and implied) as edges between the nodes the blocks placed.
 /// A flow whose end is not on the map (a view left it out) is dropped without a word.
 enum FlowEdges {
-    static let manualLabel = "вручную"
-    static let crossSellLabel = "кросс-продажа"
     static let crossSellPenWidth = 2.4
 
     static func build(_ journey: Journey, context: inout FlowMapContext) -> [Edge] {
@@ -27,7 +25,7 @@ enum FlowEdges {
             case .channelToCRM, .channelToLeads:
                 if manual {
                     style.line = .dashed
-                    labelParts.append(manualLabel)
+                    labelParts.append(context.words.manualFlow)
                 }
             case .stageChain:
                 weight = 4
@@ -42,7 +40,7 @@ enum FlowEdges {
                 // manual channel's.
                 style.line = .dashed
                 style.penWidth = crossSellPenWidth
-                labelParts.append(crossSellLabel)
+                labelParts.append(context.words.crossSellFlow)
                 constraint = false
             case .landing:
                 backward = true

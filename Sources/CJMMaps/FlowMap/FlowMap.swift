@@ -40,7 +40,7 @@ public enum FlowMap {
         var map = MapFragment()
         for block in [channels, crm, leads, pipelines, sites, ads, touchpoints] { map.append(block) }
         map.edges += FlowEdges.build(journey, context: &context)
-        SiteBlock.markUnpromoted(&map.nodes, edges: map.edges)
+        SiteBlock.markUnpromoted(&map.nodes, edges: map.edges, words: context.words)
         let (legend, key) = Legend.build(nodes: map.nodes, edges: map.edges, placement: shape.legend ?? .auto, context: &context)
         map.append(legend)
         let graph = ViewGraph(

@@ -5,8 +5,8 @@ import CJMViewGraph
 /// where each element was placed. Passed `inout` through the blocks in reading order.
 struct FlowMapContext {
     let theme: Theme
-    /// Titles of the blocks the journey does not name, in its language.
-    let titles: BlockTitles
+    /// The words the map supplies itself (block titles, hover texts, the legend), in the journey's language.
+    let words: MapWords
     var ids = GraphIdentifiers()
     var placed = PlacedElements()
     /// The journey's `lint min_conversion:`, in percent: named by the legend's warning line.
@@ -20,7 +20,7 @@ struct FlowMapContext {
 
     init(theme: Theme, language: MapLanguage) {
         self.theme = theme
-        self.titles = BlockTitles(language)
+        self.words = MapWords(language)
     }
 
     /// The label lines of an element: its label wrapped, then each extra line wrapped.

@@ -3,42 +3,36 @@ import CJMViewGraph
 
 /// A key to the map listing only the kinds of boxes and lines this map actually uses.
 enum Legend {
-    /// What the legend is called where it is named: its SVG title and its entries' tooltips.
-    /// The strip itself has no title band: its samples speak for themselves, and the band
-    /// would be a quarter of its height.
-    static let name = "Легенда"
-
+    /// An entry's description is `MapWords.legendBoxes[key]` or `legendLines[key]`.
     private struct NodeEntry: Sendable {
         var key: String
-        var label: String
         var isUsed: @Sendable ([String]) -> Bool
         var style: @Sendable (Theme) -> NodeStyle
     }
 
     private struct LineEntry: Sendable {
         var key: String
-        var label: String
         var isUsed: @Sendable (Edge) -> Bool
         var style: @Sendable (Theme) -> EdgeStyle
     }
 
     private static let nodeEntries: [NodeEntry] = [
-        NodeEntry(key: "channel", label: "Канал", isUsed: { $0.contains("channel") && !$0.contains("crm-none") },
+        NodeEntry(key: "channel", isUsed: { $0.contains("channel") && !$0.contains("crm-none") },
                   style: { $0.style(for: .channel) }),
-        NodeEntry(key: "crm-none", label: ChannelsBlock.notConnected.capitalizedFirst, isUsed: { $0.contains("crm-none") },
+        NodeEntry(key: "crm-none", isUsed: { $0.contains("crm-none") },
                   style: { var style = $0.style(for: .channel); style.dashed = true; return style }),
-        NodeEntry(key: "crm", label: "CRM", isUsed: { $0.contains("crm") }, style: { $0.style(for: .crm) }),
-        NodeEntry(key: "stage", label: "Этап", isUsed: { $0.contains("stage") && !$0.contains("won") && !$0.contains("lost") },
+        NodeEntry(key: "crm", isUsed: { $0.contains("crm") }, style: { $0.style(for: .crm) }),
+        NodeEntry(key: "stage", isUsed: { $0.contains("stage") && !$0.contains("won") && !$0.contains("lost") },
                   style: { $0.style(for: .stage) }),
-        NodeEntry(key: "won", label: "Успешное завершение", isUsed: { $0.contains("won") }, style: { $0.wonStage }),
-        NodeEntry(key: "lost", label: "Провал", isUsed: { $0.contains("lost") }, style: { $0.lostStage }),
-        NodeEntry(key: "auto", label: "Автоматизация", isUsed: { $0.contains("auto") }, style: { $0.automation }),
-        NodeEntry(key: "page", label: "Страница сайта", isUsed: { $0.contains("page") && !$0.contains("unpromoted") },
+        NodeEntry(key: "won", isUsed: { $0.contains("won") }, style: { $0.wonStage }),
+        NodeEntry(key: "lost", isUsed: { $0.contains("lost") }, style: { $0.lostStage }),
+        NodeEntry(key: "auto", isUsed: { $0.contains("auto") }, style: { $0.automation }),
+        NodeEntry(key: "page", isUsed: { $0.contains("page") && !$0.contains("unpromoted") },
                   style: { $0.style(for: .page) }),
-        NodeEntry(key: "unpromoted", label: "Страница без рекламы", isUsed: { $0.contains("unpromoted") },
+        NodeEntry(key: "unpromoted", isUsed: { $0.contains("unpromoted") },
                   style: { var style = $0.style(for: .page); style.dashed = true; return style }),
-        NodeEntry(key: "ad", label: "Объявление", isUsed: { $0.contains("ad") }, style: { $0.style(for: .ad) }),
-        NodeEntry(key: "touchpoint", label: "Точка контакта", isUsed: { $0.contains("touchpoint") },
+        NodeEntry(key: "ad", isUsed: { $0.contains("ad") }, style: { $0.style(for: .ad) }),
+        NodeEntry(key: "touchpoint", isUsed: { $0.contains("touchpoint") },
                   style: { $0.style(for: .touchpoint) }),
     ]
 
@@ -47,29 +41,29 @@ enum Legend {
     }
 
     private static let lineEntries: [LineEntry] = [
-        LineEntry(key: "flow", label: "Переход", isUsed: { edge in
+        LineEntry(key: "flow", isUsed: { edge in
             edge.classes.contains("flow") && edge.style.line == .solid && !edge.classes.contains("landing")
         }, style: { $0.edge }),
-        LineEntry(key: "manual", label: "В CRM вручную", isUsed: { $0.classes.contains("manual") },
+        LineEntry(key: "manual", isUsed: { $0.classes.contains("manual") },
                   style: { var style = $0.edge; style.line = .dashed; return style }),
-        LineEntry(key: "cross-sell", label: "Кросс-продажа", isUsed: { $0.classes.contains("cross-sell") },
+        LineEntry(key: "cross-sell", isUsed: { $0.classes.contains("cross-sell") },
                   style: { var style = $0.edge; style.line = .dashed; style.penWidth = FlowEdges.crossSellPenWidth; return style }),
-        LineEntry(key: "landing", label: "Переход с объявления", isUsed: { $0.classes.contains("landing") },
+        LineEntry(key: "landing", isUsed: { $0.classes.contains("landing") },
                   style: { $0.edge }),
-        LineEntry(key: "touchpoint", label: "Канал точки контакта", isUsed: { $0.classes.contains("touchpoint") },
+        LineEntry(key: "touchpoint", isUsed: { $0.classes.contains("touchpoint") },
                   style: { var style = $0.edge; style.line = .dotted; style.arrowHead = .none; return style }),
-        LineEntry(key: "funnel-counted", label: "Толщина — сколько дошло", isUsed: { $0.classes.contains("funnel-counted") },
+        LineEntry(key: "funnel-counted", isUsed: { $0.classes.contains("funnel-counted") },
                   style: { var style = $0.edge; style.penWidth = FunnelEdges.maxPenWidth / 2; return style }),
-        LineEntry(key: "biggest-drop-off", label: FunnelEdges.dropOffMark + " Больше всего потерь", isUsed: { $0.classes.contains("biggest-drop-off") },
+        LineEntry(key: "biggest-drop-off", isUsed: { $0.classes.contains("biggest-drop-off") },
                   style: { $0.edge }),
         // Its label names the journey's threshold: `lowConversionLabel`.
-        LineEntry(key: "low-conversion", label: "", isUsed: { $0.classes.contains("low-conversion") },
+        LineEntry(key: "low-conversion", isUsed: { $0.classes.contains("low-conversion") },
                   style: { var style = $0.edge; style.color = $0.lowConversion; style.fontColor = $0.lowConversion; return style }),
-        LineEntry(key: "dashed", label: "Связь (пунктир)", isUsed: explicit(.dashed),
+        LineEntry(key: "dashed", isUsed: explicit(.dashed),
                   style: { var style = $0.edge; style.line = .dashed; return style }),
-        LineEntry(key: "dotted", label: "Связь (точки)", isUsed: explicit(.dotted),
+        LineEntry(key: "dotted", isUsed: explicit(.dotted),
                   style: { var style = $0.edge; style.line = .dotted; return style }),
-        LineEntry(key: "bold", label: "Связь (жирная)", isUsed: explicit(.bold),
+        LineEntry(key: "bold", isUsed: explicit(.bold),
                   style: { var style = $0.edge; style.line = .bold; return style }),
     ]
 
@@ -131,6 +125,11 @@ enum Legend {
     /// `nodeEntries` and `lineEntries` found in use adds one sample.
     static func build(nodes: [Node], edges: [Edge], placement: LegendPlacement, context: inout FlowMapContext) -> (fragment: MapFragment, key: Key) {
         let theme = context.theme
+        let words = context.words
+        // What the legend is called where it is named: its entries' tooltips. The strip itself
+        // has no title band: its samples speak for themselves, and the band would be a quarter
+        // of its height.
+        let name = words.legend
         let usedNodes = nodeEntries.filter { entry in nodes.contains { entry.isUsed($0.classes) } }
         let usedLines = lineEntries.filter { entry in edges.contains(where: entry.isUsed) }
         guard placement != .off, !usedNodes.isEmpty || !usedLines.isEmpty else { return (MapFragment(), Key()) }
@@ -147,13 +146,18 @@ enum Legend {
             style.fontSize = nil
             style.minHeight = sampleHeight
             let id = context.ids.make("legend-" + entry.key)
-            fragment.nodes.append(Node(id: id, classes: ["legend", "legend-" + entry.key], label: [entry.label], style: style,
-                                       tooltip: name + ": " + entry.label, cluster: cluster))
+            let label = entry.key == "crm-none" ? words.notConnected.capitalizedFirst : words.legendBoxes[entry.key] ?? entry.key
+            fragment.nodes.append(Node(id: id, classes: ["legend", "legend-" + entry.key], label: [label], style: style,
+                                       tooltip: name + ": " + label, cluster: cluster))
             key.samples.append(id)
         }
         for entry in usedLines {
             let style = entry.style(theme)
-            let label = entry.key == "low-conversion" ? lowConversionLabel(context.minConversion) : entry.label
+            let label = switch entry.key {
+            case "low-conversion": lowConversionLabel(context.minConversion, words: words)
+            case "biggest-drop-off": FunnelEdges.dropOffMark + " " + (words.legendLines[entry.key] ?? "")
+            default: words.legendLines[entry.key] ?? entry.key
+            }
             let text = context.ids.make("legend-line-" + entry.key)
             let end = context.ids.make("legend-line-" + entry.key + "-end")
             fragment.nodes.append(Node(
@@ -179,8 +183,8 @@ enum Legend {
     static let nodeSeparation = 0.05
 
     /// `⚠ Конверсия ниже 20%`: the journey's `lint min_conversion:`.
-    static func lowConversionLabel(_ threshold: Double) -> String {
-        FunnelEdges.warningMark + " Конверсия ниже " + NumberText.decimal(threshold, fractionDigits: 1) + "%"
+    static func lowConversionLabel(_ threshold: Double, words: MapWords) -> String {
+        FunnelEdges.warningMark + " " + words.conversionBelow + " " + NumberText.decimal(threshold, fractionDigits: 1) + "%"
     }
 
     /// Inches a sample box is high at least: one line of text with a little air, not

@@ -20,6 +20,11 @@ public enum NumberText {
         return (value < 0 ? "-" : "") + groups.joined(separator: groupSeparator)
     }
 
+    /// A score with its sign, the minus a true one (U+2212): `+2`, `0`, `−1`.
+    public static func signed(_ value: Int) -> String {
+        value > 0 ? "+" + integer(value) : value < 0 ? "\u{2212}" + integer(value).dropFirst() : "0"
+    }
+
     /// A decimal with at most `fractionDigits` digits after a comma, trailing zeros dropped:
     /// `3.5` → `3,5`, `1200.0` → `1 200`, `0.125` (2 digits) → `0,13`.
     public static func decimal(_ value: Double, fractionDigits: Int = 2) -> String {

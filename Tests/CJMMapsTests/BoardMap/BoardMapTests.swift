@@ -52,7 +52,7 @@ import Testing
         }
         #expect(Self.contains(graph, "Канал: Telegram-бот"))
         for persona in ["Молодая мама", "Купить быстро", "Доставка", "Экономия времени"] { #expect(Self.contains(graph, persona)) }
-        for lane in BoardLane.allCases { #expect(Self.contains(graph, lane.title)) }
+        for lane in BoardLane.allCases { #expect(Self.contains(graph, MapWords.russian.laneTitles[lane]!)) }
     }
 
     @Test func laneAndPhaseTitlesKeepTheirWordsWhole() {
@@ -61,7 +61,8 @@ import Testing
         #expect(titles.count == BoardLane.allCases.count + 2 + 5)
         for node in titles {
             let words = Set(node.label.flatMap { $0.split(separator: " ").map(String.init) })
-            let written = node.tooltip ?? BoardLane.allCases.first { Self.squeezed($0.title) == Self.squeezed(node.label.joined()) }?.title ?? node.label.joined(separator: " ")
+            let lanes = MapWords.russian.laneTitles.values
+            let written = node.tooltip ?? lanes.first { Self.squeezed($0) == Self.squeezed(node.label.joined()) } ?? node.label.joined(separator: " ")
             for word in written.split(separator: " ") { #expect(words.contains(String(word)), "\(node.id): \(word)") }
         }
     }
@@ -84,10 +85,12 @@ import Testing
         let graph = BoardMap.build(Self.smallJourney(), theme: theme, persona: nil)
         let points = graph.nodes(withClass: "emotion")
         // Reading order: Поиск (ask −1, promo +1), Покупка (pay +2, cart −2), Повтор (repeat 0).
-        #expect(points.map { $0.label } == [["-1"], ["+1"], ["+2"], ["-2"], ["0"]])
+        // Signed with a true minus, as the flow map writes emotions.
+        #expect(points.map { $0.label } == [["\u{2212}1"], ["+1"], ["+2"], ["\u{2212}2"], ["0"]])
         let xs = points.map { $0.position!.x }
         #expect(xs == xs.sorted() && Set(xs).count == xs.count)
-        let byValue = points.sorted { Int($0.label[0])! < Int($1.label[0])! }.map { $0.position!.y }
+        func value(_ node: Node) -> Int { Int(node.label[0].replacing("\u{2212}", with: "-"))! }
+        let byValue = points.sorted { value($0) < value($1) }.map { $0.position!.y }
         #expect(byValue == byValue.sorted() && Set(byValue).count == 5)
         let joined = graph.edges.filter { $0.classes.contains("emotion-line") }
         #expect(joined.map { [$0.from, $0.to] } == zip(points, points.dropFirst()).map { [$0.id, $1.id] })
@@ -103,7 +106,7 @@ import Testing
         #expect(colours[0].red > 200 && colours[0].green < 80)
         #expect(colours[4].green > 200 && colours[4].red < 80)
         let graph = BoardMap.build(Self.smallJourney(), theme: theme, persona: nil)
-        let minus2 = try #require(graph.nodes(withClass: "emotion").first { $0.label == ["-2"] })
+        let minus2 = try #require(graph.nodes(withClass: "emotion").first { $0.label == ["\u{2212}2"] })
         #expect(minus2.style.fill == palette.emotionFill(-2))
     }
 
@@ -232,7 +235,7 @@ import Testing
         #expect(call.label == ["1. Первый звонок", "Канал: Входящие звонки"])
         let column = try #require(graph.nodes(withClass: "phase").first { $0.label == ["Рассмотрение"] })
         #expect(call.position!.x == column.position!.x)
-        #expect(graph.nodes(withClass: "emotion").map(\.label) == [["-1"]])
+        #expect(graph.nodes(withClass: "emotion").map(\.label) == [["\u{2212}1"]])
         for text in ["1 · Звонит, чтобы узнать цену", "1 · Долго ждёт ответа менеджера", "1 · Обратный звонок за 5 минут",
                      "1 · CSAT после звонка", "1 · Отдел продаж", "Владелец мастерской", "• Починить станок без простоя"] {
             #expect(Self.contains(graph, text), "\(text)")

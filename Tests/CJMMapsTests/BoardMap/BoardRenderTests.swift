@@ -57,8 +57,8 @@ import Testing
         #expect(missing.isEmpty, "\(missing.prefix(5))")
         #expect(svg.contains(Self.escaped(journey.title)))
         // Lane titles and the emotion values are drawn too.
-        for lane in BoardLane.allCases { #expect(svg.contains(Self.escaped(String(lane.title.prefix { $0 != " " }))), "\(lane)") }
-        #expect(svg.contains(">&#45;2<") && svg.contains(">+2<") && svg.contains(">0<"))
+        for lane in BoardLane.allCases { #expect(svg.contains(Self.escaped(String(MapWords.russian.laneTitles[lane]!.prefix { $0 != " " }))), "\(lane)") }
+        #expect(svg.contains(">\u{2212}2<") && svg.contains(">+2<") && svg.contains(">0<"))
     }
 
     @Test func emptyBoardRenders() throws {

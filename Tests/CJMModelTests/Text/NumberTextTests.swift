@@ -10,6 +10,14 @@ import Testing
         #expect(NumberText.integer(0) == "0")
     }
 
+    @Test func scoresCarryTheirSignWithATrueMinus() {
+        #expect(NumberText.signed(2) == "+2")
+        #expect(NumberText.signed(0) == "0")
+        #expect(NumberText.signed(-1) == "\u{2212}1")
+        #expect(NumberText.signed(-1500) == "\u{2212}1\u{00A0}500")
+        #expect(NumberText.signed(Int.min).hasPrefix("\u{2212}9"))
+    }
+
     @Test func decimalsUseCommaAndDropTrailingZeros() {
         #expect(NumberText.decimal(3.5) == "3,5")
         #expect(NumberText.decimal(1200) == "1\u{00A0}200")

@@ -30,7 +30,7 @@ enum AdsBlock {
             }
             guard let first = networkAds.nodes.first?.id else { continue }
             context.placed.anchor(network.path, source: first, target: first)
-            let label = network.label.isEmpty ? context.titles.ads : network.label
+            let label = network.label.isEmpty ? context.words.ads : network.label
             fragment.clusters.append(context.blockCluster(id: networkCluster, kind: .ads, label: label))
             fragment.append(networkAds)
         }
@@ -48,7 +48,7 @@ enum AdsBlock {
         var fragment = MapFragment()
         fragment.nodes.append(Node(
             id: id, classes: ["ad"] + (ad.queries.isEmpty ? [] : ["with-queries"]), label: context.lines(ad.label, FlowMapContext.countLine(ad.count)) + queries, style: style,
-            tooltip: context.tooltip("Объявление", ad.label, ad.path, ad.queries.map(queryLine)), cluster: cluster))
+            tooltip: context.tooltip(context.words.adKind, ad.label, ad.path, ad.queries.map(queryLine)), cluster: cluster))
         return fragment
     }
 

@@ -3,14 +3,11 @@ import CJMViewGraph
 
 /// The leftmost block: where requests come from, each with how it reaches the CRM.
 enum ChannelsBlock {
-    /// Shown on a channel the CRM does not ingest (seed 001 postpones such classifieds).
-    static let notConnected = "не подключён к CRM"
-
     static func build(_ channels: [Channel], context: inout FlowMapContext) -> MapFragment {
         guard !channels.isEmpty else { return MapFragment() }
         var fragment = MapFragment()
         let cluster = context.ids.make("channels")
-        fragment.clusters.append(context.blockCluster(id: cluster, kind: .channel, label: context.titles.channels))
+        fragment.clusters.append(context.blockCluster(id: cluster, kind: .channel, label: context.words.channels))
         for channel in channels {
             let id = context.ids.make("channel", channel.path)
             context.placed.place(channel.path, node: id, count: channel.count)
@@ -23,16 +20,17 @@ enum ChannelsBlock {
             case .auto: break
             case .manual:
                 classes.append("crm-manual")
-                notes.append("в CRM вручную")
+                notes.append(context.words.manualNote)
             case .none:
                 classes.append("crm-none")
                 style.dashed = true
-                extra.append(notConnected)
-                notes.append(notConnected)
+                // Seed 001 postpones such classifieds: the map says they are not connected.
+                extra.append(context.words.notConnected)
+                notes.append(context.words.notConnected)
             }
             fragment.nodes.append(Node(
                 id: id, classes: classes, label: context.lines(channel.label, extra), style: style,
-                tooltip: context.tooltip("Канал", channel.label, channel.path, notes),
+                tooltip: context.tooltip(context.words.channelKind, channel.label, channel.path, notes),
                 url: channel.url, cluster: cluster))
         }
         return fragment

@@ -11,7 +11,7 @@ enum SiteBlock {
         var fragment = MapFragment()
         for site in sites where !site.pages.isEmpty {
             let cluster = context.ids.make("site", site.path)
-            let label = site.label.isEmpty ? context.titles.site : site.label
+            let label = site.label.isEmpty ? context.words.site : site.label
             fragment.clusters.append(context.blockCluster(id: cluster, kind: .site, label: label))
             var ids: [String] = []
             for page in site.pages {
@@ -20,7 +20,7 @@ enum SiteBlock {
                 let extra = (page.url.map { [FlowMapContext.urlLine($0)] } ?? []) + FlowMapContext.countLine(page.count)
                 fragment.nodes.append(Node(
                     id: id, classes: ["page"], label: context.lines(page.label, extra), style: context.theme.style(for: .page),
-                    tooltip: context.tooltip("Страница", page.label, page.path, page.url.map { [$0] } ?? []),
+                    tooltip: context.tooltip(context.words.pageKind, page.label, page.path, page.url.map { [$0] } ?? []),
                     url: page.url, cluster: cluster))
                 ids.append(id)
             }
@@ -31,17 +31,15 @@ enum SiteBlock {
         return fragment
     }
 
-    static let unpromotedNote = "ни одно объявление не ведёт сюда"
-
     /// Seed 001 draws ads into pages so pages nobody promotes stand out: when the map shows
     /// ads, a page no ad lands on gets a dashed frame, the class `unpromoted` and a note.
-    static func markUnpromoted(_ nodes: inout [Node], edges: [Edge]) {
+    static func markUnpromoted(_ nodes: inout [Node], edges: [Edge], words: MapWords) {
         guard nodes.contains(where: { $0.classes.contains("ad") }) else { return }
         let landed = Set(edges.filter { $0.classes.contains("landing") }.map(\.to))
         for index in nodes.indices where nodes[index].classes.contains("page") && !landed.contains(nodes[index].id) {
             nodes[index].classes.append("unpromoted")
             nodes[index].style.dashed = true
-            nodes[index].tooltip = (nodes[index].tooltip.map { $0 + "\n" } ?? "") + unpromotedNote
+            nodes[index].tooltip = (nodes[index].tooltip.map { $0 + "\n" } ?? "") + words.unpromotedNote
         }
     }
 

@@ -25,11 +25,11 @@ enum StageRow {
             case .won?:
                 classes.append("won")
                 style = context.theme.wonStage
-                endNote = ["успешное завершение"]
+                endNote = [context.words.wonNote]
             case .lost?:
                 classes.append("lost")
                 style = context.theme.lostStage
-                endNote = ["провал / отказ"]
+                endNote = [context.words.lostNote]
             case nil:
                 anchors.lastOpen = id
             }
@@ -43,16 +43,16 @@ enum StageRow {
             for automation in stage.automations {
                 let autoID = context.ids.make("auto", automation.path)
                 context.placed.place(automation.path, node: autoID)
-                let detail = detailLine(automation).map { [$0] } ?? []
+                let detail = detailLine(automation, words: context.words).map { [$0] } ?? []
                 fragment.nodes.append(Node(
                     id: autoID, classes: ["auto"] + (automation.kind.map { ["auto-\($0.rawValue)"] } ?? []),
                     label: context.lines(automation.label, detail), style: context.theme.automation,
-                    tooltip: context.tooltip("Автоматизация", automation.label, automation.path, detail), cluster: cluster))
+                    tooltip: context.tooltip(context.words.automationKind, automation.label, automation.path, detail), cluster: cluster))
                 fragment.edges.append(Edge(
                     id: context.ids.make("link-" + autoID), from: id, to: autoID, classes: ["automation-link"],
                     style: EdgeStyle(line: .dashed, color: context.theme.automation.stroke, fontColor: context.theme.edge.fontColor,
                                      penWidth: context.theme.edge.penWidth, arrowHead: .none),
-                    tooltip: "Автоматизация этапа «\(stage.label)»", constraint: false))
+                    tooltip: context.words.automationLink(of: stage.label), constraint: false))
                 column.append(autoID)
             }
             if column.count > 1 { fragment.sameRank.append(column) }
@@ -92,31 +92,12 @@ enum StageRow {
     }
 
     /// `e-mail, через 5 дн.`: what the automation does and when, in words.
-    static func detailLine(_ automation: Automation) -> String? {
+    static func detailLine(_ automation: Automation, words: MapWords) -> String? {
         var parts: [String] = []
-        if let kind = automation.kind { parts.append(kindName(kind)) }
-        if let after = automation.after { parts.append("через " + durationText(after)) }
+        if let kind = automation.kind, let name = words.automationKinds[kind] { parts.append(name) }
+        if let after = automation.after {
+            parts.append(words.after + " " + NumberText.decimal(after.value) + "\u{00A0}" + (words.delayUnits[after.unit] ?? ""))
+        }
         return parts.isEmpty ? nil : parts.joined(separator: ", ")
-    }
-
-    static func kindName(_ kind: Automation.Kind) -> String {
-        switch kind {
-        case .email: "e-mail"
-        case .sms: "SMS"
-        case .call: "звонок"
-        case .task: "задача"
-        case .message: "сообщение"
-        case .webhook: "вебхук"
-        }
-    }
-
-    static func durationText(_ duration: Delay) -> String {
-        let unit = switch duration.unit {
-        case .minutes: "мин"
-        case .hours: "ч"
-        case .days: "дн."
-        case .weeks: "нед."
-        }
-        return NumberText.decimal(duration.value) + "\u{00A0}" + unit
     }
 }

@@ -13,22 +13,23 @@ enum TouchpointsBlock {
         guard !touchpoints.isEmpty else { return MapFragment() }
         var fragment = MapFragment()
         let cluster = context.ids.make("touchpoints")
-        fragment.clusters.append(context.blockCluster(id: cluster, kind: .touchpoint, label: context.titles.touchpoints))
+        fragment.clusters.append(context.blockCluster(id: cluster, kind: .touchpoint, label: context.words.touchpoints))
         for touchpoint in inPhaseOrder(touchpoints, phases: phases) {
             let id = context.ids.make("touchpoint", touchpoint.path)
             context.placed.place(touchpoint.path, node: id, count: touchpoint.count)
             var extra: [String] = []
-            if let emotion = touchpoint.emotion { extra.append("эмоция: " + emotionText(emotion)) }
+            let words = context.words
+            if let emotion = touchpoint.emotion { extra.append(words.emotion + ": " + NumberText.signed(emotion)) }
             extra += FlowMapContext.countLine(touchpoint.count)
-            var notes = touchpoint.actions.map { "действие: " + $0 }
-            notes += touchpoint.pains.map { "боль: " + $0 }
-            notes += touchpoint.ideas.map { "идея: " + $0 }
-            notes += touchpoint.feedback.map { "обратная связь: " + $0 }
-            notes += touchpoint.owners.map { "владелец: " + $0 }
+            var notes = touchpoint.actions.map { words.action + ": " + $0 }
+            notes += touchpoint.pains.map { words.pain + ": " + $0 }
+            notes += touchpoint.ideas.map { words.idea + ": " + $0 }
+            notes += touchpoint.feedback.map { words.feedback + ": " + $0 }
+            notes += touchpoint.owners.map { words.owner + ": " + $0 }
             fragment.nodes.append(Node(
                 id: id, classes: ["touchpoint"], label: context.lines(touchpoint.label, extra),
                 style: context.theme.style(for: .touchpoint),
-                tooltip: context.tooltip("Точка контакта", touchpoint.label, touchpoint.path, notes), cluster: cluster))
+                tooltip: context.tooltip(words.touchpointKind, touchpoint.label, touchpoint.path, notes), cluster: cluster))
         }
         return fragment
     }
@@ -42,10 +43,5 @@ enum TouchpointsBlock {
         return touchpoints.enumerated()
             .sorted { (key($0.element), $0.offset) < (key($1.element), $1.offset) }
             .map(\.element)
-    }
-
-    /// `−1`, `0`, `+2` with a true minus sign.
-    static func emotionText(_ emotion: Int) -> String {
-        emotion > 0 ? "+\(emotion)" : emotion < 0 ? "\u{2212}\(-emotion)" : "0"
     }
 }
