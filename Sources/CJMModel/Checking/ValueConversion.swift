@@ -43,12 +43,14 @@ extension JourneyBuilder {
     }
 
     private mutating func wholeNumber(_ value: Double, in allowed: ClosedRange<Int>, name: String, at range: SourceRange) -> Int? {
+        // The number as written: a huge one would otherwise read back as `9.2e+18`.
+        let written = diagnostics.sources[range.file].text(of: range)
         guard value.isFinite, value == value.rounded() else {
-            diagnostics.error(.valueOutOfRange, "`\(name):` must be a whole number, not \(value)", at: range)
+            diagnostics.error(.valueOutOfRange, "`\(name):` must be a whole number, not \(written)", at: range)
             return nil
         }
         guard value >= Double(allowed.lowerBound), value <= Double(allowed.upperBound) else {
-            diagnostics.error(.valueOutOfRange, "`\(name):` must be from \(allowed.lowerBound) to \(allowed.upperBound), not \(SourceNumber.text(value))", at: range)
+            diagnostics.error(.valueOutOfRange, "`\(name):` must be from \(allowed.lowerBound) to \(allowed.upperBound), not \(written)", at: range)
             return nil
         }
         return Int(value)

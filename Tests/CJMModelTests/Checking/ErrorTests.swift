@@ -76,6 +76,8 @@ struct ErrorCase: CustomTestStringConvertible, Sendable {
         ErrorCase("emotion out of range", body: "  touchpoint t \"Т\" emotion: 3", ["E032@2:29"], message: "from -2 to 2"),
         ErrorCase("negative count", body: "  channel c count: -1", ["E032@2:20"]),
         ErrorCase("fractional count", body: "  channel c count: 2.5", ["E032@2:20"], message: "whole number"),
+        // Quoted as written, not read back as `9.223372036854776e+18`.
+        ErrorCase("huge count", body: "  channel c count: 9223372036854775808", ["E032@2:20"], message: "not 9223372036854775808"),
         ErrorCase("count over the cap", body: "  channel c count: 5000000000", ["E032@2:20"], message: "1000000000"),
         ErrorCase("zero duration", body: "  leads {\n    stage a {\n      auto \"А\" after: 0d\n    }\n  }", ["E032@4:23"], message: "longer than zero"),
         ErrorCase("duration over the cap", body: "  leads {\n    stage a {\n      auto \"А\" after: 600w\n    }\n  }", ["E032@4:23"], message: "3650d"),

@@ -26,6 +26,19 @@ import Testing
         #expect(file.lineText(2) == "бв")
     }
 
+    /// Classic Mac OS line ends: each lone CR ends a line (an LF in its place, so offsets keep
+    /// pointing where they did), next to a CRLF that stays as written.
+    @Test func readsALoneCarriageReturnAsALineEnd() throws {
+        let bytes = Array("journey \"Т\" {\r  crm x\r\n  channel c kind: phone\r}".utf8)
+        let file = try decode(bytes).get()
+        #expect(file.utf8.count == bytes.count)
+        #expect(file.lineStarts.count == 4)
+        #expect(file.lineText(3) == "  channel c kind: phone")
+        #expect(file.utf8.filter { $0 == UInt8(ascii: "\r") }.count == 1)
+        let result = Parser.parse(file)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+    }
+
     @Test func invalidUTF8ReportsLineAndColumnOfFirstBadByte() throws {
         // Line 2 has three Cyrillic letters (6 bytes) before the bad byte: column 4, not 7.
         let bytes = Array("journey\nабв".utf8) + [0xFF] + Array("г\n".utf8)
