@@ -42,10 +42,11 @@ struct HostileCheckTests {
         Case("10^8 weeks", journey("  leads {\n    stage a {\n      auto \"А\" after: 100000000w\n    }\n  }"), ["E032@4:23"]),
         Case("a NUL in the middle", journey("  channel c \"а\u{0}б\""), ["E002@2:15"], message: "U+0000"),
         Case("UTF-8 byte order mark", "\u{FEFF}" + journey("  channel c count: -1"), ["E032@2:20"]),
+        // `\r\r\n` after `channel c` (a double conversion) is two line ends, as editors show it.
         Case("CRLF line ends", journey("  channel c\r\n  channel d count: -1\r").replacingOccurrences(of: "\n", with: "\r\n"),
-             ["E032@3:20"]),
-        // A lone CR does not end a line (no editor of today writes one): the file is one line.
-        Case("lone-CR line ends", "journey \"J\" {\r  channel c count: -1\r}\r", ["E032@1:34"]),
+             ["E032@4:20"]),
+        // A lone CR ends a line, as in classic Mac OS files and as editors and LSP count lines.
+        Case("lone-CR line ends", "journey \"J\" {\r  channel c count: -1\r}\r", ["E032@2:20"]),
         Case("Windows-1251", bytes: Array("journey \"J\" {\n  channel c \"".utf8) + [0xD1, 0xF7, 0xE5, 0xF2] + Array("\"\n}\n".utf8),
              ["E001@2:14"], message: "Windows-1251"),
         Case("UTF-16", bytes: [0xFF, 0xFE] + Array("journey".utf8).flatMap { [$0, 0] }, ["E001@1:1"], message: "UTF-16"),

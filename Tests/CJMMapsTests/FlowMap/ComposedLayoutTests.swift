@@ -1,4 +1,4 @@
-import CJMMaps
+@testable import CJMMaps
 import CJMModel
 import CJMSyntax
 import CJMViewGraph
@@ -149,6 +149,18 @@ struct ComposedLayoutTests {
         let a0 = (long: 1189 / 25.4 * 72, short: 841 / 25.4 * 72)
         let scale = max(min(a0.long / bounds.width, a0.short / bounds.height), min(a0.short / bounds.width, a0.long / bounds.height))
         #expect(smallest * scale >= floor, "\(Int(bounds.width)) × \(Int(bounds.height)) pt: \(smallest) pt text prints at \(smallest * scale) pt")
+    }
+
+    /// A block's title stands on one line inside its frame: the 100-element map's «Сайт
+    /// компании» once ran past its narrow frame. (Frames inside a block are `dot`'s, which
+    /// sizes them to their titles itself.)
+    @Test(arguments: maps) func everyBlockIsAsWideAsItsTitle(_ name: String) throws {
+        let graph = try Self.composed(name)
+        for cluster in graph.clusters where cluster.parent == nil {
+            guard let label = cluster.label, let frame = cluster.frame else { continue }
+            let title = TextMeasure(fontSize: cluster.fontSize ?? graph.style.fontSize).width(of: label)
+            #expect(frame.width >= title + 8, "\(cluster.id): «\(label)» is \(Int(title)) pt in a frame \(Int(frame.width)) pt wide")
+        }
     }
 
     @Test(arguments: ["service-center", "1000"]) func theSameJourneyComposesTheSame(_ name: String) throws {

@@ -235,6 +235,14 @@ struct SheetArrangement {
                 widths.append(widest + (framed ? 2 * Self.framePadding : 0) + side)
                 shifts.append(side)
             }
+            // A frame as wide as its title at least (a band across the top holds it on one line),
+            // its columns widened alike.
+            for span in frameSpans where !bandsAcross && section[span.group].band != nil {
+                let need = section[span.group].titleLength + 2 * Self.framePadding
+                let have = span.columns.reduce(0) { $0 + widths[$1] } + Double(span.columns.count - 1) * Self.columnGap
+                guard have < need else { continue }
+                for index in span.columns { widths[index] += (need - have) / Double(span.columns.count) }
+            }
             var minX: [Double] = []
             for index in contents.indices {
                 x += gap(columns.count + index, startsSection: index == 0)
