@@ -10,10 +10,8 @@ public enum SourceDecoder {
     /// Decodes `bytes` read from `path`.
     ///
     /// A leading UTF-8 byte order mark is dropped (Windows editors add one); CRLF line ends are
-    /// kept as they are, the lexer reads them as line ends. A carriage return on its own (the
-    /// line end of classic Mac OS and of some spreadsheet exports) becomes a line feed: one byte
-    /// for one, so every offset still points where it did in the file, and lines are counted as
-    /// an editor and the Language Server Protocol count them. Locations in the returned diagnostic
+    /// kept as they are, the lexer reads them as line ends, and a lone CR becomes an LF
+    /// (`SourceFile`). Locations in the returned diagnostic
     /// count lines from 1 and columns in Unicode scalars from 1, after the byte order mark.
     public static func decode(path: String, bytes: [UInt8], limits: Limits = .standard) -> Result<SourceFile, Diagnostic> {
         let start = SourceLocation(line: 1, column: 1, offset: 0)
@@ -28,28 +26,7 @@ public enum SourceDecoder {
         if let bad {
             return .failure(body.withUnsafeBufferPointer { invalidUTF8(path: path, body: $0, at: bad, hadBOM: hasBOM) })
         }
-        return .success(SourceFile(path: path, validUTF8: withLoneReturnsAsLineFeeds(body)))
-    }
-
-    /// `bytes` with every CR that no LF follows made an LF; the very array when there is none.
-    static func withLoneReturnsAsLineFeeds(_ bytes: [UInt8]) -> [UInt8] {
-        let cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
-        // memchr, as for line starts: most files have no CR at all, or only CRLF.
-        let lone: [Int] = bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return [] }
-            var found: [Int] = []
-            var offset = 0
-            while offset < buffer.count, let hit = memchr(base + offset, Int32(cr), buffer.count - offset) {
-                let index = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
-                if index + 1 == buffer.count || buffer[index + 1] != lf { found.append(index) }
-                offset = index + 1
-            }
-            return found
-        }
-        guard !lone.isEmpty else { return bytes }
-        var result = bytes
-        for index in lone { result[index] = lf }
-        return result
+        return .success(SourceFile(path: path, validUTF8: body))
     }
 
     /// The file as a diagnostic about it shows it, for a file `decode` refused as not UTF-8:

@@ -27,8 +27,13 @@ public struct SourceFile: Sendable {
     }
 
     /// Wraps bytes the caller has checked are well-formed UTF-8 (`SourceDecoder` does).
+    ///
+    /// A carriage return on its own (the line end of classic Mac OS) becomes a line feed: one
+    /// byte for one, so every offset still points where it did, and lines are counted as
+    /// editors and the Language Server Protocol count them.
     init(path: String, validUTF8 bytes: [UInt8]) {
         self.path = path
+        let bytes = Self.withLoneReturnsAsLineFeeds(bytes)
         self.utf8 = bytes
         self.lineStarts = Self.lineStarts(in: bytes)
         self.id = FileID(0)
@@ -104,5 +109,26 @@ public struct SourceFile: Sendable {
             }
         }
         return starts
+    }
+
+    /// `bytes` with every CR that no LF follows made an LF; the very array when there is none.
+    private static func withLoneReturnsAsLineFeeds(_ bytes: [UInt8]) -> [UInt8] {
+        let cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+        // memchr, as for line starts: most files have no CR at all, or only CRLF.
+        let lone: [Int] = bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return [] }
+            var found: [Int] = []
+            var offset = 0
+            while offset < buffer.count, let hit = memchr(base + offset, Int32(cr), buffer.count - offset) {
+                let index = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+                if index + 1 == buffer.count || buffer[index + 1] != lf { found.append(index) }
+                offset = index + 1
+            }
+            return found
+        }
+        guard !lone.isEmpty else { return bytes }
+        var result = bytes
+        for index in lone { result[index] = lf }
+        return result
     }
 }

@@ -36,6 +36,16 @@ import Testing
         #expect(refused)
     }
 
+    /// An editor counts a lone CR as a line end (the protocol says so), and so do we: an edit
+    /// on the second line of a classic Mac OS file lands there.
+    @Test func editsCountALoneCarriageReturnAsALineEnd() {
+        var document = OpenDocument(uri: "file:///tmp/mac.cjm", version: 1, text: "journey {\r  crm x\r}\r")
+        let change: JSONValue = ["range": ["start": ["line": 1, "character": 6], "end": ["line": 1, "character": 7]], "text": "bitrix"]
+        let applied = document.apply(change, version: 2)
+        #expect(applied)
+        #expect(document.text.lineText(2) == "  crm bitrix")
+    }
+
     @Test func uriRoundTrip() {
         let path = "/home/анна/карты клиентов/journey#1.cjm"
         #expect(DocumentURI.path(of: DocumentURI.uri(of: path)) == path)
