@@ -70,7 +70,8 @@ struct MapWords: Sendable {
     /// `— персона: …` in the title of a board narrowed to one persona.
     var persona: String
 
-    /// The names of the five phases the checker adds when a journey declares none, by id.
+    /// The names of the five phases the checker adds when a journey declares none, by id
+    /// (none in Russian: the checker's own names are Russian).
     var defaultPhases: [String: String]
 }
 
