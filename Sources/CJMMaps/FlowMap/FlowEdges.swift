@@ -60,7 +60,7 @@ enum FlowEdges {
                 style.penWidth = width
                 funnelClasses.append("funnel-counted")
             }
-            if let conversion = conversion(flow, context.placed) {
+            if let conversion = conversion(flow, context.placed, mark: context.words.decimalMark) {
                 if step?.isLowConversion == true {
                     style.color = context.theme.lowConversion
                     style.fontColor = context.theme.lowConversion
@@ -86,11 +86,11 @@ enum FlowEdges {
     }
 
     /// `68%` on an edge between two stages that both carry counts.
-    static func conversion(_ flow: Flow, _ placed: PlacedElements) -> String? {
+    static func conversion(_ flow: Flow, _ placed: PlacedElements, mark: String) -> String? {
         guard flow.origin != .crossSell,
               let from = placed.element(flow.from), let to = placed.element(flow.to),
               from.isStage, to.isStage, let whole = from.count, let part = to.count else { return nil }
-        return NumberText.percent(part, of: whole)
+        return NumberText.percent(part, of: whole, mark: mark)
     }
 
     static func line(_ style: Flow.LineStyle) -> EdgeStyle.Line {

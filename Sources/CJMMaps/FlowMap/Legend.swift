@@ -184,7 +184,7 @@ enum Legend {
 
     /// `⚠ Конверсия ниже 20%`: the journey's `lint min_conversion:`.
     static func lowConversionLabel(_ threshold: Double, words: MapWords) -> String {
-        FunnelEdges.warningMark + " " + words.conversionBelow + " " + NumberText.decimal(threshold, fractionDigits: 1) + "%"
+        FunnelEdges.warningMark + " " + words.conversionBelow + " " + NumberText.decimal(threshold, fractionDigits: 1, mark: words.decimalMark) + "%"
     }
 
     /// Inches a sample box is high at least: one line of text with a little air, not

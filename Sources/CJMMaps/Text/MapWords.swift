@@ -73,6 +73,10 @@ struct MapWords: Sendable {
     /// The names of the five phases the checker adds when a journey declares none, by id
     /// (none in Russian: the checker's own names are Russian).
     var defaultPhases: [String: String]
+
+    /// What stands between a number's whole part and its fraction: `3,5` or `3.5`. Digits
+    /// stay grouped by a no-break space in both languages (`12 500`).
+    var decimalMark: String
 }
 
 extension MapWords {
@@ -109,7 +113,7 @@ extension MapWords {
                      .ideas: "Идеи, зоны роста", .feedback: "Обратная связь", .owners: "Ответственные"],
         personas: "Персоны", phases: "Фазы", noPhase: "Без фазы", channelLine: "Канал", personaLine: "Персона",
         contactsLine: "Контактов", goals: "Цели:", needs: "Потребности:", motivations: "Мотивы:", persona: "персона",
-        defaultPhases: [:])
+        defaultPhases: [:], decimalMark: ",")
 
     /// For journeys written in English.
     static let english = MapWords(
@@ -140,7 +144,8 @@ extension MapWords {
         personas: "Personas", phases: "Phases", noPhase: "No phase", channelLine: "Channel", personaLine: "Persona",
         contactsLine: "Contacts", goals: "Goals:", needs: "Needs:", motivations: "Motives:", persona: "persona",
         defaultPhases: ["awareness": "Awareness", "consideration": "Consideration", "purchase": "Purchase",
-                        "retention": "Retention", "advocacy": "Advocacy"])
+                        "retention": "Retention", "advocacy": "Advocacy"],
+        decimalMark: ".")
 
     /// A phase's name as the map shows it: a default phase in the map's language, any other as written.
     func phaseTitle(_ phase: Phase) -> String {

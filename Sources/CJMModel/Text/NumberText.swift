@@ -25,9 +25,10 @@ public enum NumberText {
         value > 0 ? "+" + integer(value) : value < 0 ? "\u{2212}" + integer(value).dropFirst() : "0"
     }
 
-    /// A decimal with at most `fractionDigits` digits after a comma, trailing zeros dropped:
-    /// `3.5` → `3,5`, `1200.0` → `1 200`, `0.125` (2 digits) → `0,13`.
-    public static func decimal(_ value: Double, fractionDigits: Int = 2) -> String {
+    /// A decimal with at most `fractionDigits` digits after `mark` (a comma; a map of an
+    /// English journey passes a point), trailing zeros dropped: `3.5` → `3,5`, `1200.0` →
+    /// `1 200`, `0.125` (2 digits) → `0,13`.
+    public static func decimal(_ value: Double, fractionDigits: Int = 2, mark: String = ",") -> String {
         guard value.isFinite else { return String(value) }
         var scale = 1.0
         for _ in 0..<max(0, fractionDigits) { scale *= 10 }
@@ -39,7 +40,7 @@ public enum NumberText {
             var digits = max(0, fractionDigits)
             while fraction % 10 == 0 { fraction /= 10; digits -= 1 }
             let raw = String(fraction)
-            fractionText = "," + String(repeating: "0", count: max(0, digits - raw.count)) + raw
+            fractionText = mark + String(repeating: "0", count: max(0, digits - raw.count)) + raw
         }
         let sign = value < 0 && scaled > 0 ? "-" : ""
         return sign + integer(whole) + fractionText
@@ -47,16 +48,16 @@ public enum NumberText {
 
     /// A figure as written: `350` → `350`, `40%` → `40%`, `1.5` → `1,5`; a sum with its
     /// currency after a no-break space: `85 000 ₽`.
-    public static func figure(_ figure: Figure) -> String {
-        decimal(figure.value) + (figure.isPercent ? "%" : "") + (figure.currency.map { "\u{00A0}" + $0.symbol } ?? "")
+    public static func figure(_ figure: Figure, mark: String = ",") -> String {
+        decimal(figure.value, mark: mark) + (figure.isPercent ? "%" : "") + (figure.currency.map { "\u{00A0}" + $0.symbol } ?? "")
     }
 
     /// The share `part / whole` as a percentage: whole percents from 10% up, one decimal below
     /// (`4,5%`) so small conversions do not all read `0%`. Nil when `whole` is not positive.
-    public static func percent(_ part: Int, of whole: Int) -> String? {
+    public static func percent(_ part: Int, of whole: Int, mark: String = ",") -> String? {
         guard whole > 0 else { return nil }
         let value = Double(part) * 100 / Double(whole)
-        return decimal(value, fractionDigits: value < 10 ? 1 : 0) + "%"
+        return decimal(value, fractionDigits: value < 10 ? 1 : 0, mark: mark) + "%"
     }
 
     // MARK: Reading numbers as exports write them

@@ -118,11 +118,11 @@ import Testing
             stage junk "Junk" lost
             convert -> repair
           }
-          pipeline repair "Repair" revenue: 125000 profit: 40000 avg_check: 350 ltv: 900 {
+          pipeline repair "Repair" revenue: 125000 profit: 40000 avg_check: 350.5 ltv: 900 {
             stage new "New deal" count: 300
             stage invoice "Invoice" count: 200 {
               auto "Payment reminder" kind: email after: 5d
-              auto "Call back" kind: call after: 2h
+              auto "Call back" kind: call after: 1.5h
             }
             stage done "Done" won
             stage lost "Lost" lost
@@ -163,7 +163,7 @@ import Testing
             #expect(russian.isEmpty, "\(name): \(russian)")
         }
         let flowTexts = Self.texts(flow).joined(separator: "\n")
-        for word in ["Legend: Automation", "e-mail, after 5\u{00A0}d", "call, after 2\u{00A0}h", "Revenue: 125\u{00A0}000",
+        for word in ["Legend: Automation", "e-mail, after 5\u{00A0}d", "call, after 1.5\u{00A0}h", "Revenue: 125\u{00A0}000", "Average check: 350.5",
                      "emotion: \u{2212}1", "pain: Long wait", "not connected to the CRM", "by hand", "cross-sell",
                      "no ad leads here", "Automation of the stage “Invoice”", "Thickness: how many got there"] {
             #expect(flowTexts.contains(word), "no \(word) on the flow map")

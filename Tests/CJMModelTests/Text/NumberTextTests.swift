@@ -23,6 +23,9 @@ import Testing
         #expect(NumberText.decimal(1200) == "1\u{00A0}200")
         #expect(NumberText.decimal(0.125, fractionDigits: 2) == "0,13")
         #expect(NumberText.decimal(2.05) == "2,05")
+        // A map of an English journey passes a point; the digits stay grouped the same way.
+        #expect(NumberText.decimal(1234.5, mark: ".") == "1\u{00A0}234.5")
+        #expect(NumberText.percent(45, of: 1000, mark: ".") == "4.5%")
     }
 
     @Test func figuresKeepPercentAsWritten() {

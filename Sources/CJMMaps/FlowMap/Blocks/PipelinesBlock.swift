@@ -45,6 +45,6 @@ enum PipelinesBlock {
             (words.revenue, pipeline.revenue), (words.profit, pipeline.profit),
             (words.averageCheck, pipeline.averageCheck), ("LTV", pipeline.lifetimeValue),
         ]
-        return figures.compactMap { name, figure in figure.map { name + ": " + NumberText.figure($0) } }
+        return figures.compactMap { name, figure in figure.map { name + ": " + NumberText.figure($0, mark: words.decimalMark) } }
     }
 }

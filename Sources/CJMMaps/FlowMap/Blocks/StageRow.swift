@@ -96,7 +96,7 @@ enum StageRow {
         var parts: [String] = []
         if let kind = automation.kind, let name = words.automationKinds[kind] { parts.append(name) }
         if let after = automation.after {
-            parts.append(words.after + " " + NumberText.decimal(after.value) + "\u{00A0}" + (words.delayUnits[after.unit] ?? ""))
+            parts.append(words.after + " " + NumberText.decimal(after.value, mark: words.decimalMark) + "\u{00A0}" + (words.delayUnits[after.unit] ?? ""))
         }
         return parts.isEmpty ? nil : parts.joined(separator: ", ")
     }
