@@ -245,7 +245,7 @@ struct BoardLayout {
     /// in this lane, in the order written, down the column's `across` sub-columns row by row
     /// (one sub-column: a plain stack). A touchpoint keeps its sub-column in every lane.
     private mutating func placeLane(_ lane: BoardLane) {
-        beginLane(id: "lane-\(lane.rawValue)", title: words.laneTitles[lane] ?? lane.rawValue)
+        beginLane(id: "lane-\(lane.rawValue)", title: words.laneTitle(lane))
         var grids: [[(slot: Int, node: Node, height: Double)]] = []
         for column in columns {
             let width = column.cardWidth - 2 * Metrics.paddingX
@@ -282,16 +282,16 @@ struct BoardLayout {
                 add(entry.node, x: x, top: rowTops[entry.slot / column.across]!, width: column.cardWidth, height: entry.height)
             }
         }
-        let titleLines = WordWrapper.wrap(words.laneTitles[lane] ?? lane.rawValue, points: laneTitleWidth - 2 * Metrics.paddingX, measure: titleText)
+        let titleLines = WordWrapper.wrap(words.laneTitle(lane), points: laneTitleWidth - 2 * Metrics.paddingX, measure: titleText)
         let height = max(tallest, titlesAbove ? 0 : Self.height(lines: titleLines.count, fontSize: Metrics.titleFontSize))
-        addLaneTitle(id: "lane-\(lane.rawValue)", title: words.laneTitles[lane] ?? lane.rawValue, height: height)
+        addLaneTitle(id: "lane-\(lane.rawValue)", title: words.laneTitle(lane), height: height)
         cursor += height + Metrics.gapY
     }
 
     /// One point per touchpoint with an emotion, high for +2 and low for −2, spread across
     /// its column in the order written and joined in reading order.
     private mutating func placeEmotions() {
-        beginLane(id: "lane-emotion", title: words.laneTitles[.emotion] ?? "")
+        beginLane(id: "lane-emotion", title: words.laneTitle(.emotion))
         let height = 4 * Metrics.emotionStep + Metrics.emotionDiameter + 2 * Metrics.paddingY
         var previous: (id: String, value: Int)?
         for column in columns {
@@ -316,7 +316,7 @@ struct BoardLayout {
                 previous = (id, value)
             }
         }
-        addLaneTitle(id: "lane-emotion", title: words.laneTitles[.emotion] ?? "", height: height, reserving: Metrics.emotionScaleWidth)
+        addLaneTitle(id: "lane-emotion", title: words.laneTitle(.emotion), height: height, reserving: Metrics.emotionScaleWidth)
         // The scale: each value written level with the points that have it.
         for value in (-2...2).reversed() {
             let style = NodeStyle(shape: .plain, fill: nil, stroke: palette.title.stroke, fontColor: palette.title.fontColor,

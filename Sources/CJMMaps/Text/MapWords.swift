@@ -152,6 +152,11 @@ extension MapWords {
         phase.isDefault ? defaultPhases[phase.path.description] ?? phase.label : phase.label
     }
 
+    /// The title of the board's lane `lane`.
+    func laneTitle(_ lane: BoardLane) -> String {
+        laneTitles[lane] ?? lane.rawValue
+    }
+
     /// The hover text of the dashed link from the stage `stage` to one of its automations.
     func automationLink(of stage: String) -> String {
         automationOf.replacing("%", with: stage, maxReplacements: 1)

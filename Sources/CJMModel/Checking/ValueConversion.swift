@@ -44,7 +44,7 @@ extension JourneyBuilder {
 
     private mutating func wholeNumber(_ value: Double, in allowed: ClosedRange<Int>, name: String, at range: SourceRange) -> Int? {
         // The number as written: a huge one would otherwise read back as `9.2e+18`.
-        let written = diagnostics.sources[range.file].text(of: range)
+        var written: String { diagnostics.sources[range.file].text(of: range) }
         guard value.isFinite, value == value.rounded() else {
             diagnostics.error(.valueOutOfRange, "`\(name):` must be a whole number, not \(written)", at: range)
             return nil

@@ -22,6 +22,7 @@ enum PipelinesBlock {
                     let id = context.ids.make("figures", pipeline.path)
                     var style = NodeStyle(shape: .plain, fill: nil, stroke: context.theme.graph.fontColor,
                                           fontColor: context.theme.graph.fontColor, alignment: .left)
+                    // Sized as the automations beside it: the body size, unless a style rule sizes those.
                     style.fontSize = context.theme.automation.fontSize
                     row.nodes.append(Node(
                         id: id, classes: ["figures"], label: figures, style: style,
